@@ -1,0 +1,49 @@
+# ppid-site: `make preview` runs the main job on the demo site, `make test` runs the tests.
+# Each target installs what it needs: the virtualenv, the Python packages, and Debian packages
+# (Chromium, poppler-utils) when they are missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+# binary -> Debian package
+SYSTEM_DEPS := /usr/bin/chromium:chromium /usr/bin/pdftotext:poppler-utils
+
+.PHONY: all preview build check test bench system-deps clean
+
+all: preview
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@missing=""; for dep in $(SYSTEM_DEPS); do bin=$${dep%%:*}; pkg=$${dep##*:}; \
+	  [ -x "$$bin" ] || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then echo "Memasang paket Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+check: $(STAMP)
+	$(BIN)/ppid check
+
+build: $(STAMP)
+	$(BIN)/ppid check
+	$(BIN)/ppid build
+
+preview: $(STAMP)
+	$(BIN)/ppid check
+	$(BIN)/ppid build
+
+test: $(STAMP) system-deps
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf .ppid site preview

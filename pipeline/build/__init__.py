@@ -1,0 +1,1 @@
+"""Building a site: staging the input, navigation, the DIP page, and the builder backend."""

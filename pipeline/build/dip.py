@@ -1,0 +1,79 @@
+"""The Daftar Informasi Publik: a page and a CSV generated from every public page's front matter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from dataclasses import dataclass
+
+from ..content import Page
+
+COLUMNS = [
+    "No", "Ringkasan Isi Informasi", "Pejabat/Unit yang Menguasai Informasi",
+    "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu dan Tempat Pembuatan Informasi",
+    "Bentuk Informasi yang Tersedia", "Jangka Waktu Penyimpanan (Retensi)", "Jenis Informasi", "Tautan",
+]
+KLASIFIKASI = {"berkala": "Berkala", "serta_merta": "Serta Merta", "setiap_saat": "Setiap Saat"}
+BENTUK = {"cetak": "Cetak", "elektronik": "Elektronik", "rekaman": "Rekaman"}
+_CLASS_ORDER = list(KLASIFIKASI)
+
+
+@dataclass(frozen=True)
+class DipRow:
+    number: int
+    page_rel: str
+    title: str
+    cells: list[str]
+
+
+def dip_rows(pages: list[Page], url_of) -> list[DipRow]:
+    """One row per public-information page, ordered by class then title."""
+    public = [p for p in pages if p.is_information and p.meta.get("klasifikasi") in KLASIFIKASI]
+    public.sort(key=lambda p: (_CLASS_ORDER.index(p.meta["klasifikasi"]), p.title.casefold()))
+    rows = []
+    for number, page in enumerate(public, start=1):
+        meta = page.meta
+        when = str(meta.get("tanggal", ""))
+        if meta.get("tempat"):
+            when = f"{when}, {meta['tempat']}"
+        cells = [
+            str(number), f"{page.title}: {meta.get('ringkasan', '')}", str(meta.get("unit", "")),
+            str(meta.get("penanggung_jawab", "")), when,
+            ", ".join(BENTUK.get(b, str(b)) for b in meta.get("bentuk") or []),
+            str(meta.get("retensi", "")), KLASIFIKASI[meta["klasifikasi"]], url_of(page.rel),
+        ]
+        rows.append(DipRow(number, page.rel, page.title, cells))
+    return rows
+
+
+def dip_csv(rows: list[DipRow]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(row.cells)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
+
+
+def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str) -> str:
+    here = posixpath.dirname(dip_rel)
+    csv_link = posixpath.relpath(csv_rel, here or ".")
+    lines = [
+        "---", f"title: {json.dumps(title)}", "jenis: halaman", "---", "", f"# {title}", "",
+        "Daftar ini disusun otomatis dari setiap halaman informasi publik yang telah disetujui "
+        f"({len(rows)} informasi).", "",
+        f"[Unduh daftar dalam format CSV]({csv_link}){{ .ppid-unduh }}", "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
+    ]
+    for row in rows:
+        link = posixpath.relpath(row.page_rel, here or ".")
+        cells = [_cell(c) for c in row.cells[:-1]] + [f"[{_cell(row.title)}]({link})"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

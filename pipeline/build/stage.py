@@ -1,0 +1,103 @@
+"""Staging: the exact input of a build, written to a scratch folder the builder reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..content import Page
+from ..schema import parse_date
+from ..site import Site
+from ..view import View
+from .dip import dip_csv, dip_markdown, dip_rows
+from .nav import DEFAULT_ORDER, NavEntry, build_nav
+
+DIP_TITLE = "Daftar Informasi Publik"
+
+
+@dataclass
+class Staged:
+    """What a build will contain: file bytes or source paths keyed by path in docs/, and the nav."""
+
+    files: dict[str, bytes | Path] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+
+
+def today(site: Site) -> dt.date:
+    return dt.datetime.now(ZoneInfo(site.timezone)).date()
+
+
+def is_live(page: Page, on: dt.date) -> bool:
+    """Whether the page belongs on the site on that day (never when excluded from disclosure)."""
+    if page.meta.get("klasifikasi") == "dikecualikan":
+        return False
+    start, end = parse_date(page.meta.get("publish_at")), parse_date(page.meta.get("expire_at"))
+    return not (start and on < start) and not (end and on >= end)
+
+
+def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = None,
+          body_of=None) -> Staged:
+    """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav."""
+    on = on or today(site)
+    staged = Staged()
+    staged.pages = [p for p in view.pages.values() if is_live(p, on)]
+    for page in staged.pages:
+        staged.files[page.rel] = body_of(page) if body_of else page.source
+    for rel, path in view.assets.items():
+        staged.files[rel] = path
+    rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
+    staged.files[site.dip_page] = dip_markdown(rows, site.dip_page, site.dip_csv, DIP_TITLE).encode("utf-8")
+    staged.files[site.dip_csv] = dip_csv(rows)
+    entries = {p.rel: NavEntry(p.title, _order(p)) for p in staged.pages}
+    entries[site.dip_page] = NavEntry(DIP_TITLE, int((site.settings.get("dip") or {}).get("urutan", 40)))
+    staged.nav = build_nav(entries)
+    return staged
+
+
+def _order(page: Page) -> int:
+    value = page.meta.get("urutan")
+    return value if isinstance(value, int) else DEFAULT_ORDER
+
+
+def page_url(rel: str, directory_urls: bool) -> str:
+    stem = rel[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def write_tree(staged: Staged, docs: Path) -> None:
+    """Make `docs` hold exactly the staged files, touching only what changed (keeps mtimes for reuse)."""
+    docs.mkdir(parents=True, exist_ok=True)
+    wanted = set(staged.files)
+    for path in sorted(docs.rglob("*"), reverse=True):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for rel, source in staged.files.items():
+        target = docs / rel
+        data = source if isinstance(source, bytes) else None
+        if target.is_file() and _same(target, source):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if data is None:
+            shutil.copyfile(source, target)
+        else:
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+
+
+def _same(target: Path, source: bytes | Path) -> bool:
+    if isinstance(source, bytes):
+        return target.stat().st_size == len(source) and target.read_bytes() == source
+    return target.stat().st_size == source.stat().st_size and target.read_bytes() == source.read_bytes()

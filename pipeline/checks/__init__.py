@@ -1,0 +1,1 @@
+"""The checks `ppid check` runs on every page: one module each, the same small interface."""

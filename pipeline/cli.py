@@ -1,0 +1,56 @@
+"""The `ppid` command line: parse arguments, run one command, turn errors into a message."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from .commands import build, check
+from .errors import PpidError
+from .site import find_site
+
+COMMANDS = {"check": check, "build": build}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own wording is English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"ppid: perintah tidak dapat dipahami ({message}); lihat 'ppid --help'\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ppid", description="Alat situs PPID: periksa, bangun, tinjau, setujui, terbitkan.")
+    parser.add_argument("--site", type=Path, default=None, help="folder situs (bawaan: dicari dari folder kerja ke atas)")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    for module in COMMANDS.values():
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        site = find_site(explicit=args.site)
+        return COMMANDS[args.command].run(args, site)
+    except PpidError as exc:
+        print(f"ppid: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ppid: dihentikan; tidak ada yang diubah setengah jalan.", file=sys.stderr)
+        return 130
+    except Exception:  # our bug, not the user's: keep the traceback in a log
+        log = Path(tempfile.gettempdir()) / "ppid-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"ppid: kesalahan internal (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

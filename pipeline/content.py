@@ -1,0 +1,125 @@
+"""Pages and attachments: reading a Markdown file with front matter, and listing an area."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import frontmatter
+
+from .errors import YamlError
+from .markdown_text import anchors
+from .yamlio import Located, loads
+
+_YAML = frontmatter.YAMLHandler()
+PAGE_SUFFIX = ".md"
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input, shown as `path:line: message`."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass
+class Page:
+    """A Markdown page of one area (`content` or `drafts`), path relative to that area."""
+
+    rel: str
+    source: Path
+    display: str
+    raw: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: Located | None = None
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or Path(self.rel).stem)
+
+    @property
+    def jenis(self) -> str:
+        return str(self.meta.get("jenis") or "informasi")
+
+    @property
+    def is_information(self) -> bool:
+        return self.jenis == "informasi"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    def line_of(self, key_path: tuple) -> int | None:
+        return self.meta_lines.line_of(key_path) if self.meta_lines else None
+
+    @cached_property
+    def anchors(self) -> set[str]:
+        return anchors(self.body)
+
+    @property
+    def attachments(self) -> list[str]:
+        value = self.meta.get("lampiran") or []
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def read_page(source: Path, rel: str, display: str) -> Page:
+    """Read a page; raise YamlError (with the line) when it cannot be parsed at all."""
+    raw = source.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlError(display, line, f"bukan teks UTF-8 (bita ke-{exc.start}); simpan berkas dengan pengodean UTF-8") from None
+    page = Page(rel=rel, source=source, display=display, raw=raw, body=text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not _YAML.detect(text):
+        raise YamlError(display, 1, "front matter tidak ada: halaman harus diawali baris '---', kolom YAML, lalu '---'")
+    try:
+        fm_text, body = _YAML.split(text)
+    except ValueError:
+        raise YamlError(display, 1, "front matter tidak ditutup: tambahkan baris '---' setelah kolom YAML") from None
+    located = loads(fm_text, display, first_line=1)  # fm_text starts on the opening "---" line
+    if not isinstance(located.data, dict):
+        raise YamlError(display, 2, "front matter harus berupa pasangan 'kolom: nilai'")
+    page.meta = located.data
+    page.meta_lines = located
+    page.body = body
+    page.body_line = text[: len(text) - len(body)].count("\n") + 1
+    return page
+
+
+def iter_page_files(area: Path) -> Iterator[tuple[str, Path]]:
+    """Every Markdown file under `area` as (relative posix path, path), sorted."""
+    if not area.is_dir():
+        return
+    for path in sorted(area.rglob(f"*{PAGE_SUFFIX}")):
+        if path.is_file() or path.is_symlink():
+            yield path.relative_to(area).as_posix(), path
+
+
+def iter_asset_files(area: Path) -> Iterator[tuple[str, Path]]:
+    """Every non-page file under `area` (attachments, images), sorted."""
+    if not area.is_dir():
+        return
+    for path in sorted(area.rglob("*")):
+        if (path.is_file() or path.is_symlink()) and path.suffix != PAGE_SUFFIX and not path.name.startswith("."):
+            yield path.relative_to(area).as_posix(), path
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

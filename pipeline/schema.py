@@ -1,0 +1,116 @@
+"""The front-matter schema (data in site_config/schema/) and its messages in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .content import Page, Problem
+from .errors import ConfigError
+from .yamlio import load_file
+
+SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
+
+
+@lru_cache(maxsize=8)
+def _validator(root: Path) -> Draft202012Validator:
+    schema = load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data
+    try:
+        Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise ConfigError(f"{SCHEMA_PATH}: skema tidak valid: {exc.message}") from None
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def validate_page(root: Path, page: Page) -> Iterator[Problem]:
+    """Every schema problem of the page's front matter, each with its line."""
+    validator = _validator(root)
+    errors = sorted(validator.iter_errors(page.meta), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in _leaves(errors):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            for key in _extra_keys(error):
+                yield Problem(page.display, page.line_of((key,)), f"kolom '{key}' tidak dikenal; kolom yang boleh: {_allowed(validator)}")
+            continue
+        yield Problem(page.display, page.line_of(path) or 1, _message(error, path))
+    yield from _date_order(page)
+
+
+def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+    for error in errors:
+        if error.context:
+            yield from _leaves(sorted(error.context, key=lambda e: list(map(str, e.absolute_path))))
+        else:
+            yield error
+
+
+def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))
+    return sorted(k for k in error.instance if k not in allowed)
+
+
+def _allowed(validator: Draft202012Validator) -> str:
+    return ", ".join(validator.schema.get("properties", {}))
+
+
+def _field(path: tuple) -> str:
+    return ".".join(str(p) for p in path) if path else "front matter"
+
+
+def _message(error: jsonschema.ValidationError, path: tuple) -> str:
+    name = _field(path)
+    kind, arg, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [k for k in arg if isinstance(value, dict) and k not in value]
+        return f"kolom wajib '{missing[0] if missing else arg}' tidak ada"
+    if kind in ("enum", "const"):
+        options = ", ".join(map(str, arg)) if kind == "enum" else str(arg)
+        return f"nilai '{value}' tidak diizinkan untuk '{name}'; pilihan: {options}"
+    if kind == "type":
+        return f"'{name}' harus bertipe {_type_name(arg)}, bukan {_type_name(type(value).__name__)}"
+    if kind in ("pattern", "format") and _is_date_field(error):
+        return f"'{name}' harus tanggal yang benar dengan format TTTT-BB-HH (contoh \"2026-11-24\"), bukan '{value}'"
+    if kind == "minLength":
+        return f"'{name}' terlalu pendek (minimal {arg} karakter)"
+    if kind == "maxLength":
+        return f"'{name}' terlalu panjang (maksimal {arg} karakter)"
+    if kind == "minItems":
+        return f"'{name}' harus berisi minimal {arg} butir"
+    if kind == "uniqueItems":
+        return f"'{name}' berisi butir yang sama lebih dari sekali"
+    if kind == "minimum":
+        return f"'{name}' harus minimal {arg}"
+    return f"'{name}' tidak valid ({kind}: {arg})"
+
+
+def _is_date_field(error: jsonschema.ValidationError) -> bool:
+    return error.schema.get("format") == "date" or "[0-9]{4}-" in str(error.schema.get("pattern", ""))
+
+
+_TYPE_NAMES = {"string": "teks", "str": "teks", "integer": "bilangan bulat", "int": "bilangan bulat",
+               "array": "daftar", "list": "daftar", "object": "pemetaan", "dict": "pemetaan",
+               "boolean": "benar/salah", "bool": "benar/salah", "NoneType": "kosong", "null": "kosong"}
+
+
+def _type_name(name: Any) -> str:
+    if isinstance(name, list):
+        return " atau ".join(_type_name(n) for n in name)
+    return _TYPE_NAMES.get(str(name), str(name))
+
+
+def parse_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _date_order(page: Page) -> Iterator[Problem]:
+    start, end = parse_date(page.meta.get("publish_at")), parse_date(page.meta.get("expire_at"))
+    if start and end and end <= start:
+        yield Problem(page.display, page.line_of(("expire_at",)), "'expire_at' harus sesudah 'publish_at'")

@@ -1,0 +1,123 @@
+"""Safe reading of the YAML we trust: line numbers kept, no aliases, no duplicates, YAML 1.2 core scalars."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import YamlError
+
+Path_ = tuple[str | int, ...]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+# Leading zeros stay text: "010" is a code, never the number 8 (YAML 1.1) or 10.
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+@dataclass
+class Located:
+    """A parsed document and the 1-based source line of every key and item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of `path`, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def loads(text: str, source: str, first_line: int = 1) -> Located:
+    """Parse one YAML document; `first_line` is the file line where `text` starts."""
+    offset = first_line - 1
+    _refuse_aliases_and_tags(text, source, offset)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 + offset if exc.problem_mark else None
+        raise YamlError(source, line, f"YAML tidak valid: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(source, None, f"YAML tidak valid: {exc}") from None
+    located = Located(None)
+    if node is None:
+        located.data = {}
+        return located
+    located.data = _build(node, (), located.lines, source, offset)
+    return located
+
+
+def load_file(path, display: str | None = None) -> Located:
+    """Read and parse a UTF-8 YAML file."""
+    display = display or str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise YamlError(display, None, "berkas tidak ditemukan") from None
+    except UnicodeDecodeError as exc:
+        raise YamlError(display, None, f"bukan teks UTF-8 (bita ke-{exc.start})") from None
+    return loads(text, display)
+
+
+def _refuse_aliases_and_tags(text: str, source: str, offset: int) -> None:
+    # An alias bomb parses in a millisecond and explodes later: refuse before composing.
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1 + offset
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlError(source, line, "anchor/alias YAML (& atau *) tidak diizinkan; tulis nilainya langsung")
+            tag = getattr(event, "tag", None)
+            implicit = getattr(event, "implicit", True)
+            explicit = tag is not None and (implicit is False or implicit == (False, False))
+            if explicit and tag != "!":
+                raise YamlError(source, line, f"tag YAML '{tag}' tidak diizinkan")
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 + offset if exc.problem_mark else None
+        raise YamlError(source, line, f"YAML tidak valid: {exc.problem or exc.context}") from None
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict, source: str, offset: int) -> Any:
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(source, key_node.start_mark.line + 1 + offset, "kunci YAML harus berupa teks")
+            key = key_node.value
+            if key in result:
+                line = key_node.start_mark.line + 1 + offset
+                raise YamlError(source, line, f"kunci '{key}' ditulis dua kali")
+            result[key] = _build(value_node, path + (key,), lines, source, offset)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), lines, source, offset) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.style is not None:  # quoted or block scalar: always text
+        return node.value
+    value = node.value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    return value
+
+
+def dumps(data: Any) -> str:
+    """Write YAML that `loads` reads back to the same data (strings quoted where needed)."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)

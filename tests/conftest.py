@@ -1,0 +1,91 @@
+"""Shared fixtures: scratch sites copied from the repository's own configuration."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+MINIMAL_PAGES = {
+    "index.md": "---\ntitle: Beranda\njenis: halaman\nurutan: 0\n---\n\n# Beranda\n\nSelamat datang. Lihat [layanan](layanan/index.md).\n",
+    "layanan/index.md": "---\ntitle: Layanan Informasi\njenis: halaman\n---\n\n# Layanan Informasi\n\n- [Permohonan](permohonan.md#tata-cara)\n",
+    "layanan/permohonan.md": (
+        "---\n"
+        "title: Tata Cara Permohonan Informasi\n"
+        "klasifikasi: berkala\n"
+        "ringkasan: Prosedur mengajukan permohonan informasi publik kepada PPID.\n"
+        "unit: Bidang Informasi dan Komunikasi Publik\n"
+        "penanggung_jawab: Kepala Bidang Informasi dan Komunikasi Publik\n"
+        "tanggal: \"2026-01-15\"\n"
+        "bentuk: [cetak, elektronik]\n"
+        "retensi: 5 tahun\n"
+        "lampiran:\n"
+        "  - files/formulir.pdf\n"
+        "---\n\n# Tata Cara Permohonan\n\n## Tata cara\n\nIsi [formulir](../files/formulir.pdf).\n"
+    ),
+}
+
+
+def make_site(root: Path, pages: dict[str, str] | None = None) -> Path:
+    """A site at `root` with the repository's config and a few pages (or `pages`)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "site_config", root / "site_config", ignore=shutil.ignore_patterns("reviewers*"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for area in ("content", "drafts", "reviews", "records"):
+        (root / area).mkdir(exist_ok=True)
+    for rel, text in (MINIMAL_PAGES if pages is None else pages).items():
+        write(root / "content" / rel, text)
+    write_bytes(root / "content" / "files" / "formulir.pdf", b"%PDF-1.4\n% formulir\n")
+    return root
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Every file under root (but scratch space) with its hash: to assert nothing changed."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".ppid" not in p.parts
+    }
+
+
+class Ppid:
+    """Runs `ppid` in-process against one site and captures what it prints."""
+
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        self.capsys.readouterr()
+        code = main(["--site", str(self.root), *args])
+        out = self.capsys.readouterr()
+        return code, out.out, out.err
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path / "situs")
+
+
+@pytest.fixture
+def ppid(site: Path, capsys: pytest.CaptureFixture[str]) -> Ppid:
+    return Ppid(site, capsys)
