@@ -9,8 +9,10 @@ STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-# binary -> Debian package
-SYSTEM_DEPS := /usr/bin/chromium:chromium /usr/bin/pdftotext:poppler-utils
+SHIM   := overrides/assets/javascripts/iframe-worker-1.0.4-shim.js
+
+# command -> Debian package
+SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm
 
 .PHONY: all preview build check test bench system-deps clean
 
@@ -23,10 +25,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 system-deps:
-	@missing=""; for dep in $(SYSTEM_DEPS); do bin=$${dep%%:*}; pkg=$${dep##*:}; \
-	  [ -x "$$bin" ] || missing="$$missing $$pkg"; done; \
+	@missing=""; for dep in $(SYSTEM_DEPS); do cmd=$${dep%%:*}; pkg=$${dep##*:}; \
+	  command -v "$$cmd" >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then echo "Memasang paket Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+$(SHIM): scripts/vendor.sh
+	bash scripts/vendor.sh
 
 check: $(STAMP)
 	$(BIN)/ppid check
@@ -35,11 +40,11 @@ build: $(STAMP)
 	$(BIN)/ppid check
 	$(BIN)/ppid build
 
-preview: $(STAMP)
+preview: $(STAMP) system-deps $(SHIM)
 	$(BIN)/ppid check
 	$(BIN)/ppid build
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(SHIM)
 	$(BIN)/pytest
 
 bench: $(STAMP)
