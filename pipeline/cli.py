@@ -8,11 +8,17 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import build, check
+from .commands import (approve, build, check, demo, keys, promote, record, reject, review, status, submit,
+                       verify, withdraw)
 from .errors import PpidError
+from .guard import refuse_private_keys
 from .site import find_site
 
-COMMANDS = {"check": check, "build": build}
+COMMANDS = {
+    "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
+    "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
+    "demo": demo,
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         site = find_site(explicit=args.site)
+        refuse_private_keys(site.root)
         return COMMANDS[args.command].run(args, site)
     except PpidError as exc:
         print(f"ppid: {exc}", file=sys.stderr)

@@ -520,8 +520,9 @@ def allowed_signers_line(
 ) -> str:
     """One `allowed_signers` line for OpenSSH, limited to the ppid namespace.
 
-    `valid_after`/`valid_before` are "YYYY-MM-DD"; OpenSSH reads each as midnight at
-    the start of that day, so the key is no longer valid on the `valid_before` day.
+    `valid_after`/`valid_before` are "YYYY-MM-DD", written with a "Z" so that OpenSSH reads
+    each as midnight UTC (as our records are timed), whatever the auditor's time zone; the
+    key is no longer valid on the `valid_before` day.
     """
     if not _PRINCIPAL.fullmatch(principal):
         raise SigningError(
@@ -538,11 +539,11 @@ def allowed_signers_line(
 
 
 def _compact_date(text: str) -> str:
-    """"YYYY-MM-DD" → "YYYYMMDD", refusing anything else."""
+    """"YYYY-MM-DD" → "YYYYMMDDZ" (midnight UTC), refusing anything else."""
     try:
         if not _ISO_DATE.fullmatch(text):
             raise ValueError(text)
-        return date.fromisoformat(text).strftime("%Y%m%d")
+        return date.fromisoformat(text).strftime("%Y%m%dZ")
     except (TypeError, ValueError) as exc:
         raise SigningError(
             f"tanggal {text!r} tidak sah; gunakan bentuk TTTT-BB-HH (mis. 2025-01-31)"

@@ -192,7 +192,7 @@ def test_allowed_signers_validity_period_is_enforced_by_ssh_keygen(tmp_path: Pat
     key = generate_key()
     armored = sshsig_sign(key, MESSAGE)
     expired = allowed_signers_line("alice", public_key_line(key), "2020-01-01", "2021-01-01")
-    assert 'valid-after="20200101"' in expired and 'valid-before="20210101"' in expired
+    assert 'valid-after="20200101Z"' in expired and 'valid-before="20210101Z"' in expired
     assert ssh_keygen_verify(tmp_path, expired, armored, MESSAGE).returncode != 0
     in_period = ssh_keygen_verify(
         tmp_path, expired, armored, MESSAGE, "ppid", "-Overify-time=20200601"
@@ -206,7 +206,7 @@ def test_allowed_signers_validity_period_is_enforced_by_ssh_keygen(tmp_path: Pat
 def test_allowed_signers_line_format_and_refusals() -> None:
     line = public_key_line(generate_key(), "komentar")
     produced = allowed_signers_line("alice", line, "2024-01-01", None)
-    assert produced == f'alice namespaces="ppid",valid-after="20240101" {line.rsplit(" ", 1)[0]}'
+    assert produced == f'alice namespaces="ppid",valid-after="20240101Z" {line.rsplit(" ", 1)[0]}'
     for bad_date in ["2024-13-01", "20240101", "2024-1-1", "kemarin"]:
         with pytest.raises(SigningError, match="tanggal"):
             allowed_signers_line("alice", line, bad_date, None)

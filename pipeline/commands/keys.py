@@ -1,0 +1,108 @@
+"""`ppid keys`: make identities, sign the reviewer registry with the root key, export for OpenSSH."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+from pathlib import Path
+
+from ..errors import PpidError
+from ..identity import PASSPHRASE_ENV, key_dir
+from ..registry import REGISTRY_SIG, load_registry, registry_message
+from ..signing import (allowed_signers_line, fingerprint, generate_key, load_private_key, public_key_line,
+                       sshsig_sign, write_private_key)
+from ..site import Site
+
+HELP = "kelola kunci: buat identitas, tandatangani registri peninjau, ekspor allowed_signers"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("keys", help=HELP, description=HELP)
+    keys = parser.add_subparsers(dest="keys_command", metavar="TINDAKAN", required=True)
+    new = keys.add_parser("new", help="buat pasangan kunci Ed25519 untuk seorang peninjau")
+    new.add_argument("--id", required=True, help="id singkat, misalnya siti")
+    new.add_argument("--nama", "--name", dest="name", required=True, help="nama lengkap")
+    new.add_argument("--peran", "--role", dest="roles", action="append", required=True,
+                     help="operator, subkoordinator, koordinator, ... (boleh diulang)")
+    new.add_argument("--berlaku-hari", dest="days", type=int, default=365, help="masa berlaku (hari)")
+    _key_options(new)
+    root = keys.add_parser("root-new", help="buat kunci akar yang menandatangani registri peninjau")
+    _key_options(root)
+    sign = keys.add_parser("sign-registry", help="tandatangani site_config/reviewers.yml dengan kunci akar")
+    sign.add_argument("--root-key", type=Path, required=True, help="berkas kunci privat akar")
+    keys.add_parser("allowed-signers", help="cetak berkas allowed_signers untuk 'ssh-keygen -Y verify'")
+
+
+def _key_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=None, help="berkas kunci privat (harus di luar folder situs)")
+    parser.add_argument("--frasa-sandi", "--passphrase", dest="passphrase", action="store_true",
+                        help=f"lindungi kunci dengan frasa sandi (dari ${PASSPHRASE_ENV} atau ditanyakan)")
+
+
+def _passphrase(wanted: bool) -> str | None:
+    if not wanted:
+        return None
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    first = getpass.getpass("Frasa sandi baru: ")
+    if first != getpass.getpass("Ulangi frasa sandi: "):
+        raise PpidError("frasa sandi tidak sama; kunci tidak dibuat")
+    return first
+
+
+def _new_key(site: Site, out: Path, passphrase: bool, comment: str) -> str:
+    out = out.resolve()
+    if out.is_relative_to(site.root.resolve()):
+        raise PpidError(f"{out}: kunci privat tidak boleh disimpan di dalam folder situs; pilih folder lain (--out)")
+    key = generate_key()
+    write_private_key(out, key, _passphrase(passphrase))
+    line = public_key_line(key, comment)
+    Path(str(out) + ".pub").write_text(line + "\n", encoding="utf-8")
+    return line
+
+
+def run(args: argparse.Namespace, site: Site) -> int:
+    return {"new": _new, "root-new": _root_new, "sign-registry": _sign_registry,
+            "allowed-signers": _allowed_signers}[args.keys_command](args, site)
+
+
+def _new(args: argparse.Namespace, site: Site) -> int:
+    out = args.out or key_dir() / args.id
+    line = _new_key(site, out, args.passphrase, f"{args.id}@ppid")
+    today = dt.date.today()
+    print(f"Kunci privat: {out} (mode 600; jangan pernah di-commit). Sidik jari: {fingerprint(line)}")
+    print("Tambahkan ke site_config/reviewers.yml di bawah 'reviewers:', lalu minta pemegang kunci akar "
+          "menandatangani ulang registri (ppid keys sign-registry):\n")
+    print(f"  - id: {args.id}\n    name: \"{args.name}\"\n    roles: [{', '.join(args.roles)}]\n"
+          f"    key: \"{line}\"\n    valid_from: \"{today.isoformat()}\"\n"
+          f"    valid_until: \"{(today + dt.timedelta(days=args.days)).isoformat()}\"")
+    return 0
+
+
+def _root_new(args: argparse.Namespace, site: Site) -> int:
+    out = args.out or key_dir() / "root"
+    line = _new_key(site, out, args.passphrase, "root@ppid")
+    print(f"Kunci akar: {out}. Pasang kunci publiknya di lingkungan penerbitan (bukan di repositori):")
+    print(f"  export PPID_ROOT_KEYS=\"{line}\"")
+    return 0
+
+
+def _sign_registry(args: argparse.Namespace, site: Site) -> int:
+    key = load_private_key(args.root_key, os.environ.get(PASSPHRASE_ENV))
+    registry = load_registry(site.root)
+    armored = sshsig_sign(key, registry_message(registry))
+    target = site.root / REGISTRY_SIG
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(armored, encoding="utf-8")
+    os.replace(tmp, target)
+    print(f"{REGISTRY_SIG} ditulis ({len(registry.people)} peninjau). Sidik jari kunci akar: {fingerprint(key)}")
+    return 0
+
+
+def _allowed_signers(args: argparse.Namespace, site: Site) -> int:
+    for person in load_registry(site.root).people.values():
+        until = (person.revoked or person.valid_until + dt.timedelta(days=1)).isoformat()
+        print(allowed_signers_line(person.id, person.key, person.valid_from.isoformat(), until))
+    return 0

@@ -1,0 +1,47 @@
+"""Refuse to work on a site tree that holds a private key: keys never enter the repository."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import UnsafeTree
+from .signing import looks_like_private_key
+
+SKIP_DIRS = {".git", ".venv", ".ppid", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", "site"}
+MAX_KEY_FILE = 64 * 1024
+
+
+def private_keys_in(root: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith((".baru", ".lama"))]
+        for name in files:
+            path = Path(folder) / name
+            try:
+                if path.is_symlink() or path.stat().st_size > MAX_KEY_FILE:
+                    continue
+                with path.open("rb") as handle:
+                    head = handle.read(MAX_KEY_FILE)
+            except OSError:
+                continue
+            if is_private_key_file(head):
+                found.append(path)
+    return found
+
+
+def is_private_key_file(head: bytes) -> bool:
+    """A key file begins with its armor; a key quoted inside a page is the secrets check's business."""
+    start = head.lstrip()[:80]
+    return start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")) and looks_like_private_key(start)
+
+
+def refuse_private_keys(root: Path) -> None:
+    found = private_keys_in(root)
+    if found:
+        listing = ", ".join(str(p.relative_to(root)) for p in found)
+        raise UnsafeTree(
+            f"kunci privat ditemukan di dalam folder situs: {listing}. Kunci privat tidak boleh ada di repositori: "
+            "pindahkan ke luar (misalnya ~/.config/ppid/keys/, mode 600), hapus dari riwayat git, lalu buat kunci baru "
+            "bila sudah pernah di-commit."
+        )

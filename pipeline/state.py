@@ -1,0 +1,86 @@
+"""The state of the whole site, derived from drafts/, content/, reviews/ and site_config/ alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from .changes import Change, Snapshot, draft_changes, removal_digest, snapshot
+from .registry import Policy, Registry, load_policy, load_registry
+from .reviews import RecordSet, load_records
+from .site import Site
+from .workflow import Chain, evaluate, explain, takedowns
+
+
+@dataclass
+class Pending:
+    change: Change
+    chain: Chain
+
+
+@dataclass
+class SiteState:
+    site: Site
+    snap: Snapshot
+    records: RecordSet
+    registry: Registry
+    policy: Policy
+
+    def void_before(self, page: str) -> dt.datetime | None:
+        """Decisions up to this instant no longer count for the page: it was withdrawn or removed since."""
+        records = self.records.for_page(page)
+        times = [r.time for r in takedowns(records, self.registry, self.policy)]
+        for digest in {r.digest for r in records if r.change == "remove"}:
+            approved = evaluate(records, digest, self.registry, self.policy).approved_at
+            if approved:
+                times.append(approved)
+        return max(times) if times else None
+
+    def chain(self, page: str, digest: str, void: bool = True) -> Chain:
+        void_before = self.void_before(page) if void else None
+        return evaluate(self.records.for_page(page), digest, self.registry, self.policy, void_before)
+
+    @cached_property
+    def pending(self) -> list[Pending]:
+        items = [Pending(c, self.chain(c.page, c.digest.value)) for c in draft_changes(self.snap)]
+        items += self._removals()
+        return sorted(items, key=lambda p: p.change.page)
+
+    def _removals(self) -> list[Pending]:
+        found = []
+        drafted = set(self.snap.draft_digests) - set(self.snap.content_digests)
+        for page, current in sorted(self.snap.content_digests.items()):
+            if page in drafted:
+                continue
+            digest = removal_digest(current)
+            asked = [r for r in self.records.for_page(page) if r.change == "remove" and r.digest == digest.value]
+            if not asked:
+                continue
+            chain = evaluate(self.records.for_page(page), digest.value, self.registry, self.policy)
+            live = self.chain(page, current.value, void=False).approved_at
+            if chain.submit and (live is None or chain.submit.time > live):
+                found.append(Pending(Change(page, "remove", digest, None, current), chain))
+        return found
+
+    def content_problems(self) -> list[tuple[str, str]]:
+        """Every content/ page without a complete, valid chain for its current bytes, and why."""
+        problems = []
+        for page, digest in sorted(self.snap.content_digests.items()):
+            chain = self.chain(page, digest.value)
+            if chain.state != "approved":
+                problems.append((page, _why_not_published(chain, self.policy)))
+        for problem in self.snap.content.problems:
+            problems.append((problem.path.removeprefix("content/"), problem.message))
+        return problems
+
+
+def _why_not_published(chain: Chain, policy: Policy) -> str:
+    if chain.state == "draft" and not chain.refused:
+        return "tidak ada rantai persetujuan untuk isi halaman saat ini (halaman atau lampirannya diubah setelah disetujui, atau dimasukkan langsung ke content/)"
+    return explain(chain, policy)
+
+
+def derive(site: Site) -> SiteState:
+    return SiteState(site, snapshot(site), load_records(site.reviews_dir, site.root),
+                     load_registry(site.root), load_policy(site.root))

@@ -1,0 +1,49 @@
+"""The shipped demo verifies, and `ppid demo` gives a new user a scratch copy to walk the lifecycle."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import REPO, Ppid, write
+from pipeline.cli import main
+from pipeline.signing import generate_key, private_key_bytes
+
+
+def test_shipped_demo_verifies_against_its_root(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(REPO / "tests" / "data" / "demo-root.pub"))
+    assert main(["--site", str(REPO), "verify"]) == 0
+    out = capsys.readouterr().out
+    assert "Registri peninjau ditandatangani kunci akar yang dipasang." in out
+
+
+def test_shipped_demo_holds_no_private_key() -> None:
+    from pipeline.guard import private_keys_in
+    assert private_keys_in(REPO) == []
+
+
+def test_demo_copy_lifecycle_walk(tmp_path: Path, capsys, monkeypatch) -> None:
+    target = tmp_path / "coba"
+    assert main(["--site", str(REPO), "demo", str(target)]) == 0
+    out = capsys.readouterr().out
+    keys = dict(re.findall(r"^  (\w+)\s+\w+\s+(\S+)$", out, re.MULTILINE))
+    assert set(keys) >= {"siti", "budi", "ratna"}
+    assert (target / ".git").is_dir() and not list(target.rglob("siti"))
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(Path(keys["siti"]).with_name("root.pub")))
+    ppid = Ppid(target, capsys)
+    assert ppid("verify")[0] == 0
+    page = target / "drafts" / "layanan" / "jam-layanan.md"
+    write(page, (target / "content" / "layanan" / "jam-layanan.md").read_text(encoding="utf-8") + "\nLayanan tutup pada hari libur nasional.\n")
+    assert ppid("submit", "layanan/jam-layanan.md", "--key", keys["siti"])[0] == 0
+    assert ppid("review", "layanan/jam-layanan.md", "--setuju", "--key", keys["budi"])[0] == 0
+    assert ppid("approve", "layanan/jam-layanan.md", "--key", keys["ratna"])[0] == 0
+    code, out, _ = ppid("promote")
+    assert code == 0 and "layanan/jam-layanan.md: diperbarui" in out
+    assert ppid("verify")[0] == 0
+
+
+def test_a_private_key_in_the_tree_stops_every_command(site: Path, ppid) -> None:
+    write(site / "site_config" / "kunci-ratna", private_key_bytes(generate_key(), None).decode())
+    code, _, err = ppid("check")
+    assert code == 2
+    assert "kunci privat ditemukan di dalam folder situs: site_config/kunci-ratna" in err

@@ -1,0 +1,228 @@
+"""Every way of sneaking bytes past the review is refused by `ppid verify`, naming the page and the reason."""
+
+from __future__ import annotations
+
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PAGES, write
+from pipeline.changes import page_digest
+from pipeline.demo import PEOPLE, DemoPerson, approve_all_content, create_identities, sign_registry, utc
+from pipeline.reviews import new_fields, sign_fields, write_record
+from pipeline.signing import generate_key, load_private_key
+from pipeline.site import Site
+from pipeline.view import build_view
+
+PAGE = "layanan/permohonan.md"
+EXTRA = (DemoPerson("dewi", "Dewi (dua peran)", ("operator", "koordinator")),
+         DemoPerson("eko", "Eko (dua peran)", ("subkoordinator", "koordinator")))
+
+
+@pytest.fixture
+def keys(site: Path, tmp_path: Path, monkeypatch) -> dict[str, Path]:
+    found = create_identities(Site(site), tmp_path / "kunci", PEOPLE + EXTRA)
+    approve_all_content(Site(site), found, utc("2026-01-05T01:00:00"))
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(found["root"].with_name("root.pub")))
+    return found
+
+
+def verify_fails(ppid, *expected: str) -> str:
+    code, out, err = ppid("verify")
+    assert code == 1, out
+    for text in expected:
+        assert text in out, out
+    assert "Traceback" not in out + err
+    return out
+
+
+def records_of(site: Path, action: str, page: str = PAGE) -> list[Path]:
+    slug = page.removesuffix(".md").replace("/", "--")
+    return sorted((site / "reviews").rglob(f"*-{action}-*-{slug}.yml"))
+
+
+def sign_chain(site: Path, keys: dict[str, Path], page: str, steps, key_override=None) -> None:
+    """Write records for the content page's current bytes: steps of (action, who, role, iso time)."""
+    digest = page_digest(build_view(Site(site), ["content"]).pages[page], build_view(Site(site), ["content"])).value
+    for action, who, role, when in steps:
+        decision = "submitted" if action == "submit" else "approved"
+        fields = new_fields(page, "add", digest, action, decision, role, who, "", utc(when))
+        key = key_override if key_override and action == "approve" else load_private_key(keys[who], None)
+        write_record(site / "reviews", fields, sign_fields(fields, key))
+
+
+def new_content_page(site: Path, rel: str = "layanan/baru.md") -> str:
+    write(site / "content" / rel, MINIMAL_PAGES[PAGE].replace("Tata Cara Permohonan Informasi", "Halaman Baru Uji"))
+    return rel
+
+
+def test_untouched_site_verifies(ppid, keys) -> None:
+    assert ppid("verify")[0] == 0
+
+
+def test_page_edited_after_approval(site: Path, ppid, keys) -> None:
+    path = site / "content" / PAGE
+    path.write_text(path.read_text(encoding="utf-8") + "\nSlot judi online gacor\n", encoding="utf-8")
+    verify_fails(ppid, f"content/{PAGE}: tidak ada rantai persetujuan untuk isi halaman saat ini")
+
+
+def test_linked_attachment_edited_after_approval(site: Path, ppid, keys) -> None:
+    (site / "content" / "files" / "formulir.pdf").write_bytes(b"%PDF-1.4\n% disusupi\n")
+    verify_fails(ppid, f"content/{PAGE}: tidak ada rantai persetujuan")
+
+
+def test_page_committed_straight_into_content(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    verify_fails(ppid, f"content/{rel}: tidak ada rantai persetujuan")
+
+
+def test_forged_signature(site: Path, ppid, keys) -> None:
+    record = records_of(site, "approve")[0]
+    text = record.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    i = next(n for n, line in enumerate(lines) if "BEGIN SSH SIGNATURE" in line) + 2
+    lines[i] = lines[i][:10] + ("A" if lines[i][10] != "A" else "B") + lines[i][11:]
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    verify_fails(ppid, f"content/{PAGE}: menunggu persetujuan Koordinator", "tanda tangan tidak sah")
+
+
+def test_signature_by_an_unregistered_key(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")],
+               key_override=generate_key())
+    verify_fails(ppid, f"content/{rel}: menunggu persetujuan Koordinator", "tanda tangan tidak sah")
+
+
+def test_signature_by_someone_not_in_the_registry(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    mallory = generate_key()
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00")])
+    digest = page_digest(build_view(Site(site), ["content"]).pages[rel], build_view(Site(site), ["content"])).value
+    fields = new_fields(rel, "add", digest, "approve", "approved", "koordinator", "mallory", "", utc("2026-02-01T02:00:00"))
+    write_record(site / "reviews", fields, sign_fields(fields, mallory))
+    verify_fails(ppid, f"content/{rel}:", "penanda tangan 'mallory' tidak terdaftar")
+
+
+def _change_person(site: Path, keys, person: str, **changes: str) -> None:
+    registry = site / "site_config" / "reviewers.yml"
+    text = registry.read_text(encoding="utf-8")
+    block = re.search(rf"- id: {person}\n(?:  .*\n)+", text).group(0)
+    new_block = block
+    for key, value in changes.items():
+        new_block = re.sub(rf"  {key}: .*\n", "", new_block) + f"  {key}: '{value}'\n"
+    registry.write_text(text.replace(block, new_block), encoding="utf-8")
+    sign_registry(Site(site), load_private_key(keys["root"], None))  # a legitimate, root-signed change
+
+
+def test_key_expired_before_signing(site: Path, ppid, keys) -> None:
+    _change_person(site, keys, "ratna", valid_until="2026-01-04")
+    verify_fails(ppid, f"content/{PAGE}:", "kunci ratna kedaluwarsa sejak 2026-01-04")
+
+
+def test_key_revoked_before_signing(site: Path, ppid, keys) -> None:
+    _change_person(site, keys, "budi", revoked="2026-01-02")
+    verify_fails(ppid, f"content/{PAGE}:", "kunci budi dicabut sejak 2026-01-02")
+
+
+def test_wrong_role(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "agus", "koordinator", "2026-02-01T02:00:00")])
+    verify_fails(ppid, f"content/{rel}:", "agus tidak terdaftar dengan peran 'koordinator'")
+
+
+def test_self_approval(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    sign_chain(site, keys, rel, [("submit", "dewi", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "dewi", "koordinator", "2026-02-01T02:00:00")])
+    verify_fails(ppid, f"content/{rel}:", "dewi adalah pengaju perubahan ini")
+
+
+def test_same_person_reviews_and_approves(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "eko", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "eko", "koordinator", "2026-02-01T02:00:00")])
+    verify_fails(ppid, f"content/{rel}:", "peninjau dan penyetuju harus orang yang berbeda")
+
+
+def test_approval_dated_before_the_review(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T03:00:00"),
+                                 ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")])
+    verify_fails(ppid, f"content/{rel}:", "belum ada tinjauan Sub Koordinator yang menyetujui sebelum persetujuan ini")
+
+
+def test_record_replayed_onto_another_page(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    view = build_view(Site(site), ["content"])
+    old, new = (page_digest(view.pages[p], view).value for p in (PAGE, rel))
+    for record in records_of(site, "*"):
+        target = record.with_name(record.name.replace("layanan--permohonan", "layanan--baru"))
+        text = record.read_text(encoding="utf-8").replace(f"page: {PAGE}", f"page: {rel}").replace(old, new)
+        target.write_text(text, encoding="utf-8")
+    verify_fails(ppid, f"content/{rel}:", "tanda tangan tidak sah")
+
+
+def test_record_replayed_unchanged_does_not_count_for_another_page(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    for record in records_of(site, "*"):
+        shutil.copy(record, record.with_name("salinan-" + record.name))
+    verify_fails(ppid, f"content/{rel}: tidak ada rantai persetujuan")
+
+
+def test_registry_edited_to_add_an_attacker_without_the_root(site: Path, ppid, keys) -> None:
+    registry = site / "site_config" / "reviewers.yml"
+    attacker = load_private_key(keys["siti"], None)  # an operator promoting herself
+    from pipeline.signing import public_key_line
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        f"- id: penyusup\n  name: Penyusup\n  roles: [koordinator]\n  key: '{public_key_line(attacker)}'\n"
+        "  valid_from: '2025-01-01'\n  valid_until: '2027-12-31'\n"), encoding="utf-8")
+    verify_fails(ppid, "GAGAL: site_config/reviewers.yml: tanda tangan kunci akar tidak cocok")
+
+
+def test_without_a_pinned_root_the_registry_is_said_unverified(ppid, keys, monkeypatch) -> None:
+    monkeypatch.delenv("PPID_ROOT_KEYS")
+    code, out, _ = ppid("verify")
+    assert code == 0
+    assert "registri peninjau (site_config/reviewers.yml) BELUM terverifikasi" in out
+
+
+def test_comment_edited_after_signing(site: Path, ppid, keys) -> None:
+    record = records_of(site, "review")[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("comment: ''", "comment: 'sudah dicek'"), encoding="utf-8")
+    assert text != record.read_text(encoding="utf-8")
+    verify_fails(ppid, f"content/{PAGE}:", "tanda tangan tidak sah")
+
+
+def test_review_record_deleted(site: Path, ppid, keys) -> None:
+    records_of(site, "review")[0].unlink()
+    verify_fails(ppid, f"content/{PAGE}:", "belum ada tinjauan Sub Koordinator yang menyetujui sebelum persetujuan ini")
+
+
+def test_path_traversal_in_the_page_field(site: Path, ppid, keys) -> None:
+    fields = new_fields("../../site_config/policy.md", "add", "sha256:" + "0" * 64, "submit", "submitted",
+                        "operator", "siti", "", utc("2026-02-01T00:00:00"))
+    signature = sign_fields(fields, load_private_key(keys["siti"], None))
+    from pipeline.yamlio import dumps
+    write(site / "reviews" / "2026" / "02" / "jahat.yml", dumps({**fields, "signature": signature}))
+    verify_fails(ppid, "reviews/2026/02/jahat.yml: jalur halaman '../../site_config/policy.md' tidak sah")
+
+
+def test_reformatting_a_record_keeps_its_signature(site: Path, ppid, keys) -> None:
+    record = records_of(site, "approve")[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text("# diformat ulang\n" + text.replace("type: ppid-review", "type: \"ppid-review\""), encoding="utf-8")
+    assert ppid("verify")[0] == 0
+
+
