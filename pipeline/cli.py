@@ -8,8 +8,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, demo, keys, promote, record, reject, review, status, submit,
-                       verify, withdraw)
+from .commands import (approve, build, check, demo, keys, preview, promote, record, reject, review, status,
+                       submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
 from .site import find_site
@@ -17,7 +17,7 @@ from .site import find_site
 COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo,
+    "demo": demo, "preview": preview,
 }
 
 
@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except PpidError as exc:
         print(f"ppid: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("ppid: dihentikan; tidak ada yang diubah setengah jalan.", file=sys.stderr)
         return 130

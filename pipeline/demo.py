@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content import file_sha256
+from .preview.manifest import make_manifest
+from .preview.manifest import save as save_manifest
 from .registry import REGISTRY, REGISTRY_SIG, load_registry, registry_message
 from .reviews import new_fields, sign_fields, write_record
 from .signing import generate_key, load_private_key, public_key_line, sshsig_sign, write_private_key
@@ -58,21 +61,25 @@ def sign_registry(site: Site, root_key) -> None:
 
 
 def approve_all_content(site: Site, keys: dict[str, Path], start: dt.datetime) -> int:
-    """Sign submit, review and approval records for every content page that lacks a valid chain."""
+    """Sign submit, review and approval records for every content page that lacks a valid chain.
+    The reviews cite a manifest of the content as it stands (the demo's stand-in for a preview)."""
     state = derive(site)
     signers = {pid: load_private_key(path, None) for pid, path in keys.items() if pid != "root"}
-    when, count = start, 0
-    for page, digest in sorted(state.snap.content_digests.items()):
-        if state.chain(page, digest.value).state == "approved":
-            continue
+    todo = {page: digest for page, digest in sorted(state.snap.content_digests.items())
+            if state.chain(page, digest.value).state != "approved"}
+    manifest = make_manifest(
+        {page: {"change": "add", "hash": d.value, "state": "submitted", "author": "siti"} for page, d in todo.items()},
+        {f"content/{rel}": file_sha256(p.source) for rel, p in state.snap.content.pages.items()})
+    save_manifest(site.root, manifest)
+    when = start
+    for page, digest in todo.items():
         for action, who, role in (("submit", "siti", "operator"), ("review", "budi", "subkoordinator"),
                                   ("approve", "ratna", "koordinator")):
             when += dt.timedelta(minutes=7)
             fields = new_fields(page, "add", digest.value, action, "submitted" if action == "submit" else "approved",
-                                role, who, "", when)
+                                role, who, "", when, preview=manifest.id if action == "review" else None)
             write_record(site.reviews_dir, fields, sign_fields(fields, signers[who]))
-        count += 1
-    return count
+    return len(todo)
 
 
 def submit_all_drafts(site: Site, keys: dict[str, Path], start: dt.datetime, by: str = "agus") -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .changes import Change, Snapshot, draft_changes, removal_digest, snapshot
 from .registry import Policy, Registry, load_policy, load_registry
-from .reviews import RecordSet, load_records
+from .preview.manifest import Manifest
+from .preview.manifest import load as load_manifest
+from .reviews import Record, RecordSet, load_records
 from .site import Site
 from .workflow import Chain, evaluate, explain, takedowns
 
@@ -26,6 +28,7 @@ class SiteState:
     records: RecordSet
     registry: Registry
     policy: Policy
+    _manifests: dict[str, Manifest | None] = field(default_factory=dict, repr=False)
 
     def void_before(self, page: str) -> dt.datetime | None:
         """Decisions up to this instant no longer count for the page: it was withdrawn or removed since."""
@@ -39,7 +42,22 @@ class SiteState:
 
     def chain(self, page: str, digest: str, void: bool = True) -> Chain:
         void_before = self.void_before(page) if void else None
-        return evaluate(self.records.for_page(page), digest, self.registry, self.policy, void_before)
+        return evaluate(self.records.for_page(page), digest, self.registry, self.policy, void_before,
+                        self.preview_problem)
+
+    def preview_problem(self, record: Record) -> str | None:
+        """A Sub Koordinator's review counts only if the preview it cites showed exactly these bytes."""
+        preview_id = str(record.fields.get("preview") or "")
+        if not preview_id:
+            return "tinjauan tidak menyebut pratinjau yang diperiksa"
+        if preview_id not in self._manifests:
+            self._manifests[preview_id] = load_manifest(self.site.root, preview_id)
+        manifest = self._manifests[preview_id]
+        if manifest is None:
+            return f"pratinjau {preview_id[:12]} yang dikutip tidak ada di reviews/manifests/ atau isinya telah diubah"
+        if not manifest.shows(record.page, record.digest):
+            return f"pratinjau {preview_id[:12]} yang dikutip tidak memuat isi yang ditinjau (hash berbeda)"
+        return None
 
     @cached_property
     def pending(self) -> list[Pending]:

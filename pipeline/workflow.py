@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .registry import Policy, Registry
 from .reviews import Record
@@ -55,13 +56,17 @@ def record_problem(record: Record, registry: Registry, policy: Policy, step: str
 
 
 def evaluate(records: list[Record], digest: str, registry: Registry, policy: Policy,
-             void_before: dt.datetime | None = None) -> Chain:
-    """Walk the records of one page for one hash, in time order, applying every rule."""
+             void_before: dt.datetime | None = None,
+             review_check: Callable[[Record], str | None] | None = None) -> Chain:
+    """Walk the records of one page for one hash, in time order, applying every rule.
+    `review_check` says why a review does not count on its own evidence (the preview it cites)."""
     chain = Chain()
     for record in sorted((r for r in records if r.digest == digest), key=lambda r: r.time):
         if record.action == "withdraw":
             continue
         problem = record_problem(record, registry, policy, record.action) or _order_problem(chain, record, void_before)
+        if not problem and record.action == "review" and review_check:
+            problem = review_check(record)
         if problem:
             chain.refused.append((record, problem))
             continue

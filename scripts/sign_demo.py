@@ -20,8 +20,8 @@ ROOT_PUB = REPO / "tests" / "data" / "demo-root.pub"
 
 def main() -> int:
     site = Site(REPO)
-    for path in site.reviews_dir.glob("[0-9]*"):
-        shutil.rmtree(path)  # records of the previous throwaway identities
+    for path in [*site.reviews_dir.glob("[0-9]*"), site.reviews_dir / "manifests"]:
+        shutil.rmtree(path, ignore_errors=True)  # records of the previous throwaway identities
     with tempfile.TemporaryDirectory() as tmp:
         keys = create_identities(site, Path(tmp) / "kunci")
         pages = approve_all_content(site, keys, utc("2026-11-02T01:00:00"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -32,9 +33,12 @@ def test_demo_copy_lifecycle_walk(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("PPID_ROOT_KEYS", str(Path(keys["siti"]).with_name("root.pub")))
     ppid = Ppid(target, capsys)
     assert ppid("verify")[0] == 0
-    page = target / "drafts" / "layanan" / "jam-layanan.md"
-    write(page, (target / "content" / "layanan" / "jam-layanan.md").read_text(encoding="utf-8") + "\nLayanan tutup pada hari libur nasional.\n")
-    assert ppid("submit", "layanan/jam-layanan.md", "--key", keys["siti"])[0] == 0
+    assert {row["page"]: row["state"] for row in json.loads(ppid("status", "--json")[1])["pending"]} == {
+        "informasi-publik/serta-merta/index.md": "submitted",
+        "informasi-publik/serta-merta/pemadaman-listrik-terencana.md": "submitted",
+        "layanan/jam-layanan.md": "submitted",
+    }
+    assert ppid("preview")[0] == 0
     assert ppid("review", "layanan/jam-layanan.md", "--setuju", "--key", keys["budi"])[0] == 0
     assert ppid("approve", "layanan/jam-layanan.md", "--key", keys["ratna"])[0] == 0
     code, out, _ = ppid("promote")

@@ -24,6 +24,7 @@ def people(site: Path, tmp_path: Path, monkeypatch) -> People:
 def walk(ppid: Ppid, people: People, page: str) -> None:
     """Submit, review and approve one change, each by its own person."""
     assert ppid("submit", page, *people.key("siti"))[0] == 0
+    assert ppid("preview")[0] == 0
     assert ppid("review", page, "--setuju", *people.key("budi"))[0] == 0
     assert ppid("approve", page, *people.key("ratna"))[0] == 0
 
@@ -48,6 +49,9 @@ def test_new_page_goes_through_every_step(site: Path, ppid, people) -> None:
     assert (row["state"], row["next_role"], row["change"]) == ("submitted", "subkoordinator", "add")
     code, out, _ = ppid("promote")
     assert code == 0 and "Tidak ada perubahan yang siap" in out
+    code, _, err = ppid("review", "layanan/jam.md", "--setuju", *people.key("budi"))
+    assert code == 2 and "belum ada pratinjau yang memuat isi ini" in err
+    assert ppid("preview")[0] == 0
     assert ppid("review", "layanan/jam.md", "--setuju", *people.key("budi"))[0] == 0
     assert status(ppid)["layanan/jam.md"]["next_role"] == "koordinator"
     assert ppid("approve", "layanan/jam.md", *people.key("ratna"))[0] == 0
@@ -86,6 +90,7 @@ def test_removal_needs_the_same_approvals(site: Path, ppid, people) -> None:
     write(site / "content" / "layanan" / "index.md", "---\ntitle: Layanan Informasi\njenis: halaman\n---\n\n# Layanan\n")
     row = status(ppid)["layanan/permohonan.md"]
     assert (row["change"], row["state"]) == ("remove", "submitted")
+    assert ppid("preview")[0] == 0
     assert ppid("review", "layanan/permohonan.md", "--setuju", *people.key("budi"))[0] == 0
     assert ppid("approve", "layanan/permohonan.md", *people.key("ratna"))[0] == 0
     code, out, _ = ppid("promote")
@@ -97,6 +102,7 @@ def test_removal_needs_the_same_approvals(site: Path, ppid, people) -> None:
 def test_changes_requested_then_fixed(site: Path, ppid, people) -> None:
     draft = write(site / "drafts" / "layanan" / "jam.md", NEW_PAGE)
     assert ppid("submit", "layanan/jam.md", *people.key("siti"))[0] == 0
+    assert ppid("preview")[0] == 0
     code, _, err = ppid("review", "layanan/jam.md", "--minta-perbaikan", *people.key("budi"))
     assert code == 2 and "tuliskan apa yang perlu diperbaiki" in err
     assert ppid("review", "layanan/jam.md", "--minta-perbaikan", "-m", "Jam Jumat salah", *people.key("budi"))[0] == 0

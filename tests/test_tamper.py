@@ -12,6 +12,7 @@ import pytest
 from conftest import MINIMAL_PAGES, write
 from pipeline.changes import page_digest
 from pipeline.demo import PEOPLE, DemoPerson, approve_all_content, create_identities, sign_registry, utc
+from pipeline.preview.manifest import make_manifest, save
 from pipeline.reviews import new_fields, sign_fields, write_record
 from pipeline.signing import generate_key, load_private_key
 from pipeline.site import Site
@@ -47,9 +48,12 @@ def records_of(site: Path, action: str, page: str = PAGE) -> list[Path]:
 def sign_chain(site: Path, keys: dict[str, Path], page: str, steps, key_override=None) -> None:
     """Write records for the content page's current bytes: steps of (action, who, role, iso time)."""
     digest = page_digest(build_view(Site(site), ["content"]).pages[page], build_view(Site(site), ["content"])).value
+    preview = make_manifest({page: {"change": "add", "hash": digest, "state": "submitted", "author": "x"}}, {})
+    save(site, preview)
     for action, who, role, when in steps:
         decision = "submitted" if action == "submit" else "approved"
-        fields = new_fields(page, "add", digest, action, decision, role, who, "", utc(when))
+        fields = new_fields(page, "add", digest, action, decision, role, who, "", utc(when),
+                            preview=preview.id if action == "review" else None)
         key = key_override if key_override and action == "approve" else load_private_key(keys[who], None)
         write_record(site / "reviews", fields, sign_fields(fields, key))
 
@@ -226,3 +230,26 @@ def test_reformatting_a_record_keeps_its_signature(site: Path, ppid, keys) -> No
     assert ppid("verify")[0] == 0
 
 
+
+
+def test_review_citing_a_preview_without_the_reviewed_bytes(site: Path, ppid, keys) -> None:
+    rel = new_content_page(site)
+    view = build_view(Site(site), ["content"])
+    digest = page_digest(view.pages[rel], view).value
+    other = make_manifest({rel: {"change": "add", "hash": "sha256:" + "1" * 64, "state": "submitted", "author": "x"}}, {})
+    save(site, other)
+    for action, who, role, when in [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                    ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                    ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")]:
+        fields = new_fields(rel, "add", digest, action, "submitted" if action == "submit" else "approved", role, who,
+                            "", utc(when), preview=other.id if action == "review" else None)
+        write_record(site / "reviews", fields, sign_fields(fields, load_private_key(keys[who], None)))
+    verify_fails(ppid, f"content/{rel}:", f"pratinjau {other.id[:12]} yang dikutip tidak memuat isi yang ditinjau")
+
+
+def test_edited_preview_manifest_is_not_evidence(site: Path, ppid, keys) -> None:
+    manifest = next((site / "reviews" / "manifests").glob("*.json"))
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"state"', '"state" ', 1), encoding="utf-8")
+    data = manifest.read_text(encoding="utf-8")
+    manifest.write_text(data.replace("submitted", "reviewed", 1), encoding="utf-8")
+    verify_fails(ppid, f"content/{PAGE}:", "yang dikutip tidak ada di reviews/manifests/ atau isinya telah diubah")

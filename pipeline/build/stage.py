@@ -41,8 +41,9 @@ def is_live(page: Page, on: dt.date) -> bool:
 
 
 def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = None,
-          body_of=None) -> Staged:
-    """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav."""
+          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None) -> Staged:
+    """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav.
+    `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary)."""
     on = on or today(site)
     staged = Staged()
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
@@ -55,6 +56,9 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
     staged.files[site.dip_csv] = dip_csv(rows)
     entries = {p.rel: NavEntry(p.title, _order(p)) for p in staged.pages}
     entries[site.dip_page] = NavEntry(DIP_TITLE, int((site.settings.get("dip") or {}).get("urutan", 40)))
+    for rel, (data, entry) in (extra or {}).items():
+        staged.files[rel] = data
+        entries[rel] = entry
     staged.nav = build_nav(entries)
     return staged
 

@@ -6,14 +6,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
-CHROMIUM = "/usr/bin/chromium"
-# Chromium phones home at start-up, invisibly to Playwright: the resolver rule fails those lookups.
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
-LOCAL_PREFIXES = ("file:", "data:", "blob:", "http://127.0.0.1", "about:")
+from pipeline.browser import local_browser
 
 
 @dataclass
@@ -31,25 +26,8 @@ class Traffic:
         return page
 
 
-def _guard(context: BrowserContext, traffic: Traffic) -> None:
-    def route(route, request) -> None:
-        if request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            traffic.blocked.append(request.url)
-            route.abort()
-    context.route("**/*", route)
-
-
 @contextmanager
 def guarded_browser() -> Iterator[tuple[BrowserContext, Traffic]]:
     traffic = Traffic()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context()
-        _guard(context, traffic)
-        try:
-            yield context, traffic
-        finally:
-            context.close()
-            browser.close()
+    with local_browser(on_blocked=traffic.blocked.append) as context:
+        yield context, traffic

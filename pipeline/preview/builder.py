@@ -1,0 +1,84 @@
+"""Building the offline preview: stage the overlay with banners and the summary, build, manifest, zip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..build.mkdocs_backend import write_config
+from ..build.nav import NavEntry
+from ..build.stage import stage, today, write_tree
+from ..content import file_sha256
+from ..site import Site
+from ..state import SiteState, derive
+from ..view import View
+from . import incremental
+from .manifest import Manifest, PreviewError, make_manifest, save
+from .overlay import body_rewriter, preview_view
+from .package import write_zip
+from .summary import SUMMARY_PAGE, SUMMARY_TITLE, summary_markdown
+
+SHIM = "assets/javascripts/iframe-worker-1.0.4-shim.js"
+
+
+@dataclass
+class Preview:
+    manifest: Manifest
+    zip_path: Path
+    site_dir: Path
+    changes: int
+    warm: bool
+
+
+def manifest_for(state: SiteState, view: View) -> Manifest:
+    changes = {
+        p.change.page: {"change": p.change.kind, "hash": p.change.digest.value, "state": p.chain.state,
+                        "author": p.chain.author or ""}
+        for p in state.pending
+    }
+    inputs = {f"{view.origin[rel]}/{rel}": page.sha256 for rel, page in view.pages.items()}
+    inputs.update({f"{view.origin[rel]}/{rel}": file_sha256(path) for rel, path in view.assets.items()})
+    return make_manifest(changes, inputs)
+
+
+def open_findings(site: Site, state: SiteState) -> dict[str, list[str]]:
+    """Problems of each pending change (its draft page and draft files), as the summary shows them."""
+    from ..commands.check import collect
+
+    by_path: dict[str, list[str]] = {}
+    for problem in collect(site).problems:
+        by_path.setdefault(problem.path, []).append(str(problem))
+    found: dict[str, list[str]] = {}
+    for item in state.pending:
+        paths = [f"drafts/{rel}" for rel in (item.change.digest.files or {item.change.page: ""})]
+        found[item.change.page] = [text for path in paths for text in by_path.get(path, [])]
+    return found
+
+
+def build_preview(site: Site, out_dir: Path) -> Preview:
+    shim = _shim(site)
+    state = derive(site)
+    view = preview_view(state)
+    manifest = manifest_for(state, view)
+    summary = summary_markdown(state, open_findings(site, state), manifest.short).encode("utf-8")
+    staged = stage(site, view, directory_urls=False, body_of=body_rewriter(state),
+                   extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))})
+    work = site.work_dir / "preview"
+    write_tree(staged, work / "docs")
+    config = write_config(site, work / "docs", work / "site", staged.nav,
+                          {"plugins": ["offline"], "extra": {"polyfills": [shim]}})
+    warm = incremental.build(staged, config, work / "site", work)
+    save(site.root, manifest)
+    name = f"pratinjau-{today(site).strftime('%Y%m%d')}-{manifest.short}.zip"
+    zip_path = write_zip(work / "site", out_dir / name, manifest)
+    return Preview(manifest, zip_path, work / "site", len(state.pending), warm)
+
+
+def _shim(site: Site) -> str:
+    from ..build.mkdocs_backend import site_config
+
+    custom = (site_config(site).get("theme") or {}).get("custom_dir") or "overrides"
+    if not (site.root / custom / SHIM).is_file():
+        raise PreviewError(f"{custom}/{SHIM} tidak ada: pencarian pratinjau luring membutuhkannya. "
+                           "Jalankan 'make preview' (atau 'bash scripts/vendor.sh') sekali untuk memasangnya.")
+    return SHIM

@@ -1,0 +1,74 @@
+"""The preview manifest: every input with its SHA-256 and every change shown; its hash is the preview id."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import PpidError
+from ..signing import canonical_bytes
+
+MANIFEST_TYPE = "ppid-preview-manifest"
+MANIFESTS = Path("reviews") / "manifests"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    data: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(canonical_bytes(self.data)).hexdigest()
+
+    @property
+    def short(self) -> str:
+        return self.id[:12]
+
+    def shows(self, page: str, digest: str) -> bool:
+        """Whether the reviewer of this preview saw exactly these bytes of the page."""
+        return (self.data.get("changes") or {}).get(page, {}).get("hash") == digest
+
+
+def make_manifest(changes: dict[str, dict[str, Any]], inputs: dict[str, str]) -> Manifest:
+    return Manifest({"type": MANIFEST_TYPE, "version": 1, "changes": changes, "inputs": inputs})
+
+
+def save(site_root: Path, manifest: Manifest) -> Path:
+    folder = site_root / MANIFESTS
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{manifest.id}.json"
+    if not target.exists():
+        tmp = folder / f".{manifest.id}.tmp"
+        tmp.write_text(json.dumps(manifest.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+    return target
+
+
+def load(site_root: Path, preview_id: str) -> Manifest | None:
+    """The manifest with this id, or None when it is missing or its content does not hash to the id."""
+    if not preview_id or not all(c in "0123456789abcdef" for c in preview_id) or len(preview_id) != 64:
+        return None
+    path = site_root / MANIFESTS / f"{preview_id}.json"
+    try:
+        manifest = Manifest(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+    return manifest if manifest.id == preview_id else None
+
+
+def newest_showing(site_root: Path, page: str, digest: str) -> Manifest | None:
+    folder = site_root / MANIFESTS
+    paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
+    for path in paths:
+        manifest = load(site_root, path.stem)
+        if manifest and manifest.shows(page, digest):
+            return manifest
+    return None
+
+
+class PreviewError(PpidError):
+    """The preview cannot be built or cited."""
