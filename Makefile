@@ -42,7 +42,7 @@ build: $(STAMP)
 
 preview: $(STAMP) system-deps $(SHIM)
 	$(BIN)/ppid check
-	$(BIN)/ppid build
+	$(BIN)/ppid preview
 
 test: $(STAMP) system-deps $(SHIM)
 	$(BIN)/pytest
