@@ -21,6 +21,24 @@ COMMANDS = {
 }
 
 
+# argparse's own words, in the language of the people who read them.
+_ARGPARSE_ID = {
+    "usage: ": "cara pakai: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "expected one argument": "membutuhkan satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+}
+argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # argparse looks `_` up at call time
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own wording is English
         self.print_usage(sys.stderr)
