@@ -8,8 +8,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, demo, keys, preview, promote, record, reject, review, status,
-                       submit, verify, withdraw)
+from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, review,
+                       status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
 from .site import find_site
@@ -17,7 +17,7 @@ from .site import find_site
 COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo, "preview": preview,
+    "demo": demo, "preview": preview, "clean": clean,
 }
 
 

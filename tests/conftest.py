@@ -42,8 +42,22 @@ def make_site(root: Path, pages: dict[str, str] | None = None) -> Path:
         (root / area).mkdir(exist_ok=True)
     for rel, text in (MINIMAL_PAGES if pages is None else pages).items():
         write(root / "content" / rel, text)
-    write_bytes(root / "content" / "files" / "formulir.pdf", b"%PDF-1.4\n% formulir\n")
+    write_bytes(root / "content" / "files" / "formulir.pdf", tiny_pdf("Formulir permohonan informasi"))
     return root
+
+
+def tiny_pdf(text: str) -> bytes:
+    """A real one-page PDF with this text (fixed dates, so equal text gives equal bytes)."""
+    import datetime as dt
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_creation_date(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
 
 
 def write(path: Path, text: str) -> Path:

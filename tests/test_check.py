@@ -131,3 +131,10 @@ def test_outside_a_site_is_a_clear_error(tmp_path: Path, capsys, monkeypatch) ->
     monkeypatch.delenv("PPID_SITE", raising=False)
     assert main(["check"]) == 2
     assert "tidak berada di dalam folder situs PPID" in capsys.readouterr().err
+
+
+def test_leftover_clean_copy_is_refused(site: Path, ppid) -> None:
+    write_bytes(site / "content" / "files" / "formulir.bersih.pdf", (site / "content" / "files" / "formulir.pdf").read_bytes())
+    code, out, _ = ppid("check")
+    assert code == 1
+    assert "content/files/formulir.bersih.pdf: salinan hasil 'ppid clean' belum diterapkan" in out

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PAGES, Ppid, write
+from conftest import MINIMAL_PAGES, Ppid, tiny_pdf, write, write_bytes
 from helpers.lifecycle import People, commit, git, init_repo, setup_people
 
 NEW_PAGE = MINIMAL_PAGES["layanan/permohonan.md"].replace("Tata Cara Permohonan Informasi", "Pengumuman Jam Layanan")
@@ -69,18 +69,18 @@ def test_new_page_goes_through_every_step(site: Path, ppid, people) -> None:
 def test_edit_of_page_and_attachment(site: Path, ppid, people) -> None:
     page = site / "content" / "layanan" / "permohonan.md"
     write(site / "drafts" / "layanan" / "permohonan.md", page.read_text(encoding="utf-8") + "\nTambahan.\n")
-    write(site / "drafts" / "files" / "formulir.pdf", "%PDF-1.4\n% formulir versi 2\n")
+    write_bytes(site / "drafts" / "files" / "formulir.pdf", tiny_pdf("Formulir permohonan versi 2"))
     assert status(ppid)["layanan/permohonan.md"]["change"] == "edit"
     walk(ppid, people, "layanan/permohonan.md")
     assert ppid("promote")[0] == 0
     assert page.read_text(encoding="utf-8").endswith("Tambahan.\n")
-    assert (site / "content" / "files" / "formulir.pdf").read_text() == "%PDF-1.4\n% formulir versi 2\n"
+    assert (site / "content" / "files" / "formulir.pdf").read_bytes() == tiny_pdf("Formulir permohonan versi 2")
     assert list((site / "drafts").rglob("*.*")) == []
     assert ppid("verify")[0] == 0
 
 
 def test_attachment_only_change_is_a_change_of_the_page(site: Path, ppid, people) -> None:
-    write(site / "drafts" / "files" / "formulir.pdf", "%PDF-1.4\n% diganti\n")
+    write_bytes(site / "drafts" / "files" / "formulir.pdf", tiny_pdf("Formulir diganti"))
     assert status(ppid)["layanan/permohonan.md"]["change"] == "edit"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PAGES, write
+from conftest import MINIMAL_PAGES, tiny_pdf, write
 from pipeline.changes import page_digest
 from pipeline.demo import PEOPLE, DemoPerson, approve_all_content, create_identities, sign_registry, utc
 from pipeline.preview.manifest import make_manifest, save
@@ -74,7 +74,7 @@ def test_page_edited_after_approval(site: Path, ppid, keys) -> None:
 
 
 def test_linked_attachment_edited_after_approval(site: Path, ppid, keys) -> None:
-    (site / "content" / "files" / "formulir.pdf").write_bytes(b"%PDF-1.4\n% disusupi\n")
+    (site / "content" / "files" / "formulir.pdf").write_bytes(tiny_pdf("Formulir disusupi"))
     verify_fails(ppid, f"content/{PAGE}: tidak ada rantai persetujuan")
 
 

@@ -47,7 +47,7 @@ def _swap(fresh: Path, out: Path) -> None:
 
 def run(args: argparse.Namespace, site: Site) -> int:
     report = collect(site)
-    content_problems = [p for p in report.problems if p.path.startswith("content/")]
+    content_problems = [p for p in report.problems if p.path.startswith("content/")] + report.blocking("content/")
     if content_problems:
         for problem in content_problems:
             print(problem)

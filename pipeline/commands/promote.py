@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..changes import linked_files
+from ..checks.findings import Finding
+from ..gate import blocking, change_findings
+from ..scan import Scanner
 from ..promotion import Plan, apply
 from ..site import Site
 from ..state import Pending, SiteState, derive
@@ -44,17 +47,35 @@ def _orphans(state: SiteState, removed: set[str]) -> set[str]:
     return gone - still
 
 
+def held_back(site: Site, state: SiteState, ready: list[Pending]) -> dict[str, list[Finding]]:
+    """Approved changes that still carry findings the Koordinator did not accept."""
+    scanner = Scanner(site)
+    held = {}
+    for item in ready:
+        accepted = {str(i) for i in item.chain.approval.fields.get("accepted_findings") or []}
+        left = blocking(change_findings(scanner, state, item.change), accepted, scanner)
+        if left:
+            held[item.change.page] = left
+    return held
+
+
 def run(args: argparse.Namespace, site: Site) -> int:
     state = derive(site)
-    ready = [p for p in state.pending if p.chain.state == "approved"]
+    approved = [p for p in state.pending if p.chain.state == "approved"]
+    held = held_back(site, state, approved)
+    for page, findings in held.items():
+        print(f"{page}: DITAHAN — {len(findings)} temuan belum diterima Koordinator:")
+        for finding in findings:
+            print(f"    {finding}")
+    ready = [p for p in approved if p.change.page not in held]
     waiting = [p for p in state.pending if p.chain.state != "approved"]
     if not ready:
         print(f"Tidak ada perubahan yang siap dipromosikan ({len(waiting)} masih menunggu; lihat 'ppid status').")
-        return 0
+        return 1 if held else 0
     apply(site.content_dir, site.drafts_dir, plan_for(state, ready))
     for item in ready:
         verb = {"add": "ditambahkan", "edit": "diperbarui", "remove": "dihapus"}[item.change.kind]
         print(f"{item.change.page}: {verb}")
-    print(f"ppid promote: {len(ready)} perubahan masuk ke content/; {len(waiting)} masih menunggu. "
-          "Commit hasilnya, lalu terbitkan.")
-    return 0
+    print(f"ppid promote: {len(ready)} perubahan masuk ke content/; {len(waiting)} masih menunggu"
+          f"{f', {len(held)} ditahan karena temuan' if held else ''}. Commit hasilnya, lalu terbitkan.")
+    return 1 if held else 0

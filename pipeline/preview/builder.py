@@ -9,6 +9,8 @@ from ..build.mkdocs_backend import write_config
 from ..build.nav import NavEntry
 from ..build.stage import stage, today, write_tree
 from ..content import file_sha256
+from ..gate import change_findings
+from ..scan import Scanner
 from ..site import Site
 from ..state import SiteState, derive
 from ..view import View
@@ -42,16 +44,21 @@ def manifest_for(state: SiteState, view: View) -> Manifest:
 
 
 def open_findings(site: Site, state: SiteState) -> dict[str, list[str]]:
-    """Problems of each pending change (its draft page and draft files), as the summary shows them."""
+    """Check problems and security/privacy findings of each pending change, as the summary shows them."""
     from ..commands.check import collect
 
     by_path: dict[str, list[str]] = {}
     for problem in collect(site).problems:
         by_path.setdefault(problem.path, []).append(str(problem))
+    scanner = Scanner(site)
     found: dict[str, list[str]] = {}
     for item in state.pending:
         paths = [f"drafts/{rel}" for rel in (item.change.digest.files or {item.change.page: ""})]
-        found[item.change.page] = [text for path in paths for text in by_path.get(path, [])]
+        accepted = set(item.chain.approval.fields.get("accepted_findings") or []) if item.chain.approval else set()
+        texts = [text for path in paths for text in by_path.get(path, [])]
+        texts += [f"{f}{' (diterima Koordinator)' if f.id in accepted else ''}"
+                  for f in change_findings(scanner, state, item.change)]
+        found[item.change.page] = texts
     return found
 
 

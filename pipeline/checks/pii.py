@@ -1,0 +1,1132 @@
+"""Indonesian personal-data detectors: NIK, KK, NPWP, phones, e-mail, passports, accounts, birth dates, NIP, BPJS.
+
+`scan_text(text, policy)` returns every hit as a `Match` (offsets into `text`). It is meant for any text the
+site publishes: Markdown bodies, front-matter values, text extracted from PDFs, metadata values.
+
+How it works, briefly:
+
+* Long digit runs are found by one precompiled regex that joins digit groups across the separators people
+  and PDF extractors put inside numbers (space, dot, dash, one line break), never across letters.
+  A run is cut into tokens (whitespace-separated pieces); tokens shaped like rupiah amounts, budget account
+  codes, dates and times are barriers. Every window of whole consecutive tokens holding 10-18 digits is
+  tested against the identifier structures (NIK/KK, NPWP with its Luhn digit, NIP), then against the
+  context-only identifiers (BPJS, bank account). Chosen windows never overlap.
+* Which identifier a 16-digit NIK-shaped number is (NIK, KK, an NPWP written as NIK, an account) is decided
+  by the nearest context word before it (within `context_window` characters) or, in tables, by the header
+  of its column: Markdown tables, pdftotext -layout columns, and pdftotext output with one cell per line.
+* Phones, e-mail addresses, passports and birth dates have their own regexes or keyword-first searches.
+
+Context words, allowed numbers and domains, and severities are data: site_config/privacy.yml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import ConfigError
+from ..yamlio import load_file
+from .findings import BLOCK, REVIEW, SEVERITIES, Match
+
+POLICY_FILE = Path("site_config") / "privacy.yml"
+
+DETECTORS = ("nik", "kk", "npwp", "telepon", "email", "paspor", "rekening", "tanggal_lahir", "nip", "bpjs")
+
+MESSAGES = {
+    "nik": "NIK (Nomor Induk Kependudukan) seseorang",
+    "kk": "Nomor Kartu Keluarga (KK)",
+    "npwp": "NPWP (Nomor Pokok Wajib Pajak)",
+    "telepon": "nomor telepon/ponsel yang bukan nomor resmi badan publik",
+    "email": "alamat surel (e-mail) di luar domain resmi badan publik",
+    "paspor": "nomor paspor",
+    "rekening": "nomor rekening bank",
+    "tanggal_lahir": "tanggal lahir seseorang",
+    "nip": "NIP (Nomor Induk Pegawai) ASN; wajar di blok tanda tangan, periksa konteksnya",
+    "bpjs": "nomor kartu BPJS Kesehatan / JKN-KIS",
+}
+
+# Defaults: used for any key privacy.yml leaves out.
+DEFAULT_SEVERITY = {name: BLOCK for name in DETECTORS} | {"nip": REVIEW}
+DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
+    "nik": ("NIK", "Nomor Induk Kependudukan", "No. KTP", "Nomor KTP", "KTP", "e-KTP", "KTP-el"),
+    "kk": ("No. KK", "Nomor KK", "No KK", "KK", "Kartu Keluarga", "Nomor Kartu Keluarga"),
+    "npwp": ("NPWP", "Nomor Pokok Wajib Pajak"),
+    "telepon": ("Telp", "Telp.", "Telepon", "Tel.", "No. HP", "HP", "Handphone", "Ponsel", "WA", "WhatsApp",
+                "Whatsapp", "Faks", "Fax", "Nomor kontak", "kontak", "hubungi"),
+    "paspor": ("paspor", "passport", "pasport"),
+    "rekening": ("rekening", "No. Rek", "No Rek", "Rek.", "Nomor Rekening", "account", "a.n.", "atas nama"),
+    "bank": ("Bank", "BRI", "BNI", "Mandiri", "BCA", "BSI", "BTN", "CIMB", "CIMB Niaga", "Danamon", "Permata",
+             "BPD", "Bank Jateng", "Bank Jatim", "Bank DKI", "bjb", "Muamalat", "OCBC", "Maybank"),
+    "tanggal_lahir": ("lahir", "kelahiran", "Tgl. Lahir", "Tanggal Lahir", "Tempat/Tanggal Lahir", "TTL",
+                      "Tempat, Tanggal Lahir", "DOB", "date of birth", "born"),
+    "nip": ("NIP", "Nomor Induk Pegawai"),
+    "bpjs": ("BPJS", "BPJS Kesehatan", "JKN", "KIS", "JKN-KIS", "Kartu Indonesia Sehat"),
+}
+DEFAULT_CONTEXT_NOT: dict[str, tuple[str, ...]] = {
+    "rekening": ("kode rekening", "rekening belanja", "rekening pendapatan", "rekening kas umum daerah",
+                 "rekening kas daerah", "rekening koran"),
+    "tanggal_lahir": ("hari lahir", "lahirnya"),
+}
+# Names of identifiers that are not personal data: a number right after one of them is left alone.
+DEFAULT_OTHER = ("NIB", "Nomor Induk Berusaha", "ISBN", "ISSN", "NPSN", "kode billing", "virtual account",
+                 "Kode RUP", "RUP", "kode tender", "ID paket", "NTPN", "ID pelanggan", "nomor meter",
+                 "faktur pajak", "SP2D", "nomor tiket", "nomor peserta", "kode pos", "nomor kontrak", "NIDN",
+                 "NUPTK", "NISN", "NRP")
+DEFAULT_WINDOW = 40
+DEFAULT_IDENTITY_WINDOW = 100
+DEFAULT_BIRTH_WINDOW = 60
+
+NIK_PROVINCES = frozenset(
+    [str(n) for n in range(11, 20)] + ["21"] + [str(n) for n in range(31, 37)] + ["51", "52", "53"]
+    + [str(n) for n in range(61, 66)] + [str(n) for n in range(71, 77)] + ["81", "82"]
+    + [str(n) for n in range(91, 97)]
+)
+
+
+# ---------------------------------------------------------------- the policy
+
+@dataclass(frozen=True)
+class PrivacyPolicy:
+    """What the agency decided: severities, context words, allowed phones/domains/accounts."""
+
+    severity: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
+    context: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_CONTEXT))
+    context_not: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_CONTEXT_NOT))
+    other_identifiers: tuple[str, ...] = DEFAULT_OTHER
+    context_window: int = DEFAULT_WINDOW
+    identity_window: int = DEFAULT_IDENTITY_WINDOW
+    birth_date_window: int = DEFAULT_BIRTH_WINDOW
+    email_domains_allowed: tuple[str, ...] = ()
+    phones_allowed: tuple[str, ...] = ()
+    accounts_allowed: tuple[str, ...] = ()
+    _rx: "_Compiled" = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_rx", _Compiled(self))
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def load_policy(site_root: Path) -> PrivacyPolicy:
+    """Read site_config/privacy.yml; keys it leaves out keep their defaults. No file: all defaults."""
+    path = Path(site_root) / POLICY_FILE
+    if not path.exists():
+        return PrivacyPolicy()
+    located = load_file(path, str(POLICY_FILE))
+    data = located.data
+    where = str(POLICY_FILE)
+
+    def fail(key_path: tuple, message: str) -> ConfigError:
+        line = located.line_of(key_path)
+        return ConfigError(f"{where}:{line}: {message}" if line else f"{where}: {message}")
+
+    if not isinstance(data, dict):
+        raise fail((), "isi harus berupa pemetaan (kunci: nilai)")
+    known = {"context_window", "identity_window", "birth_date_window", "detectors", "email_domains_allowed", "phones_allowed",
+             "accounts_allowed", "other_identifiers"}
+    for key in data:
+        if key not in known:
+            raise fail((key,), f"kunci '{key}' tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
+
+    def str_list(value: Any, key_path: tuple) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(key_path, f"'{'.'.join(map(str, key_path))}' harus berupa daftar teks (beri tanda kutip pada angka)")
+        return tuple(v.strip() for v in value)
+
+    def positive_int(key: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 500:
+            raise fail((key,), f"'{key}' harus bilangan bulat 5-500")
+        return value
+
+    severity = dict(DEFAULT_SEVERITY)
+    context = dict(DEFAULT_CONTEXT)
+    context_not = dict(DEFAULT_CONTEXT_NOT)
+    detectors = data.get("detectors") or {}
+    if not isinstance(detectors, dict):
+        raise fail(("detectors",), "'detectors' harus berupa pemetaan per detektor")
+    for name, conf in detectors.items():
+        if name not in DETECTORS:
+            raise fail(("detectors", name), f"detektor '{name}' tidak dikenal; yang dikenal: {', '.join(DETECTORS)}")
+        if conf is None:
+            continue
+        if not isinstance(conf, dict):
+            raise fail(("detectors", name), f"'detectors.{name}' harus berupa pemetaan")
+        for key, value in conf.items():
+            key_path = ("detectors", name, key)
+            if key == "severity":
+                if value not in SEVERITIES:
+                    raise fail(key_path, f"severity '{value}' tidak dikenal; pilih {' atau '.join(SEVERITIES)}")
+                severity[name] = value
+            elif key == "context":
+                context[name] = str_list(value, key_path)
+            elif key == "not_context":
+                context_not[name] = str_list(value, key_path)
+            elif key == "banks" and name == "rekening":
+                context["bank"] = str_list(value, key_path)
+            else:
+                raise fail(key_path, f"kunci '{key}' tidak dikenal di 'detectors.{name}'")
+    domains = tuple(d.lower().lstrip("@.") for d in str_list(data.get("email_domains_allowed"), ("email_domains_allowed",)))
+    phones = str_list(data.get("phones_allowed"), ("phones_allowed",))
+    for index, phone in enumerate(phones):
+        if len(_phone_key(phone)) < 5:
+            raise fail(("phones_allowed", index), f"nomor telepon '{phone}' terlalu pendek")
+    accounts = str_list(data.get("accounts_allowed"), ("accounts_allowed",))
+    return PrivacyPolicy(
+        severity=severity,
+        context=context,
+        context_not=context_not,
+        other_identifiers=str_list(data["other_identifiers"], ("other_identifiers",))
+        if "other_identifiers" in data else DEFAULT_OTHER,
+        context_window=positive_int("context_window", DEFAULT_WINDOW),
+        identity_window=positive_int("identity_window", DEFAULT_IDENTITY_WINDOW),
+        birth_date_window=positive_int("birth_date_window", DEFAULT_BIRTH_WINDOW),
+        email_domains_allowed=domains,
+        phones_allowed=phones,
+        accounts_allowed=accounts,
+    )
+
+
+# ---------------------------------------------------------------- regexes that do not depend on the policy
+
+_SEP_IN = r"(?:[ \u00a0]?[.\-\u2010-\u2013][ \u00a0]?|[ \u00a0])"
+_SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013]?)"
+# Digit runs holding at least 10 digits, separators allowed between digits.
+_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL})?\d){{9,}}")
+_TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
+_NONDIGIT = re.compile(r"\D+")
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_CODE = re.compile(r"\d(?:\.\d{1,4}){2,}")
+_DATE_TOKEN = re.compile(r"\d{1,2}([-./])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([-./])\d{1,2}\2\d{1,2}")
+_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
+_ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
+_RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
+# NPWP written the official way (15 digits, or 16 with the leading 0), line breaks tolerated after punctuation.
+_NPWP_FMT = re.compile(r"(?<![\d.])0?\d{2}\.\d{3}\.\d{3}\.\d[-.\u2010-\u2013]\d{3}\.\d{3}(?!\d)")
+# Digit runs are located on a byte copy of the text where D = ASCII digit, S = a joiner, x = anything else.
+_CLASSES = bytes(
+    ord("D") if chr(i).isdigit() and i < 128 else ord("S") if chr(i) in " .-\t\r\n\xa0()+?" else ord("x")
+    for i in range(256)
+)
+_JOIN_OR_DIGIT = frozenset(b"DS")
+_RUN = re.compile(rb"DDD[DS]*")   # the literal prefix lets the regex engine skip ahead fast
+
+# Phones: separators are one space, dot or dash, or a line break before a group of 3+ digits (wrapped text).
+# Never the tail of a longer number ("8277 0501 5529 1533" holds no phone).
+_PSEP = r"(?:[ .\-]|[ ]?\r?\n(?=\d{3}))"
+_MOBILE = re.compile(
+    rf"(?<![\w+])(?<!\d[ .\-])(?:\(\+?62\){_PSEP}?|\+[ ]?62{_PSEP}?|62{_PSEP}?|0)8[1-35-9](?:{_PSEP}?\d){{7,10}}"
+    r"(?!\w|[.\-]\d)"
+)
+_SUB = rf"\d(?:{_PSEP}?\d){{4,7}}"   # 5-8 subscriber digits
+_LANDLINE = re.compile(
+    r"(?<![\w+/.])(?<!\d[ .\-])(?:"
+    rf"\(0[2-79]\d{{1,2}}\)[ .\-]?{_SUB}"
+    rf"|0[2-79]\d{{1,2}}{_PSEP}{_SUB}"
+    rf"|\(?\+[ ]?62\)?{_PSEP}?\(?[2-79]\d{{1,2}}\)?{_PSEP}?{_SUB}"
+    r")(?!\w|[.\-/]\d)"
+)
+_LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
+_MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
+
+_EMAIL_LOCAL_REV = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])")
+
+_PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7}(?!\w)")
+
+_MONTHS = (
+    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
+    "|january|february|march|may|june|july|august|october|december"
+    "|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
+)
+_DATE = re.compile(
+    r"(?<![\d\w])(?:"
+    r"(?P<d1>\d{1,2})\s?(?P<s>[-/.])\s?(?P<m1>\d{1,2})\s?(?P=s)\s?(?P<y1>\d{4}|\d{2})"
+    rf"|(?P<d2>\d{{1,2}})(?:\s+|-)(?P<m2>(?i:{_MONTHS}))\.?,?(?:\s+|-)(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    r")(?![\d\w])"
+)
+_MONTH_NUMBER = {}
+for _number, _names in enumerate(
+    [("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
+     ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+     ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sep", "sept"),
+     ("oktober", "october", "okt", "oct"), ("nopember", "november", "nov", "nop"),
+     ("desember", "december", "des", "dec")], start=1):
+    for _name in _names:
+        _MONTH_NUMBER[_name] = _number
+
+_MD_SEPARATOR = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
+_NO_HEADER = re.compile(r"(?:no\.?|nomor|no\.? urut)", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]")
+_LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
+_LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A context phrase as a regex: case-insensitive, flexible spacing, optional dots."""
+    parts = []
+    for ch in phrase.strip():
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s*":
+                parts.append(r"\s*")
+        elif ch == ".":
+            parts.append(r"\.?")
+        elif ch in "/-":
+            parts.append(r"\s*[/\-,]?\s*")
+        else:
+            parts.append(re.escape(ch))
+    if parts and parts[-1] == r"\.?":  # "Rek." matches "Rek." and "Rek", never "Rekap"
+        parts[-1] = r"(?:\.|(?![^\W\d_]))"
+    body = "".join(parts)
+    start = r"(?<![^\W\d_])" if phrase.strip()[:1].isalnum() else ""
+    end = r"(?![^\W\d_])" if phrase.strip()[-1:].isalnum() else ""
+    return start + body + end
+
+
+class _Compiled:
+    """The policy's regexes and lookup sets, built once per policy."""
+
+    def __init__(self, policy: PrivacyPolicy) -> None:
+        entries = [(phrase, family) for family, phrases in policy.context.items() for phrase in phrases]
+        entries += [(phrase, _NOT) for phrases in policy.context_not.values() for phrase in phrases]
+        entries += [(phrase, _OTHER) for phrase in policy.other_identifiers]
+        self.context = _PhraseMatcher(entries)
+        # keyword-first searches look for the last word of each phrase, in lower case
+        self.birth_stems = _stems(policy.context.get("tanggal_lahir", ()))
+        self.birth_not = tuple(p.lower() for p in policy.context_not.get("tanggal_lahir", ()))
+        self.passport_stems = _stems(policy.context.get("paspor", ()))
+        self.phones = frozenset(_phone_key(p) for p in policy.phones_allowed)
+        self.accounts = frozenset(re.sub(r"\D", "", a) for a in policy.accounts_allowed)
+        self.domains = tuple(d.lower() for d in policy.email_domains_allowed)
+
+
+_NOT = "-"          # family of a 'not_context' phrase: context words inside it do not count
+_OTHER = "lain"     # family of 'other_identifiers': the number after them is not personal data
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _PhraseMatcher:
+    """Finds context phrases fast: phrases are indexed by their first word, tried only where it occurs."""
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for phrase, family in entries:
+            words = _WORD.findall(phrase.lower())
+            if words:
+                by_first.setdefault(words[0], []).append((phrase, family))
+        self.index: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
+        for first, items in by_first.items():
+            items.sort(key=lambda item: -len(item[0]))
+            groups = {f"g{i}": family for i, (_, family) in enumerate(items)}
+            rx = re.compile("|".join(f"(?P<g{i}>{_phrase_regex(phrase)})" for i, (phrase, _) in enumerate(items)),
+                            re.IGNORECASE)
+            self.index[first] = (rx, groups)
+
+    def find(self, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Phrases in text[a:b] as (start, end, family), those inside a 'not' phrase left out."""
+        found: list[tuple[int, int, str]] = []
+        blocked_until = -1    # end of the last 'not' phrase
+        covered_until = -1    # end of the last phrase: "virtual account" is not "account"
+        index = self.index
+        for w in _WORD.finditer(text, a, b):
+            entry = index.get(w.group().lower())
+            if entry is None:
+                continue
+            start = w.start()
+            if start < covered_until:
+                continue
+            if start > 0 and start == a and _LETTERS.match(text, start - 1):
+                continue  # the window starts inside a word
+            m = entry[0].match(text, start, b)
+            if m is None:
+                continue
+            family = entry[1][m.lastgroup]
+            covered_until = m.end()
+            if family == _NOT:
+                blocked_until = max(blocked_until, m.end())
+            elif start >= blocked_until:
+                found.append((start, m.end(), family))
+        return found
+
+    def last(self, text: str, a: int, b: int) -> str | None:
+        found = self.find(text, a, b)
+        return _family_name(found[-1][2]) if found else None
+
+
+def _family_name(family: str) -> str:
+    return "rekening_bank" if family == "bank" else family
+
+
+def _stems(phrases: Iterable[str]) -> tuple[str, ...]:
+    stems = set()
+    for phrase in phrases:
+        words = re.findall(r"[^\W_]+", phrase.lower())
+        if words:
+            stems.add(words[-1])
+    return tuple(sorted(stems))
+
+
+def _phone_key(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    return digits
+
+
+# ---------------------------------------------------------------- structure checks
+
+def _date_ok(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def nik_ok(d: str) -> bool:
+    """16 digits shaped like a NIK: province, regency, district, birth date (women +40), serial."""
+    if len(d) != 16 or d[:2] not in NIK_PROVINCES or d[2:4] == "00" or d[4:6] == "00" or d[12:] == "0000":
+        return False
+    day, month = int(d[6:8]), int(d[8:10])
+    if day > 40:
+        day -= 40
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+
+
+def _luhn_ok(d: str) -> bool:
+    total = 0
+    for index, ch in enumerate(reversed(d)):
+        n = int(ch)
+        if index % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+def npwp_ok(d: str) -> bool:
+    """15 digits (or 16 with a leading 0) whose 9th digit is the Luhn check of the first 8."""
+    if len(d) == 16:
+        if d[0] != "0":
+            return False
+        d = d[1:]
+    return len(d) == 15 and _luhn_ok(d[:9]) and d[:9] != "000000000"
+
+
+def nip_ok(d: str, current_year: int = 2030) -> bool:
+    """18 digits: birth date, appointment year-month (at 17 or older), gender 1/2, serial."""
+    if len(d) != 18 or d[14] not in "12" or d[15:] == "000":
+        return False
+    year, month, day = int(d[:4]), int(d[4:6]), int(d[6:8])
+    if not 1935 <= year <= current_year - 17 or not _date_ok(year, month, day):
+        return False
+    a_year, a_month = int(d[8:12]), int(d[12:14])
+    return year + 17 <= a_year <= current_year and 1 <= a_month <= 12
+
+
+# ---------------------------------------------------------------- scanning
+
+def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
+    """Every personal-data hit in `text`, ordered by position, never overlapping."""
+    if not text:
+        return []
+    scan = _Scan(text, policy)
+    return scan.run()
+
+
+# priorities when hits overlap: lower wins
+_P_STRUCT, _P_CONTEXT, _P_REGEX, _P_WEAK = 0, 1, 2, 3
+
+
+class _Scan:
+    def __init__(self, text: str, policy: PrivacyPolicy) -> None:
+        self.text = text
+        self.policy = policy
+        self.rx: _Compiled = policy._rx
+        self.hits: list[tuple[int, int, int, str]] = []   # (priority, start, end, detector)
+        self._family_cache: dict[int, str | None] = {}
+        self._md_header_cache: dict[int, list[str] | None] = {}
+        self._vertical_cache: dict[int, list[str] | None] = {}
+        self._block_cache: dict[int, list[str] | None] = {}
+
+    def run(self) -> list[Match]:
+        text = self.text
+        lowered = text.lower()
+        # lower() keeps offsets for all but a few exotic letters; without it, keyword search uses regexes
+        self.lowered = lowered if len(lowered) == len(text) else None
+        self.passports = self._has_keyword(self.rx.passport_stems)
+        self._digit_runs()
+        self._emails()
+        self._birth_dates()
+        chosen: list[tuple[int, int, int, str]] = []
+        for hit in sorted(self.hits, key=lambda h: (h[0], h[1], -(h[2] - h[1]))):
+            if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen):
+                chosen.append(hit)
+        chosen.sort(key=lambda h: h[1])
+        severity, text = self.policy.severity, self.text
+        return [Match(s, e, det, severity.get(det, BLOCK), MESSAGES[det], text[s:e]) for _, s, e, det in chosen]
+
+    def add(self, priority: int, start: int, end: int, detector: str) -> None:
+        self.hits.append((priority, start, end, detector))
+
+    # -------------------------------------------------------- context
+
+    def family(self, start: int, end: int) -> str | None:
+        """The identifier the text around [start, end) says this is: nearest context word, or column header."""
+        if start in self._family_cache:
+            return self._family_cache[start]
+        result = self._family(start, end)
+        self._family_cache[start] = result
+        return result
+
+    def _family(self, start: int, end: int) -> str | None:
+        text = self.text
+        ls = text.rfind("\n", 0, start) + 1
+        le = text.find("\n", start)
+        if le < 0:
+            le = len(text)
+        line = text[ls:le]
+        stripped = line.strip()
+        window = self.policy.context_window
+        if stripped.startswith("|"):  # Markdown table row: same row, then the column header
+            found = self._nearest(max(ls, start - window), start)
+            if found:
+                return found
+            return self._md_header_family(ls, start)
+        if line[: start - ls].strip() == "" and _NUMERIC_LINE.fullmatch(text, start, le) and self._short_above(ls):
+            # The number is alone on its line below a short line: a table cell as pdftotext writes it.
+            found = self._vertical_family(ls)
+            if found is not None:
+                return found or None
+            return self._nearest(max(0, start - window), start)
+        if _LAYOUT_GAP.search(line):  # pdftotext -layout: same line, then the aligned header above
+            found = self._nearest(max(ls, start - window), start)
+            if found:
+                return found
+            found = self._layout_family(ls, start, min(end, le))
+            if found is not None:
+                return found or None
+        return self._nearest(max(0, start - window), start)
+
+    def _far_identity(self, start: int) -> str | None:
+        """The nearest of NIK / KK / NPWP words within `identity_window` characters before `start`."""
+        window = self.policy.identity_window
+        if window <= self.policy.context_window:
+            return None
+        for _, _, family in reversed(self.rx.context.find(self.text, max(0, start - window), start)):
+            if family in ("nik", "kk", "npwp"):
+                return family
+        return None
+
+    def _short_above(self, ls: int) -> bool:
+        """Whether the nearest non-empty line above is short, as table cells are (prose lines are long)."""
+        text = self.text
+        cur = ls
+        for _ in range(4):
+            if cur == 0:
+                return False
+            ps = text.rfind("\n", 0, cur - 1) + 1
+            s = text[ps:cur - 1].strip()
+            if s:
+                return len(s) <= 45
+            cur = ps
+        return False
+
+    def _nearest(self, a: int, b: int) -> str | None:
+        if b <= a:
+            return None
+        found = self.rx.context.find(self.text, a, b)
+        if not found:
+            return None
+        family = found[-1][2]
+        if family == "bank":  # "rekening Bank DKI nomor ...": the bank name belongs to "rekening"
+            for _, _, earlier in reversed(found[:-1]):
+                if earlier == "rekening":
+                    return "rekening"
+                if earlier != "bank":
+                    break
+            return "rekening_bank"
+        return family
+
+    def _phrase_family(self, cell: str) -> str | None:
+        """The family of a header cell or label line (the last context phrase in it)."""
+        return self.rx.context.last(cell, 0, len(cell))
+
+    def _md_header_family(self, ls: int, pos: int) -> str | None:
+        text = self.text
+        col = _cell_index(text[ls:pos])
+        header = self._md_header(ls)
+        if header is None or col < 0 or col >= len(header):
+            return None
+        return self._phrase_family(header[col])
+
+    def _md_header(self, ls: int) -> list[str] | None:
+        """Header cells of the Markdown table whose row starts at `ls` (cached per row)."""
+        text = self.text
+        visited = []
+        cur = ls
+        result = None
+        for _ in range(5000):
+            if cur in self._md_header_cache:
+                result = self._md_header_cache[cur]
+                break
+            visited.append(cur)
+            if cur == 0:
+                break
+            pe = cur - 1
+            ps = text.rfind("\n", 0, pe) + 1
+            prev = text[ps:pe].strip()
+            if not prev.startswith("|"):
+                break
+            if _MD_SEPARATOR.fullmatch(prev):
+                he = ps - 1
+                hs = text.rfind("\n", 0, max(he, 0)) + 1
+                header = text[hs:he] if he > 0 else ""
+                result = _cells(header) if header.strip().startswith("|") else None
+                break
+            cur = ps
+        for v in visited:
+            self._md_header_cache[v] = result
+        return result
+
+    def _vertical_family(self, ls: int) -> str | None | bool:
+        """For a value alone on its line: the label line just above (key: value forms), or the header of
+        its column in a table written one cell per line with a row-number column ('No').
+        Returns a family, False for "a table cell whose header says nothing", or None for "not decided"."""
+        text = self.text
+        cur = ls
+        above: list[tuple[int, str]] = []   # (line start, stripped text), nearest first
+        for _ in range(18):
+            if cur == 0:
+                break
+            ps = text.rfind("\n", 0, cur - 1) + 1
+            s = text[ps:cur - 1].strip()
+            if s:
+                above.append((ps, s))
+            cur = ps
+        if not above:
+            return None
+        first = above[0][1].rstrip(":").strip()
+        if first and len(first) <= 40 and _LETTERS.search(first):
+            fam = self._phrase_family(first)
+            if fam:
+                return fam  # a label on its own line right above the value: "NIK", "No. KK :"
+        cells = _merge_broken_numbers(above)
+        for col, (row_start, s) in enumerate(cells, start=1):
+            if col > 16:
+                break
+            if _ROW_NUMBER.fullmatch(s):
+                header = self._vertical_header(row_start)
+                if header is not None:
+                    return self._row_column_family(ls, header, cells[:col - 1], int(s.rstrip(".")))
+                break
+        # No row numbers: the value is the p-th of adjacent identifier cells; match it to the p-th of
+        # adjacent identifier headers ("NIK", "No. KK") above.
+        position = 1
+        for _, s in cells:
+            if _ID_CELL.fullmatch(s) and len(_ID_CHARS.findall(s)) >= 8:
+                position += 1
+            else:
+                break
+        block = self._header_block(ls)
+        if block and position <= len(block):
+            return self._phrase_family(block[position - 1]) or False
+        return None
+
+    def _header_block(self, ls: int) -> list[str] | None:
+        """The nearest run of lines above that are each just a context phrase (table headers)."""
+        text = self.text
+        cache = self._block_cache
+        visited = []
+        cur = ls
+        result = None
+        for _ in range(600):
+            if cur in cache:
+                result = cache[cur]
+                break
+            visited.append(cur)
+            if cur == 0:
+                break
+            ps = text.rfind("\n", 0, cur - 1) + 1
+            s = text[ps:cur - 1].strip()
+            if s and self._is_label(s):
+                block = [s]
+                up = ps
+                while up > 0:
+                    ups = text.rfind("\n", 0, up - 1) + 1
+                    u = text[ups:up - 1].strip()
+                    if not (u and self._is_label(u)):
+                        break
+                    block.insert(0, u)
+                    up = ups
+                result = block
+                break
+            cur = ps
+        for v in visited:
+            cache[v] = result
+        return result
+
+    def _is_label(self, line: str, other: bool = False) -> bool:
+        """A line that is one context phrase and little else (a header cell), e.g. "No. KK" or "NIK:".
+        With `other`, names of non-personal identifiers ("Nomor Peserta") count too."""
+        line = line.rstrip(":").strip()
+        if len(line) > 40 or any(ch.isdigit() for ch in line):
+            return False
+        found = self.rx.context.find(line, 0, len(line))
+        return bool(found) and (other or found[-1][2] != _OTHER)
+
+    def _row_column_family(self, ls: int, header: list[str], before: list[tuple[int, str]], row_no: int
+                           ) -> str | bool | None:
+        """The column of a value in a one-cell-per-line table row. When the row has as many cells as the
+        header, by position; when a long text cell was wrapped onto two lines, by counting identifier
+        cells: the value is the p-th number-like cell and takes the p-th identifier header."""
+        text = self.text
+        following: list[tuple[int, str]] = []
+        cur = ls
+        stop = {str(row_no + 1), f"{row_no + 1}."}
+        for _ in range(len(header) + 6):
+            if cur >= len(text):
+                break
+            le = text.find("\n", cur)
+            le = len(text) if le < 0 else le
+            line = text[cur:le].strip()
+            if not line or line in stop:
+                break
+            following.append((cur, line))
+            cur = le + 1
+        row_rest = list(reversed(_merge_broken_numbers(list(reversed(following)))))
+        col = len(before) + 1
+        by_position = (self._phrase_family(header[col - 1]) or False) if col <= len(header) else None
+        if len(before) + len(row_rest) == len(header):
+            return by_position
+        # cells and header agree on how many identifier columns come first? then no wrap before the value
+        is_label = [self._is_label(h, other=True) for h in header]
+        position = 1 + sum(1 for _, c in before if _ID_CELL.fullmatch(c) and len(_ID_CHARS.findall(c)) >= 8)
+        if col <= len(header) and sum(is_label[:col - 1]) == position - 1:
+            return by_position
+        labels = [h for h, ok in zip(header, is_label) if ok]
+        if position <= len(labels):
+            return self._phrase_family(labels[position - 1]) or False
+        return None
+
+    def _vertical_header(self, row_start: int) -> list[str] | None:
+        """Header cells (below a line 'No') of a one-cell-per-line table, seen from a row-number line."""
+        text = self.text
+        cache = self._vertical_cache
+        if row_start in cache:
+            return cache[row_start]
+        cur = row_start
+        seen: list[str] = []
+        rows = [row_start]
+        result = None
+        for _ in range(3000):
+            if cur == 0:
+                break
+            ps = text.rfind("\n", 0, cur - 1) + 1
+            s = text[ps:cur - 1].strip()
+            cur = ps
+            if not s:
+                continue
+            if _ROW_NUMBER.fullmatch(s):
+                if ps in cache:
+                    result = cache[ps]
+                    break
+                rows.append(ps)
+            elif _NO_HEADER.fullmatch(s):
+                result = list(reversed(seen[-20:]))
+                break
+            seen.append(s)
+        for r in rows:
+            cache[r] = result
+        return result
+
+    def _layout_family(self, ls: int, start: int, end: int) -> str | None | bool:
+        """pdftotext -layout: the nearest line above with words over this column."""
+        text = self.text
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        row = text[ls:le]
+        c0, c1 = start - ls, end - ls
+        # widen to the whole cell (text between runs of 2+ spaces): headers align with the cell's start
+        gap = row.rfind("  ", 0, c0)
+        c0 = gap + 2 if gap >= 0 else len(row) - len(row.lstrip())
+        while c0 < len(row) and row[c0] == " ":
+            c0 += 1
+        gap = row.find("  ", c1)
+        c1 = gap if gap >= 0 else len(row)
+        cur = ls
+        for _ in range(80):
+            if cur == 0:
+                return None
+            pe = cur - 1
+            ps = text.rfind("\n", 0, pe) + 1
+            line = text[ps:pe]
+            cur = ps
+            over = " ".join(m.group() for m in _LAYOUT_CELL.finditer(line) if m.start() < c1 + 2 and m.end() > c0 - 2)
+            if not over:
+                continue
+            if not _LETTERS.search(over) or any(ch.isdigit() for ch in over):
+                continue  # a data row above: numbers in this column
+            for m0, m1, fam in self.rx.context.find(line, 0, len(line)):
+                if m0 < c1 + 2 and m1 > c0 - 2:
+                    return _family_name(fam)
+            return False
+        return None
+
+    # -------------------------------------------------------- long digit runs
+
+    def _has_keyword(self, stems: tuple[str, ...]) -> bool:
+        if self.lowered is None:
+            return any(re.search(re.escape(stem), self.text, re.IGNORECASE) for stem in stems)
+        return any(stem in self.lowered for stem in stems)
+
+    def _digit_runs(self) -> None:
+        """Visit every run of digits and joiners holding 7+ digits; everything numeric is found there."""
+        text = self.text
+        classes = text.encode("latin-1", "replace").translate(_CLASSES)
+        count = classes.count
+        size = len(text)
+        for run in _RUN.finditer(classes):
+            k, b = run.span()
+            if count(b"D", k, b) < 4:   # most runs: a year, a page number; the digits start at k
+                continue
+            a = k
+            while a > 0 and classes[a - 1] in _JOIN_OR_DIGIT:
+                a -= 1
+            digits = count(b"D", a, b)
+            if digits < 7:
+                continue
+            if digits >= 10:
+                for m in _CHAIN.finditer(text, a, b):
+                    self._chain(m.start(), m.group())
+            hi = min(size, b + 2)
+            self._phones(a, hi)
+            if self.passports:
+                for m in _PASSPORT.finditer(text, max(0, a - 3), hi):
+                    if self.family(m.start(), m.end()) == "paspor":
+                        self.add(_P_REGEX, m.start(), m.end(), "paspor")
+
+    def _chain(self, base: int, s: str) -> None:
+        text = self.text
+        taken: list[tuple[int, int]] = []
+        if "." in s and len(s) >= 19:
+            # the official NPWP punctuation, wherever a line break fell (compare without whitespace)
+            if any(ch.isspace() for ch in s):
+                keep = [i for i, ch in enumerate(s) if not ch.isspace()]
+                compact = "".join(s[i] for i in keep)
+            else:
+                keep, compact = range(len(s)), s
+            for f in _NPWP_FMT.finditer(compact):
+                digits = _NONDIGIT.sub("", f.group())
+                if npwp_ok(digits) and self.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != _OTHER:
+                    a, b = keep[f.start()], keep[f.end() - 1] + 1
+                    self.add(_P_STRUCT, base + a, base + b, "npwp")
+                    taken.append((a, b))
+        # tokens: (start, end, digits) in s; None marks a barrier
+        tokens: list[tuple[int, int, str] | None] = []
+        for t in _TOKEN.finditer(s):
+            ts, te = t.start(), t.end()
+            if any(ts < b and te > a for a, b in taken):
+                tokens.append(None)
+                continue
+            tok = t.group()
+            barrier = False
+            if not tok.isdigit():
+                if (_AMOUNT.fullmatch(tok) or _CODE.fullmatch(tok) or _DATE_TOKEN.fullmatch(tok) or _TIME.fullmatch(tok)
+                        or _ISBN.fullmatch(tok)):
+                    barrier = True
+            if not barrier and not tokens and _RP_BEFORE.search(text, max(0, base - 5), base):
+                barrier = True
+            if not barrier and te == len(s):
+                after = text[base + te: base + te + 1]
+                if after and (after.isalnum() or after == "/"):
+                    barrier = True
+            if barrier:
+                tokens.append(None)
+            else:
+                tokens.append((ts, te, _NONDIGIT.sub("", tok)))
+        n = len(tokens)
+        candidates: list[tuple[int, int, int, int, str]] = []
+        for i in range(n):
+            if tokens[i] is None:
+                continue
+            digits = ""
+            for j in range(i, n):
+                tj = tokens[j]
+                if tj is None:
+                    break
+                digits += tj[2]
+                if len(digits) > 18:
+                    break
+                if len(digits) < 10:
+                    continue
+                found = self._classify(digits, base + tokens[i][0], base + tj[1], s[tokens[i][0]:tj[1]])
+                if found:
+                    candidates.append((found[0], i, j, base + tokens[i][0], base + tj[1], found[1]))
+        if not candidates:
+            return
+        candidates.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
+        used: list[tuple[int, int]] = []
+        for prio, i, j, a, b, det in candidates:
+            if all(j < u0 or i > u1 for u0, u1 in used):
+                used.append((i, j))
+                self.add(prio, a, b, det)
+
+    def _classify(self, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
+        length = len(d)
+        if length == 18:
+            return (_P_STRUCT, "nip") if nip_ok(d) else self._context_only(d, a, b, raw)
+        if length == 16 and nik_ok(d):
+            fam = self.family(a, b)
+            if fam is None:  # nothing near: a farther identity word ("Kartu Keluarga ... nomor 3273...")
+                fam = self._far_identity(a)
+            if fam == _OTHER:
+                return None
+            if fam == "kk":
+                return _P_STRUCT, "kk"
+            if fam == "npwp":
+                return _P_STRUCT, "npwp"
+            if fam == "rekening":  # a bank name alone does not make a NIK-shaped number an account
+                return (_P_CONTEXT, "rekening") if d not in self.rx.accounts else None
+            if fam == "bpjs":
+                return _P_CONTEXT, "bpjs"
+            return _P_STRUCT, "nik"
+        if length in (15, 16) and npwp_ok(d):
+            fam = self.family(a, b)
+            if fam == "npwp":
+                return _P_STRUCT, "npwp"
+        return self._context_only(d, a, b, raw)
+
+    def _context_only(self, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
+        length = len(d)
+        mobile = _MOBILE_DIGITS.fullmatch(d) is not None
+        if length > 16:
+            return None
+        fam = self.family(a, b)
+        if fam == "bpjs" and length == 13:
+            return _P_CONTEXT, "bpjs"
+        if fam == "rekening" or (fam == "rekening_bank" and not mobile):
+            if d in self.rx.accounts:
+                return None
+            return _P_CONTEXT, "rekening"
+        if mobile and "\n" in raw and _phone_key(d) not in self.rx.phones and fam != _OTHER \
+                and len(_NONDIGIT.split(raw.lstrip("+("), 1)[0]) >= 4:
+            return _P_WEAK, "telepon"  # a mobile number wrapped across lines (not a row number + a code)
+        return None
+
+    # -------------------------------------------------------- phones
+
+    def _phones(self, lo: int, hi: int) -> None:
+        text, allowed = self.text, self.rx.phones
+        for rx in (_MOBILE, _LANDLINE):
+            for m in rx.finditer(text, lo, hi):
+                if _phone_key(m.group()) in allowed or self.family(m.start(), m.end()) == _OTHER:
+                    continue
+                self.add(_P_REGEX, m.start(), m.end(), "telepon")
+        for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
+            if _phone_key(m.group()) in allowed:
+                continue
+            if self.family(m.start(), m.end()) == "telepon":
+                self.add(_P_REGEX, m.start(), m.end(), "telepon")
+
+    # -------------------------------------------------------- e-mail
+
+    def _emails(self) -> None:
+        text = self.text
+        find = text.find
+        at = find("@")
+        while at >= 0:
+            left = text[max(0, at - 64):at][::-1]
+            local = _EMAIL_LOCAL_REV.match(left)
+            dom = _EMAIL_DOMAIN.match(text, at + 1) if local else None
+            if local and dom:
+                start = at - local.end()
+                domain = dom.group().lower()
+                if not any(domain == d or domain.endswith("." + d) for d in self.rx.domains):
+                    self.add(_P_CONTEXT, start, dom.end(), "email")
+                at = find("@", dom.end())
+            else:
+                at = find("@", at + 1)
+
+    # -------------------------------------------------------- birth dates
+
+    def _birth_dates(self) -> None:
+        text = self.text
+        window = self.policy.birth_date_window
+        scanned_until = -1
+        for start, end in self._keywords(self.rx.birth_stems, self.rx.birth_not):
+            ls = text.rfind("\n", 0, start) + 1
+            le = text.find("\n", end)
+            le = len(text) if le < 0 else le
+            line = text[ls:le].strip()
+            if line.startswith("|"):
+                self._birth_column(ls, le, start)
+            elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
+                    len(line) <= 40 or _LAYOUT_GAP.search(line)):
+                scanned_until = self._birth_table(le)  # a header cell of a PDF table
+            d = _DATE.search(text, end, min(len(text), end + window))
+            if d and _birth_date_ok(d):
+                self.add(_P_WEAK, d.start(), d.end(), "tanggal_lahir")
+
+    def _keywords(self, stems: tuple[str, ...], nots: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Whole-word occurrences of the stems (lower case), minus those inside a 'not' phrase."""
+        found = []
+        lowered = self.lowered
+        if lowered is None:
+            for stem in stems:
+                for m in re.finditer(r"(?<![^\W\d_])" + re.escape(stem) + r"(?![^\W\d_])", self.text, re.IGNORECASE):
+                    found.append((m.start(), m.end()))
+        else:
+            for stem in stems:
+                n = len(stem)
+                i = lowered.find(stem)
+                while i >= 0:
+                    before = lowered[i - 1] if i else " "
+                    after = lowered[i + n] if i + n < len(lowered) else " "
+                    if not (before.isalpha() or after.isalpha()):
+                        found.append((i, i + n))
+                    i = lowered.find(stem, i + n)
+        if not found or not nots:
+            return found
+        kept = []
+        text_l = lowered if lowered is not None else self.text.lower()
+        for start, end in found:
+            stem = text_l[start:end]
+            if any(p.find(stem) >= 0 and text_l.startswith(p, start - p.find(stem)) for p in nots):
+                continue
+            kept.append((start, end))
+        return kept
+
+    def _birth_table(self, pos: int) -> int:
+        """Dates below a PDF table header naming the birth date, each checked against its column header."""
+        text = self.text
+        end = pos
+        for _ in range(400):  # to the first line of prose after the table
+            nxt = text.find("\n", end + 1)
+            if nxt < 0:
+                end = len(text)
+                break
+            if nxt - end > 60 and not _LAYOUT_GAP.search(text, end + 1, nxt):
+                break
+            end = nxt
+        for d in _DATE.finditer(text, pos, end):
+            if not _birth_date_ok(d):
+                continue
+            ls = text.rfind("\n", 0, d.start()) + 1
+            le = text.find("\n", d.end())
+            le = len(text) if le < 0 else le
+            if _LAYOUT_GAP.search(text, ls, le):
+                fam = self._layout_family(ls, d.start(), d.end())
+            else:
+                fam = self._vertical_family(ls)
+            if fam == "tanggal_lahir":
+                self.add(_P_WEAK, d.start(), d.end(), "tanggal_lahir")
+        return end
+
+    def _birth_column(self, ls: int, le: int, pos: int) -> None:
+        """A Markdown header cell naming the birth date: every date in that column below."""
+        text = self.text
+        nxt_end = text.find("\n", le + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        if le >= len(text) or not _MD_SEPARATOR.fullmatch(text[le + 1:nxt_end].strip()):
+            return
+        col = _cell_index(text[ls:pos])
+        cur = nxt_end + 1
+        while cur < len(text):
+            end = text.find("\n", cur)
+            end = len(text) if end < 0 else end
+            row = text[cur:end]
+            if not row.strip().startswith("|"):
+                break
+            spans = _cell_spans(row)
+            if 0 <= col < len(spans):
+                a, b = spans[col]
+                for d in _DATE.finditer(text, cur + a, cur + b):
+                    if _birth_date_ok(d):
+                        self.add(_P_WEAK, d.start(), d.end(), "tanggal_lahir")
+            cur = end + 1
+
+
+_ID_CELL = re.compile(r"[\d*xX .\-]+")
+_ID_CHARS = re.compile(r"[\d*xX]")
+_NUMERIC_LINE = re.compile(r"[\d .\-\u2010-\u2013]+\s*")
+
+
+def _merge_broken_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Cells of a one-cell-per-line table, nearest first: a number a narrow cell broke over two lines
+    (two digit-only lines that only together make 15, 16 or 18 digits) counts as one cell."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    whole = (15, 16, 18)
+    while i < len(lines):
+        start, s = lines[i]
+        if i + 1 < len(lines) and _NUMERIC_LINE.fullmatch(s) and _NUMERIC_LINE.fullmatch(lines[i + 1][1]):
+            upper_start, upper = lines[i + 1]
+            n_lower = sum(ch.isdigit() for ch in s)
+            n_upper = sum(ch.isdigit() for ch in upper)
+            if n_lower + n_upper in whole and n_lower not in whole and n_upper not in whole:
+                out.append((upper_start, upper + s))
+                i += 2
+                continue
+        out.append((start, s))
+        i += 1
+    return out
+
+
+def _birth_date_ok(m: re.Match) -> bool:
+    g = m.groupdict()
+    try:
+        if g["d1"]:
+            day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
+            if len(g["y1"]) == 2:
+                year += 1900 if year > 30 else 2000
+        elif g["d2"]:
+            day, month, year = int(g["d2"]), _MONTH_NUMBER[g["m2"].lower()], int(g["y2"])
+        else:
+            day, month, year = int(g["d3"]), int(g["m3"]), int(g["y3"])
+    except (KeyError, ValueError):
+        return False
+    return 1900 <= year <= 2035 and _date_ok(year, month, day)
+
+
+def _cell_index(prefix: str) -> int:
+    """Which cell of a Markdown row a position is in, from the row text before it."""
+    count = 0
+    escaped = False
+    for ch in prefix:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "|":
+            count += 1
+    leading = 1 if prefix.lstrip().startswith("|") else 0
+    return count - leading
+
+
+def _cell_spans(row: str) -> list[tuple[int, int]]:
+    spans = []
+    bars = [i for i, ch in enumerate(row) if ch == "|" and (i == 0 or row[i - 1] != "\\")]
+    if not bars:
+        return [(0, len(row))]
+    if row[: bars[0]].strip():
+        bars.insert(0, -1)
+    for a, b in zip(bars, bars[1:]):
+        spans.append((a + 1, b))
+    if row[bars[-1] + 1:].strip():
+        spans.append((bars[-1] + 1, len(row)))
+    return spans
+
+
+def _cells(row: str) -> list[str]:
+    return [row[a:b].strip() for a, b in _cell_spans(row)]
+
+
+def scan_many(texts: Iterable[str], policy: PrivacyPolicy) -> list[list[Match]]:
+    """Convenience: scan several texts with one policy."""
+    return [scan_text(t, policy) for t in texts]

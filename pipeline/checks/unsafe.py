@@ -1,0 +1,124 @@
+"""Unsafe content in a page: raw HTML outside the allow-list, dangerous URLs, hidden links, gambling spam."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..content import Page
+from ..markdown_text import links, prose_lines
+from ..yamlio import load_file
+from .findings import BLOCK, Finding, value_hash
+
+POLICY = Path("site_config") / "security.yml"
+
+
+@dataclass(frozen=True)
+class SecurityPolicy:
+    tags: frozenset[str]
+    attributes: frozenset[str]
+    embed_hosts: frozenset[str]
+    schemes: frozenset[str]
+    hidden: tuple[re.Pattern, ...]
+    spam: re.Pattern | None
+    never_acceptable: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_policy(root: Path) -> SecurityPolicy:
+    data = load_file(root / POLICY, str(POLICY)).data or {}
+    html, hidden, spam = data.get("html") or {}, data.get("hidden_content") or {}, data.get("gambling_spam") or {}
+    words = [re.escape(str(w)) for w in spam.get("words") or []]
+    return SecurityPolicy(
+        tags=frozenset(map(str, html.get("allowed_tags") or [])),
+        attributes=frozenset(map(str, html.get("allowed_attributes") or [])),
+        embed_hosts=frozenset(map(str, html.get("embed_hosts_allowed") or [])),
+        schemes=frozenset(map(str, html.get("url_schemes_allowed") or ["http", "https", "mailto", "tel"])),
+        hidden=tuple(re.compile(str(p), re.IGNORECASE) for p in hidden.get("style_patterns") or []),
+        spam=re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE) if words else None,
+        never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])),
+    )
+
+
+def _finding(page: Page, line: int, detector: str, message: str, excerpt: str) -> Finding:
+    return Finding(page.display, detector, BLOCK, message, excerpt[:80], line=line,
+                   value_hash=value_hash(f"{detector}:{excerpt}"))
+
+
+def check(page: Page, policy: SecurityPolicy) -> list[Finding]:
+    found: list[Finding] = []
+    found += _html(page, policy)
+    for link in links(page.body, page.body_line):
+        problem = url_problem(link.target, policy)
+        if problem:
+            found.append(_finding(page, link.line, "url_berbahaya", problem, link.target))
+    if policy.spam:
+        for number, line in prose_lines(page.body, page.body_line):
+            for match in policy.spam.finditer(line):
+                found.append(_finding(page, number, "spam_judi", "kata khas spam judi online; halaman mungkin disusupi",
+                                      match.group(0)))
+    return found
+
+
+def url_problem(target: str, policy: SecurityPolicy) -> str | None:
+    scheme = urlsplit(target.strip()).scheme.lower()
+    if scheme and scheme not in policy.schemes:
+        return f"tautan berskema '{scheme}:' tidak diizinkan (hanya {', '.join(sorted(policy.schemes))})"
+    return None
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes and source position."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str], int]] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.tags.append((tag, {k.lower(): v or "" for k, v in attrs}, self.getpos()[0]))
+
+    handle_startendtag = handle_starttag
+
+
+def _html(page: Page, policy: SecurityPolicy) -> list[Finding]:
+    numbered = dict(prose_lines(page.body, page.body_line))
+    first = page.body_line
+    last = max(numbered, default=first)
+    text = "\n".join(numbered.get(n, "") for n in range(first, last + 1))
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    found = []
+    for tag, attrs, offset in parser.tags:
+        line = first + offset - 1
+        found += _tag_findings(page, policy, tag, attrs, line)
+    return found
+
+
+def _tag_findings(page: Page, policy: SecurityPolicy, tag: str, attrs: dict[str, str], line: int) -> list[Finding]:
+    found = []
+    if tag not in policy.tags:
+        found.append(_finding(page, line, "html_tag", f"tag <{tag}> tidak diizinkan dalam halaman", f"<{tag}>"))
+    for name, value in attrs.items():
+        if name.startswith("on"):
+            found.append(_finding(page, line, "html_event", f"atribut '{name}' menjalankan skrip; tidak diizinkan", f"{name}=…"))
+        elif name not in policy.attributes and name != "style":
+            found.append(_finding(page, line, "html_atribut", f"atribut '{name}' tidak diizinkan", name))
+        if name in ("href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href"):
+            problem = url_problem(value, policy)
+            if problem:
+                found.append(_finding(page, line, "url_berbahaya", problem, value))
+    style = attrs.get("style", "")
+    if any(p.search(style) for p in policy.hidden):
+        found.append(_finding(page, line, "konten_tersembunyi",
+                              "gaya yang menyembunyikan isi (cara umum menyisipkan tautan judi)", style))
+    if tag in ("iframe", "img", "embed", "object", "frame", "video", "audio", "source"):
+        host = urlsplit(attrs.get("src", "")).hostname
+        if host and host not in policy.embed_hosts:
+            found.append(_finding(page, line, "sematan_asing",
+                                  f"<{tag}> memuat dari host '{host}' yang tidak diizinkan (site_config/security.yml)", host))
+    return found
