@@ -1,0 +1,69 @@
+"""Identities: `ppid keys` makes keys outside the tree, signs the registry, and lets an auditor use OpenSSH alone."""
+
+from __future__ import annotations
+
+import re
+import stat
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, write
+from helpers.lifecycle import People, setup_people
+
+
+def test_keys_new_writes_a_private_key_outside_the_site_and_prints_the_registry_entry(site: Path, ppid, tmp_path) -> None:
+    out = tmp_path / "kunci" / "siti"
+    code, text, err = ppid("keys", "new", "--id", "siti", "--nama", "Siti R.", "--peran", "operator", "--out", str(out))
+    assert code == 0, err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    public = out.with_name("siti.pub").read_text(encoding="utf-8").strip()
+    assert f'key: "{public}"' in text and "roles: [operator]" in text and "- id: siti" in text
+    derived = subprocess.run(["ssh-keygen", "-y", "-f", str(out)], capture_output=True, text=True, check=True).stdout
+    assert derived.split()[:2] == public.split()[:2]
+
+
+def test_keys_new_refuses_a_path_inside_the_site(site: Path, ppid) -> None:
+    code, _, err = ppid("keys", "new", "--id", "siti", "--nama", "Siti", "--peran", "operator",
+                        "--out", str(site / "site_config" / "siti"))
+    assert code == 2 and "tidak boleh disimpan di dalam folder situs" in err
+    assert not (site / "site_config" / "siti").exists()
+
+
+def test_sign_registry_then_verify_with_the_pinned_root(site: Path, ppid, tmp_path, monkeypatch) -> None:
+    people: People = setup_people(site, tmp_path / "kunci")
+    registry = site / "site_config" / "reviewers.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("Budi Santoso", "Budi S."), encoding="utf-8")
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(people.root_pub))
+    assert ppid("verify")[0] == 1
+    code, out, _ = ppid("keys", "sign-registry", "--root-key", str(people.keys["root"]))
+    assert code == 0 and "4 peninjau" in out
+    assert ppid("verify")[0] == 0
+
+
+def test_an_auditor_checks_a_record_with_ssh_keygen_alone(site: Path, ppid, tmp_path) -> None:
+    setup_people(site, tmp_path / "kunci")
+    record = next((site / "reviews").rglob("*-approve-ratna-*.yml"))
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text(ppid("keys", "allowed-signers")[1], encoding="utf-8")
+    signature = tmp_path / "rekaman.sig"
+    signature.write_text(ppid("record", str(record), "--signature")[1], encoding="utf-8")
+    ppid_bin = REPO / ".venv" / "bin" / "ppid"
+    canonical = subprocess.run([str(ppid_bin), "--site", str(site), "record", str(record), "--canonical"],
+                               capture_output=True, check=True).stdout
+    shown = ppid("record", str(record))[1]
+    when = re.search(r"-Overify-time=(\d{14}Z)", shown).group(1)
+
+    def ssh_verify(data: bytes, principal: str = "ratna") -> int:
+        return subprocess.run(["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", principal, "-n", "ppid",
+                               "-s", str(signature), f"-Overify-time={when}"], input=data, capture_output=True).returncode
+
+    assert ssh_verify(canonical) == 0
+    assert ssh_verify(canonical.replace(b"approved", b"rejected")) != 0
+    assert ssh_verify(canonical, principal="budi") != 0
+
+
+def test_registry_with_a_bad_key_is_a_clear_error(site: Path, ppid) -> None:
+    write(site / "site_config" / "reviewers.yml", "reviewers:\n  - id: siti\n    name: Siti\n    roles: [operator]\n"
+          "    key: ssh-rsa AAAAB3NzaC1yc2E\n    valid_from: '2026-01-01'\n    valid_until: '2027-01-01'\n")
+    code, _, err = ppid("status")
+    assert code == 2 and "site_config/reviewers.yml:2:" in err and "Traceback" not in err
