@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PpidError
@@ -62,3 +63,25 @@ def record(state: SiteState, signer: Signer, page: str, change: str, digest: str
         raise DecisionError(f"jam komputer ini ({format_time(when)}) lebih awal dari rekaman terakhir; periksa jam sistem")
     fields = new_fields(page, change, digest, action, decision, role, signer.person.id, comment, when, **extra)
     return write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
+
+
+@dataclass
+class Decision:
+    """Everything a reviewer's command checks before signing: the change, its chain, who signs, as what."""
+
+    state: SiteState
+    item: Pending
+    signer: Signer
+    role: str
+
+
+def prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: str, verb: str) -> Decision:
+    """Refuse early and clearly: wrong role, change not at this step, or the signer's own change."""
+    item = find_pending(state, page)
+    role = require_role(signer, state, step)
+    if item.chain.state != waiting:
+        raise DecisionError(f"{item.change.page}: belum siap {verb} (status: {item.chain.state}); lihat 'ppid status'")
+    if signer.person.id == item.chain.author:
+        raise DecisionError(f"{item.change.page}: Anda ({signer.person.id}) mengajukan perubahan ini; "
+                            f"pengaju tidak boleh {verb}")
+    return Decision(state, item, signer, role)

@@ -50,15 +50,10 @@ def build_view(site: Site, areas: list[str], removed: frozenset[str] = frozenset
 def _add_area(site: Site, area: str, view: View) -> None:
     root = site.root / area
     for rel, path in iter_page_files(root):
-        display = f"{area}/{rel}"
-        if not _inside(root, path):
-            view.problems.append(Problem(display, None, "tautan simbolik menunjuk ke luar folder situs; ganti dengan berkas biasa"))
-            continue
-        if path.stat().st_size > site.limits.page_bytes:
-            view.problems.append(Problem(display, None, f"berkas terlalu besar ({path.stat().st_size} bita; batas {site.limits.page_bytes}, lihat site_config/site.yml)"))
+        if _refused(root, path, f"{area}/{rel}", site.limits.page_bytes, "berkas", view):
             continue
         try:
-            view.pages[rel] = read_page(path, rel, display)
+            view.pages[rel] = read_page(path, rel, f"{area}/{rel}")
         except YamlError as exc:
             view.problems.append(Problem(exc.path, exc.line, exc.message))
             view.unreadable.add(rel)
@@ -67,15 +62,22 @@ def _add_area(site: Site, area: str, view: View) -> None:
         view.unreadable.discard(rel)
         view.origin[rel] = area
     for rel, path in iter_asset_files(root):
-        display = f"{area}/{rel}"
-        if not _inside(root, path):
-            view.problems.append(Problem(display, None, "tautan simbolik menunjuk ke luar folder situs; ganti dengan berkas biasa"))
-            continue
-        if path.stat().st_size > site.limits.attachment_bytes:
-            view.problems.append(Problem(display, None, f"lampiran terlalu besar ({path.stat().st_size} bita; batas {site.limits.attachment_bytes}, lihat site_config/site.yml)"))
+        if _refused(root, path, f"{area}/{rel}", site.limits.attachment_bytes, "lampiran", view):
             continue
         view.assets[rel] = path
         view.origin[rel] = area
+
+
+def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: View) -> bool:
+    """A file that may not be part of the site: a link out of the tree, or too large."""
+    if not _inside(root, path):
+        view.problems.append(Problem(display, None, "tautan simbolik menunjuk ke luar folder situs; ganti dengan berkas biasa"))
+        return True
+    size = path.stat().st_size
+    if size > limit:
+        view.problems.append(Problem(display, None, f"{what} terlalu besar ({size} bita; batas {limit}, lihat site_config/site.yml)"))
+        return True
+    return False
 
 
 def _inside(root: Path, path: Path) -> bool:

@@ -121,7 +121,7 @@ def test_changes_requested_then_fixed(site: Path, ppid, people) -> None:
 def test_nobody_reviews_or_approves_their_own_change(site: Path, ppid, people) -> None:
     write(site / "drafts" / "layanan" / "jam.md", NEW_PAGE)
     code, _, err = ppid("review", "layanan/jam.md", "--setuju", *people.key("budi"))
-    assert code == 2 and "tidak menunggu tinjauan" in err
+    assert code == 2 and "belum siap ditinjau (status: draft)" in err
     code, _, err = ppid("submit", "layanan/jam.md", *people.key("budi"))
     assert code == 2 and "tidak berperan sebagai Operator" in err
     assert ppid("submit", "layanan/jam.md", *people.key("siti"))[0] == 0

@@ -6,7 +6,7 @@ import argparse
 
 from ..gate import blocking, change_findings
 from ..scan import Scanner
-from ..decisions import DecisionError, find_pending, page_arg, record, require_role
+from ..decisions import DecisionError, page_arg, prepare, record
 from ..site import Site
 from ..state import derive
 from ._common import add_key_argument, done, signer_for
@@ -25,20 +25,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def decide(args: argparse.Namespace, site: Site, approve: bool) -> int:
     state = derive(site)
-    pending = find_pending(state, page_arg(site.root, args.page))
-    signer = signer_for(args, state)
-    role = require_role(signer, state, "approve")
-    chain, change = pending.chain, pending.change
-    if chain.state != "reviewed":
-        raise DecisionError(f"{change.page}: belum siap disetujui (status: {chain.state}); lihat 'ppid status'")
-    if signer.person.id == chain.author:
-        raise DecisionError(f"{change.page}: Anda ({signer.person.id}) mengajukan perubahan ini; pengaju tidak boleh menyetujuinya")
-    if chain.review and signer.person.id == chain.review.reviewer:
+    decision = prepare(state, page_arg(site.root, args.page), signer_for(args, state), "approve", "reviewed",
+                       "disetujui" if approve else "ditolak")
+    chain, change = decision.item.chain, decision.item.change
+    if chain.review and decision.signer.person.id == chain.review.reviewer:
         raise DecisionError(f"{change.page}: Anda sudah meninjau perubahan ini; penyetuju harus orang lain")
-    decision = "approved" if approve else "rejected"
+    verdict = "approved" if approve else "rejected"
     accepted = _accepted(site, state, change, getattr(args, "accept", [])) if approve else []
-    path = record(state, signer, change.page, change.kind, change.digest.value, "approve", decision, role, args.komentar,
-                  accepted_findings=accepted or None)
+    path = record(state, decision.signer, change.page, change.kind, change.digest.value, "approve", verdict,
+                  decision.role, args.komentar, accepted_findings=accepted or None)
     done(path, state, f"{'Disetujui' if approve else 'Ditolak'}: {change.page}")
     if approve:
         print("Jalankan 'ppid promote' untuk memindahkan perubahan yang disetujui ke content/.")

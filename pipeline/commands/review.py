@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..preview.manifest import MANIFESTS, Manifest, load, newest_showing
-from ..decisions import DecisionError, find_pending, page_arg, record, require_role
+from ..decisions import DecisionError, page_arg, prepare, record
 from ..site import Site
 from ..state import derive
 from ._common import add_key_argument, done, signer_for
@@ -44,20 +44,14 @@ def _preview(site: Site, page: str, digest: str, wanted: str | None) -> Manifest
 
 def run(args: argparse.Namespace, site: Site) -> int:
     state = derive(site)
-    pending = find_pending(state, page_arg(site.root, args.page))
-    signer = signer_for(args, state)
-    role = require_role(signer, state, "review")
-    chain, change = pending.chain, pending.change
-    if chain.state != "submitted":
-        raise DecisionError(f"{change.page}: tidak menunggu tinjauan (status: {chain.state}); lihat 'ppid status'")
-    if signer.person.id == chain.author:
-        raise DecisionError(f"{change.page}: Anda ({signer.person.id}) mengajukan perubahan ini; pengaju tidak boleh meninjaunya")
+    decision = prepare(state, page_arg(site.root, args.page), signer_for(args, state), "review", "submitted", "ditinjau")
+    change = decision.item.change
     if args.request and not args.komentar.strip():
         raise DecisionError("tuliskan apa yang perlu diperbaiki dengan -m \"...\"")
     preview = _preview(site, change.page, change.digest.value, args.preview)
-    decision = "approved" if args.approve else "changes_requested"
-    path = record(state, signer, change.page, change.kind, change.digest.value, "review", decision, role,
-                  args.komentar, preview=preview.id)
+    verdict = "approved" if args.approve else "changes_requested"
+    path = record(state, decision.signer, change.page, change.kind, change.digest.value, "review", verdict,
+                  decision.role, args.komentar, preview=preview.id)
     done(path, state, f"Ditinjau: {change.page} — {'setuju' if args.approve else 'perlu perbaikan'} "
                       f"(pratinjau {preview.short})")
     return 0
