@@ -12,6 +12,9 @@ from .errors import YamlError
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's parser when present: same events and marks, several times faster on thousands of pages.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -41,7 +44,7 @@ def loads(text: str, source: str, first_line: int = 1) -> Located:
     offset = first_line - 1
     _refuse_aliases_and_tags(text, source, offset)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 + offset if exc.problem_mark else None
         raise YamlError(source, line, f"YAML tidak valid: {exc.problem or exc.context}") from None
@@ -70,7 +73,7 @@ def load_file(path, display: str | None = None) -> Located:
 def _refuse_aliases_and_tags(text: str, source: str, offset: int) -> None:
     # An alias bomb parses in a millisecond and explodes later: refuse before composing.
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             line = event.start_mark.line + 1 + offset
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlError(source, line, "anchor/alias YAML (& atau *) tidak diizinkan; tulis nilainya langsung")
@@ -104,7 +107,7 @@ def _build(node: yaml.Node, path: Path_, lines: dict, source: str, offset: int) 
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
         return node.value
     value = node.value
     if value in _NULLS:
