@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from .content import Page, file_sha256
-from .markdown_text import links
 from .signing import canonical_bytes
 from .site import Site
 from .view import View, build_view
@@ -30,7 +29,7 @@ class Digest:
 def linked_files(page: Page, view: View) -> list[str]:
     """Attachments the page lists in `lampiran` or links in its text, as paths relative to the area."""
     found = {posixpath.normpath(item) for item in page.attachments}
-    for link in links(page.body, page.body_line):
+    for link in page.links:
         parts = urlsplit(link.target)
         if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(".md"):
             continue

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import frontmatter
 
 from .errors import YamlError
-from .markdown_text import anchors
+from .markdown_text import Link, anchors, links
 from .yamlio import Located, loads
 
 _YAML = frontmatter.YAMLHandler()
@@ -65,6 +65,10 @@ class Page:
     @cached_property
     def anchors(self) -> set[str]:
         return anchors(self.body)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        return list(links(self.body, self.body_line))
 
     @property
     def attachments(self) -> list[str]:

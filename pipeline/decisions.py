@@ -62,7 +62,9 @@ def record(state: SiteState, signer: Signer, page: str, change: str, digest: str
     if previous and when <= max(previous):
         raise DecisionError(f"jam komputer ini ({format_time(when)}) lebih awal dari rekaman terakhir; periksa jam sistem")
     fields = new_fields(page, change, digest, action, decision, role, signer.person.id, comment, when, **extra)
-    return write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
+    path = write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
+    state.site.forget()
+    return path
 
 
 @dataclass

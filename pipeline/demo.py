@@ -63,6 +63,7 @@ def sign_registry(site: Site, root_key) -> None:
 def approve_all_content(site: Site, keys: dict[str, Path], start: dt.datetime) -> int:
     """Sign submit, review and approval records for every content page that lacks a valid chain.
     The reviews cite a manifest of the content as it stands (the demo's stand-in for a preview)."""
+    site.forget()
     state = derive(site)
     signers = {pid: load_private_key(path, None) for pid, path in keys.items() if pid != "root"}
     todo = {page: digest for page, digest in sorted(state.snap.content_digests.items())
@@ -79,10 +80,12 @@ def approve_all_content(site: Site, keys: dict[str, Path], start: dt.datetime) -
             fields = new_fields(page, "add", digest.value, action, "submitted" if action == "submit" else "approved",
                                 role, who, "", when, preview=manifest.id if action == "review" else None)
             write_record(site.reviews_dir, fields, sign_fields(fields, signers[who]))
+    site.forget()
     return len(todo)
 
 
 def submit_all_drafts(site: Site, keys: dict[str, Path], start: dt.datetime, by: str = "agus") -> int:
+    site.forget()
     state = derive(site)
     key = load_private_key(keys[by], None)
     when = start
@@ -94,6 +97,7 @@ def submit_all_drafts(site: Site, keys: dict[str, Path], start: dt.datetime, by:
         fields = new_fields(change.page, change.kind, change.digest.value, "submit", "submitted", "operator", by,
                             "Contoh draf untuk pratinjau.", when)
         write_record(site.reviews_dir, fields, sign_fields(fields, key))
+    site.forget()
     return len(state.pending)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,16 @@ class Limits:
 
 @dataclass
 class Site:
-    """One PPID website: a directory with mkdocs.yml and site_config/."""
+    """One PPID website: a directory with mkdocs.yml and site_config/.
+
+    One command uses one Site: views of the tree are read once and shared by every step of it
+    (`forget()` after the command itself changes the tree)."""
 
     root: Path
+    views: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def forget(self) -> None:
+        self.views.clear()
 
     @property
     def content_dir(self) -> Path:

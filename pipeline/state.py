@@ -100,5 +100,8 @@ def _why_not_published(chain: Chain, policy: Policy) -> str:
 
 
 def derive(site: Site) -> SiteState:
-    return SiteState(site, snapshot(site), load_records(site.reviews_dir, site.root),
-                     load_registry(site.root), load_policy(site.root))
+    """The state of the site, computed once per command (Site.forget() after writing records or content)."""
+    if "state" not in site.views:
+        site.views["state"] = SiteState(site, snapshot(site), load_records(site.reviews_dir, site.root),
+                                        load_registry(site.root), load_policy(site.root))
+    return site.views["state"]

@@ -37,7 +37,14 @@ class View:
 
 
 def build_view(site: Site, areas: list[str], removed: frozenset[str] = frozenset()) -> View:
-    """Overlay `areas` (first wins) into one view; `removed` paths are left out."""
+    """Overlay `areas` (first wins) into one view; `removed` paths are left out. Read once per command."""
+    key = (tuple(areas), removed)
+    if key not in site.views:
+        site.views[key] = _read_view(site, areas, removed)
+    return site.views[key]
+
+
+def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
     view = View(generated={site.dip_page, site.dip_csv})
     for area in reversed(areas):  # later areas are overwritten by earlier ones
         _add_area(site, area, view)

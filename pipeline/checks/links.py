@@ -7,12 +7,11 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..content import Page, Problem
-from ..markdown_text import anchors, links
 from ..view import View
 
 
 def check(page: Page, view: View) -> Iterator[Problem]:
-    for link in links(page.body, page.body_line):
+    for link in page.links:
         message = _problem(page, link.target, view)
         if message:
             yield Problem(page.display, link.line, message)

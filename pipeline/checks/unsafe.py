@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content import Page
-from ..markdown_text import links, prose_lines
+from ..markdown_text import prose_lines
 from ..yamlio import load_file
 from .findings import BLOCK, Finding, value_hash
 
@@ -52,7 +52,7 @@ def _finding(page: Page, line: int, detector: str, message: str, excerpt: str) -
 def check(page: Page, policy: SecurityPolicy) -> list[Finding]:
     found: list[Finding] = []
     found += _html(page, policy)
-    for link in links(page.body, page.body_line):
+    for link in page.links:
         problem = url_problem(link.target, policy)
         if problem:
             found.append(_finding(page, link.line, "url_berbahaya", problem, link.target))

@@ -73,6 +73,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
         print(f"Tidak ada perubahan yang siap dipromosikan ({len(waiting)} masih menunggu; lihat 'ppid status').")
         return 1 if held else 0
     apply(site.content_dir, site.drafts_dir, plan_for(state, ready))
+    site.forget()
     for item in ready:
         verb = {"add": "ditambahkan", "edit": "diperbarui", "remove": "dihapus"}[item.change.kind]
         print(f"{item.change.page}: {verb}")
