@@ -36,13 +36,16 @@ def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
 
 def links(body: str, first_line: int) -> Iterator[Link]:
     for number, line in prose_lines(body, first_line):
-        for match in _LINK.finditer(line):
-            yield Link(number, match.group(1))
-        ref = _REFDEF.match(line)
-        if ref:
-            yield Link(number, ref.group(1))
-        for match in _HTML_REF.finditer(line):
-            yield Link(number, match.group(1))
+        if "](" in line:  # cheap tests first: most lines of a page hold no link at all
+            for match in _LINK.finditer(line):
+                yield Link(number, match.group(1))
+        if "]:" in line:
+            ref = _REFDEF.match(line)
+            if ref:
+                yield Link(number, ref.group(1))
+        if "=" in line:
+            for match in _HTML_REF.finditer(line):
+                yield Link(number, match.group(1))
 
 
 def anchors(body: str) -> set[str]:

@@ -60,7 +60,7 @@ def _add_area(site: Site, area: str, view: View) -> None:
         if _refused(root, path, f"{area}/{rel}", site.limits.page_bytes, "berkas", view):
             continue
         try:
-            view.pages[rel] = read_page(path, rel, f"{area}/{rel}")
+            view.pages[rel] = _read_once(site, path, rel, f"{area}/{rel}")
         except YamlError as exc:
             view.problems.append(Problem(exc.path, exc.line, exc.message))
             view.unreadable.add(rel)
@@ -73,6 +73,14 @@ def _add_area(site: Site, area: str, view: View) -> None:
             continue
         view.assets[rel] = path
         view.origin[rel] = area
+
+
+def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
+    """A file is parsed once per command even when several views hold it (content/ under drafts/)."""
+    key = ("page", display)
+    if key not in site.views:
+        site.views[key] = read_page(path, rel, display)
+    return site.views[key]
 
 
 def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: View) -> bool:

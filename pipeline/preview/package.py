@@ -23,7 +23,7 @@ def write_zip(out: Path, target: Path, manifest: Manifest) -> Path:
     top = target.stem
     tmp = target.with_name(f".{target.name}.tmp")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(f"{top}/MULAI-DI-SINI.html", START.format(short=manifest.short))
         archive.writestr(f"{top}/manifest.json", json.dumps(manifest.data, ensure_ascii=False, indent=1, sort_keys=True))
         for path in sorted(out.rglob("*")):
