@@ -7,7 +7,7 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from .content import Page, file_sha256
+from .content import Page
 from .signing import canonical_bytes
 from .site import Site
 from .view import View, build_view
@@ -40,7 +40,7 @@ def linked_files(page: Page, view: View) -> list[str]:
 def page_digest(page: Page, view: View) -> Digest:
     files = {page.rel: page.sha256}
     for rel in linked_files(page, view):
-        files[rel] = file_sha256(view.assets[rel])
+        files[rel] = view.sha256(rel)
     body = canonical_bytes({"page": page.rel, "files": files})
     return Digest(page.rel, "sha256:" + hashlib.sha256(body).hexdigest(), files)
 
@@ -74,11 +74,17 @@ class Snapshot:
 def snapshot(site: Site) -> Snapshot:
     content = build_view(site, ["content"])
     drafts = build_view(site, ["drafts", "content"])
-    return Snapshot(
-        content, drafts,
-        {rel: page_digest(p, content) for rel, p in content.pages.items()},
-        {rel: page_digest(p, drafts) for rel, p in drafts.pages.items()},
-    )
+    content_digests = {rel: page_digest(p, content) for rel, p in content.pages.items()}
+    draft_digests = {rel: _draft_digest(p, drafts, content_digests) for rel, p in drafts.pages.items()}
+    return Snapshot(content, drafts, content_digests, draft_digests)
+
+
+def _draft_digest(page: Page, drafts: View, content_digests: dict[str, Digest]) -> Digest:
+    """A content page that no draft touches (itself or a file it links) keeps its content digest."""
+    current = content_digests.get(page.rel)
+    untouched = current is not None and drafts.origin.get(page.rel) == "content" and all(
+        drafts.origin.get(rel) == "content" for rel in linked_files(page, drafts))
+    return current if untouched else page_digest(page, drafts)
 
 
 def draft_changes(snap: Snapshot) -> list[Change]:

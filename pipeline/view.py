@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .content import Page, Problem, iter_asset_files, iter_page_files, read_page
+from .content import Page, Problem, file_sha256, iter_asset_files, iter_page_files, read_page
 from .errors import YamlError
 from .site import Site
 
@@ -23,6 +23,13 @@ class View:
     generated: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
+    file_hashes: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def sha256(self, rel: str) -> str:
+        """SHA-256 of a file of the view, hashed once however many pages link it."""
+        if rel not in self.file_hashes:
+            self.file_hashes[rel] = file_sha256(self.assets[rel])
+        return self.file_hashes[rel]
 
     def has_page(self, rel: str) -> bool:
         return rel in self.pages or rel in self.generated or rel in self.unreadable
@@ -96,6 +103,8 @@ def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: 
 
 
 def _inside(root: Path, path: Path) -> bool:
-    real = os.path.realpath(path)
-    base = os.path.realpath(root)
+    # rglob does not descend into linked folders, so only a linked file can lead out of the tree.
+    if not path.is_symlink():
+        return True
+    real, base = os.path.realpath(path), os.path.realpath(root)
     return os.path.exists(real) and os.path.commonpath([real, base]) == base

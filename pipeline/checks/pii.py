@@ -268,6 +268,8 @@ _NO_HEADER = re.compile(r"(?:no\.?|nomor|no\.? urut)", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
 _LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
+_LINE_CAP = 1000          # a longer line is prose: no table logic on it
+_MAX_TOKENS = 8           # an identifier is printed in at most 8 pieces ("32 73 01 45 09 87 0003" + a break)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -474,6 +476,31 @@ class _Scan:
     def add(self, priority: int, start: int, end: int, detector: str) -> None:
         self.hits.append((priority, start, end, detector))
 
+    # -------------------------------------------------------- lines (bounded: a huge line is prose, never a cell)
+
+    def _line_bounds(self, pos: int) -> tuple[int, int, bool]:
+        """Start and end of the line holding `pos`, and whether it is longer than _LINE_CAP."""
+        text = self.text
+        lo = max(0, pos - _LINE_CAP)
+        i = text.rfind("\n", lo, pos)
+        long = i < 0 and lo > 0
+        ls = lo if long else i + 1
+        hi = min(len(text), pos + _LINE_CAP)
+        j = text.find("\n", pos, hi)
+        if j < 0:
+            long = long or hi < len(text)
+            j = hi
+        return ls, j, long
+
+    def _prev_line(self, cur: int) -> tuple[int, str | None]:
+        """The line before the one starting at `cur` (> 0): its start and stripped text (None: too long)."""
+        text = self.text
+        lo = max(0, cur - 1 - _LINE_CAP)
+        i = text.rfind("\n", lo, cur - 1)
+        if i < 0 and lo > 0:
+            return lo, None
+        return i + 1, text[i + 1:cur - 1].strip()
+
     # -------------------------------------------------------- context
 
     def family(self, start: int, end: int) -> str | None:
@@ -486,13 +513,12 @@ class _Scan:
 
     def _family(self, start: int, end: int) -> str | None:
         text = self.text
-        ls = text.rfind("\n", 0, start) + 1
-        le = text.find("\n", start)
-        if le < 0:
-            le = len(text)
+        window = self.policy.context_window
+        ls, le, long = self._line_bounds(start)
+        if long:
+            return self._nearest(max(0, start - window), start)
         line = text[ls:le]
         stripped = line.strip()
-        window = self.policy.context_window
         if stripped.startswith("|"):  # Markdown table row: same row, then the column header
             found = self._nearest(max(ls, start - window), start)
             if found:
@@ -525,13 +551,13 @@ class _Scan:
 
     def _short_above(self, ls: int) -> bool:
         """Whether the nearest non-empty line above is short, as table cells are (prose lines are long)."""
-        text = self.text
         cur = ls
         for _ in range(4):
             if cur == 0:
                 return False
-            ps = text.rfind("\n", 0, cur - 1) + 1
-            s = text[ps:cur - 1].strip()
+            ps, s = self._prev_line(cur)
+            if s is None:
+                return False
             if s:
                 return len(s) <= 45
             cur = ps
@@ -578,16 +604,12 @@ class _Scan:
             visited.append(cur)
             if cur == 0:
                 break
-            pe = cur - 1
-            ps = text.rfind("\n", 0, pe) + 1
-            prev = text[ps:pe].strip()
-            if not prev.startswith("|"):
+            ps, prev = self._prev_line(cur)
+            if prev is None or not prev.startswith("|"):
                 break
             if _MD_SEPARATOR.fullmatch(prev):
-                he = ps - 1
-                hs = text.rfind("\n", 0, max(he, 0)) + 1
-                header = text[hs:he] if he > 0 else ""
-                result = _cells(header) if header.strip().startswith("|") else None
+                header = self._prev_line(ps)[1] if ps > 0 else None
+                result = _cells(header) if header and header.startswith("|") else None
                 break
             cur = ps
         for v in visited:
@@ -604,8 +626,9 @@ class _Scan:
         for _ in range(18):
             if cur == 0:
                 break
-            ps = text.rfind("\n", 0, cur - 1) + 1
-            s = text[ps:cur - 1].strip()
+            ps, s = self._prev_line(cur)
+            if s is None:
+                break
             if s:
                 above.append((ps, s))
             cur = ps
@@ -652,14 +675,14 @@ class _Scan:
             visited.append(cur)
             if cur == 0:
                 break
-            ps = text.rfind("\n", 0, cur - 1) + 1
-            s = text[ps:cur - 1].strip()
+            ps, s = self._prev_line(cur)
+            if s is None:
+                break
             if s and self._is_label(s):
                 block = [s]
                 up = ps
-                while up > 0:
-                    ups = text.rfind("\n", 0, up - 1) + 1
-                    u = text[ups:up - 1].strip()
+                while up > 0 and len(block) < 30:
+                    ups, u = self._prev_line(up)
                     if not (u and self._is_label(u)):
                         break
                     block.insert(0, u)
@@ -692,8 +715,11 @@ class _Scan:
         for _ in range(len(header) + 6):
             if cur >= len(text):
                 break
-            le = text.find("\n", cur)
-            le = len(text) if le < 0 else le
+            le = text.find("\n", cur, cur + _LINE_CAP)
+            if le < 0:
+                if cur + _LINE_CAP < len(text):
+                    break
+                le = len(text)
             line = text[cur:le].strip()
             if not line or line in stop:
                 break
@@ -727,8 +753,9 @@ class _Scan:
         for _ in range(3000):
             if cur == 0:
                 break
-            ps = text.rfind("\n", 0, cur - 1) + 1
-            s = text[ps:cur - 1].strip()
+            ps, s = self._prev_line(cur)
+            if s is None:
+                break
             cur = ps
             if not s:
                 continue
@@ -748,8 +775,9 @@ class _Scan:
     def _layout_family(self, ls: int, start: int, end: int) -> str | None | bool:
         """pdftotext -layout: the nearest line above with words over this column."""
         text = self.text
-        le = text.find("\n", ls)
-        le = len(text) if le < 0 else le
+        _, le, long = self._line_bounds(start)
+        if long:
+            return None
         row = text[ls:le]
         c0, c1 = start - ls, end - ls
         # widen to the whole cell (text between runs of 2+ spaces): headers align with the cell's start
@@ -763,9 +791,10 @@ class _Scan:
         for _ in range(80):
             if cur == 0:
                 return None
-            pe = cur - 1
-            ps = text.rfind("\n", 0, pe) + 1
-            line = text[ps:pe]
+            ps, stripped = self._prev_line(cur)
+            if stripped is None:
+                return None
+            line = text[ps:cur - 1]
             cur = ps
             over = " ".join(m.group() for m in _LAYOUT_CELL.finditer(line) if m.start() < c1 + 2 and m.end() > c0 - 2)
             if not over:
@@ -856,7 +885,7 @@ class _Scan:
             if tokens[i] is None:
                 continue
             digits = ""
-            for j in range(i, n):
+            for j in range(i, min(n, i + _MAX_TOKENS)):
                 tj = tokens[j]
                 if tj is None:
                     break
@@ -960,10 +989,8 @@ class _Scan:
         window = self.policy.birth_date_window
         scanned_until = -1
         for start, end in self._keywords(self.rx.birth_stems, self.rx.birth_not):
-            ls = text.rfind("\n", 0, start) + 1
-            le = text.find("\n", end)
-            le = len(text) if le < 0 else le
-            line = text[ls:le].strip()
+            ls, le, long = self._line_bounds(start)
+            line = "" if long else text[ls:le].strip()
             if line.startswith("|"):
                 self._birth_column(ls, le, start)
             elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
@@ -1017,9 +1044,9 @@ class _Scan:
         for d in _DATE.finditer(text, pos, end):
             if not _birth_date_ok(d):
                 continue
-            ls = text.rfind("\n", 0, d.start()) + 1
-            le = text.find("\n", d.end())
-            le = len(text) if le < 0 else le
+            ls, le, long = self._line_bounds(d.start())
+            if long:
+                continue
             if _LAYOUT_GAP.search(text, ls, le):
                 fam = self._layout_family(ls, d.start(), d.end())
             else:

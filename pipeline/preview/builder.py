@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build.mkdocs_backend import write_config
+from ..checks.registry import PAGE_CHECKS
 from ..build.nav import NavEntry
 from ..build.stage import stage, today, write_tree
-from ..content import file_sha256
 from ..gate import change_findings
 from ..scan import Scanner
 from ..site import Site
@@ -39,23 +39,21 @@ def manifest_for(state: SiteState, view: View) -> Manifest:
         for p in state.pending
     }
     inputs = {f"{view.origin[rel]}/{rel}": page.sha256 for rel, page in view.pages.items()}
-    inputs.update({f"{view.origin[rel]}/{rel}": file_sha256(path) for rel, path in view.assets.items()})
+    inputs.update({f"{view.origin[rel]}/{rel}": view.sha256(rel) for rel in view.assets})
     return make_manifest(changes, inputs)
 
 
 def open_findings(site: Site, state: SiteState) -> dict[str, list[str]]:
     """Check problems and security/privacy findings of each pending change, as the summary shows them."""
-    from ..commands.check import collect
-
-    by_path: dict[str, list[str]] = {}
-    for problem in collect(site).problems:
-        by_path.setdefault(problem.path, []).append(str(problem))
-    scanner = Scanner(site)
+    drafts, scanner = state.snap.drafts, Scanner(site)
     found: dict[str, list[str]] = {}
     for item in state.pending:
-        paths = [f"drafts/{rel}" for rel in (item.change.digest.files or {item.change.page: ""})]
+        rels = item.change.digest.files if item.change.kind != "remove" else {}
+        texts = [str(p) for p in drafts.problems if p.path in {f"drafts/{rel}" for rel in rels}]
+        for rel in rels:
+            if rel in drafts.pages and drafts.origin.get(rel) == "drafts":
+                texts += [str(p) for check in PAGE_CHECKS for p in check(site, drafts.pages[rel], drafts)]
         accepted = set(item.chain.approval.fields.get("accepted_findings") or []) if item.chain.approval else set()
-        texts = [text for path in paths for text in by_path.get(path, [])]
         texts += [f"{f}{' (diterima Koordinator)' if f.id in accepted else ''}"
                   for f in change_findings(scanner, state, item.change)]
         found[item.change.page] = texts
