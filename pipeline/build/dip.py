@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import posixpath
@@ -57,7 +58,9 @@ def dip_csv(rows: list[DipRow]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
 
 
-def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str) -> str:
+def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str, dip_url: str) -> str:
+    """The DIP page. The table is written as HTML: with thousands of rows, Markdown's inline processing
+    of every cell costs more than the rest of the page build (URLs are therefore final, not .md)."""
     here = posixpath.dirname(dip_rel)
     csv_link = posixpath.relpath(csv_rel, here or ".")
     lines = [
@@ -65,15 +68,22 @@ def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str) -> 
         "Daftar ini disusun otomatis dari setiap halaman informasi publik yang telah disetujui "
         f"({len(rows)} informasi).", "",
         f"[Unduh daftar dalam format CSV]({csv_link}){{ .ppid-unduh }}", "",
-        "| " + " | ".join(COLUMNS) + " |",
-        "|" + "---|" * len(COLUMNS),
+        "<table>",
+        "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS) + "</tr></thead>",
+        "<tbody>",
     ]
     for row in rows:
-        link = posixpath.relpath(row.page_rel, here or ".")
-        cells = [_cell(c) for c in row.cells[:-1]] + [f"[{_cell(row.title)}]({link})"]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+        link = html.escape(relative_url(row.cells[-1], dip_url))
+        cells = "".join(f"<td>{html.escape(' '.join(c.split()))}</td>" for c in row.cells[:-1])
+        lines.append(f'<tr>{cells}<td><a href="{link}">{html.escape(row.title)}</a></td></tr>')
+    lines += ["</tbody>", "</table>", ""]
+    return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (a URL from the site root) as seen from the page at `page_url`."""
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    relative = posixpath.relpath("/" + target, "/" + base.rstrip("/") if base != "/" else "/")
+    if target.endswith("/") or target == "":
+        relative = relative.rstrip("/") + "/"
+    return "./" if relative in ("./", "/") else relative

@@ -52,7 +52,8 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
     for rel, path in view.assets.items():
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
-    staged.files[site.dip_page] = dip_markdown(rows, site.dip_page, site.dip_csv, DIP_TITLE).encode("utf-8")
+    dip_url = page_url(site.dip_page, directory_urls)
+    staged.files[site.dip_page] = dip_markdown(rows, site.dip_page, site.dip_csv, DIP_TITLE, dip_url).encode("utf-8")
     staged.files[site.dip_csv] = dip_csv(rows)
     entries = {p.rel: NavEntry(p.title, _order(p)) for p in staged.pages}
     entries[site.dip_page] = NavEntry(DIP_TITLE, int((site.settings.get("dip") or {}).get("urutan", 40)))
