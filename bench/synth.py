@@ -333,7 +333,7 @@ def contact_page(rng: random.Random) -> str:
     meta = {"title": "Kontak", "jenis": "halaman", "urutan": 90}
     return "\n".join([_front_matter(meta), "# Kontak", "", _paragraph(rng, 3), "",
                       "| Layanan | Alamat |", "|---|---|", "| Surel | ppid@kotacontoh.go.id |",
-                      "| Telepon | (021) 555-0100 |", "| Kantor | Jalan Merdeka No. 1, Kota Contoh |", ""])
+                      "| Telepon | (0299) 555-0100 |", "| Kantor | Jalan Merdeka No. 1, Kota Contoh |", ""])
 
 
 def write_content(content: Path, n_pages: int, seed: int = 1) -> SynthInfo:

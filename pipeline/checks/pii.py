@@ -21,9 +21,11 @@ Context words, allowed numbers and domains, and severities are data: site_config
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -54,8 +56,8 @@ DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
     "nik": ("NIK", "Nomor Induk Kependudukan", "No. KTP", "Nomor KTP", "KTP", "e-KTP", "KTP-el"),
     "kk": ("No. KK", "Nomor KK", "No KK", "KK", "Kartu Keluarga", "Nomor Kartu Keluarga"),
     "npwp": ("NPWP", "Nomor Pokok Wajib Pajak"),
-    "telepon": ("Telp", "Telp.", "Telepon", "Tel.", "No. HP", "HP", "Handphone", "Ponsel", "WA", "WhatsApp",
-                "Whatsapp", "Faks", "Fax", "Nomor kontak", "kontak", "hubungi"),
+    "telepon": ("Telp", "Telepon", "Tel.", "No. HP", "HP", "Handphone", "Ponsel", "WA", "WhatsApp", "Faks",
+                "Fax", "Nomor kontak", "kontak", "hubungi"),
     "paspor": ("paspor", "passport", "pasport"),
     "rekening": ("rekening", "No. Rek", "No Rek", "Rek.", "Nomor Rekening", "account", "a.n.", "atas nama"),
     "bank": ("Bank", "BRI", "BNI", "Mandiri", "BCA", "BSI", "BTN", "CIMB", "CIMB Niaga", "Danamon", "Permata",
@@ -79,6 +81,7 @@ DEFAULT_WINDOW = 40
 DEFAULT_IDENTITY_WINDOW = 100
 DEFAULT_BIRTH_WINDOW = 60
 
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a NIK's year has two digits: allow 29 Feb
 NIK_PROVINCES = frozenset(
     [str(n) for n in range(11, 20)] + ["21"] + [str(n) for n in range(31, 37)] + ["51", "52", "53"]
     + [str(n) for n in range(61, 66)] + [str(n) for n in range(71, 77)] + ["81", "82"]
@@ -112,10 +115,23 @@ class PrivacyPolicy:
 
 
 def load_policy(site_root: Path) -> PrivacyPolicy:
-    """Read site_config/privacy.yml; keys it leaves out keep their defaults. No file: all defaults."""
-    path = Path(site_root) / POLICY_FILE
-    if not path.exists():
-        return PrivacyPolicy()
+    """Read site_config/privacy.yml; keys it leaves out keep their defaults. No file: all defaults.
+    Cached while the file is unchanged (building a policy compiles its regexes)."""
+    path = Path(site_root).resolve() / POLICY_FILE
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return _default_policy()
+    return _load_policy(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1)
+def _default_policy() -> PrivacyPolicy:
+    return PrivacyPolicy()
+
+
+@lru_cache(maxsize=16)
+def _load_policy(path: Path, mtime_ns: int, size: int) -> PrivacyPolicy:
     located = load_file(path, str(POLICY_FILE))
     data = located.data
     where = str(POLICY_FILE)
@@ -126,8 +142,8 @@ def load_policy(site_root: Path) -> PrivacyPolicy:
 
     if not isinstance(data, dict):
         raise fail((), "isi harus berupa pemetaan (kunci: nilai)")
-    known = {"context_window", "identity_window", "birth_date_window", "detectors", "email_domains_allowed", "phones_allowed",
-             "accounts_allowed", "other_identifiers"}
+    known = {"context_window", "identity_window", "birth_date_window", "detectors", "email_domains_allowed",
+             "phones_allowed", "accounts_allowed", "other_identifiers"}
     for key in data:
         if key not in known:
             raise fail((key,), f"kunci '{key}' tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
@@ -136,7 +152,8 @@ def load_policy(site_root: Path) -> PrivacyPolicy:
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise fail(key_path, f"'{'.'.join(map(str, key_path))}' harus berupa daftar teks (beri tanda kutip pada angka)")
+            name = ".".join(map(str, key_path))
+            raise fail(key_path, f"'{name}' harus berupa daftar teks (beri tanda kutip pada angka)")
         return tuple(v.strip() for v in value)
 
     def positive_int(key: str, default: int) -> int:
@@ -172,7 +189,8 @@ def load_policy(site_root: Path) -> PrivacyPolicy:
                 context["bank"] = str_list(value, key_path)
             else:
                 raise fail(key_path, f"kunci '{key}' tidak dikenal di 'detectors.{name}'")
-    domains = tuple(d.lower().lstrip("@.") for d in str_list(data.get("email_domains_allowed"), ("email_domains_allowed",)))
+    domains = tuple(d.lower().lstrip("@.")
+                    for d in str_list(data.get("email_domains_allowed"), ("email_domains_allowed",)))
     phones = str_list(data.get("phones_allowed"), ("phones_allowed",))
     for index, phone in enumerate(phones):
         if len(_phone_key(phone)) < 5:
@@ -201,20 +219,23 @@ _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013
 _CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL})?\d){{9,}}")
 _TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
 _NONDIGIT = re.compile(r"\D+")
-_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_CODE = re.compile(r"\d(?:\.\d{1,4}){2,}")
-_DATE_TOKEN = re.compile(r"\d{1,2}([-./])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([-./])\d{1,2}\2\d{1,2}")
-_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
+_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_CODE = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})*(?:\.\d{3,4})?")      # 5.1.02.01.01.0024, 2.16.01
+_DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_DATE_TOKEN = re.compile(rf"{_DAY}([-./]){_MON}\1(?:\d{{4}}|\d{{2}})|(?:19|20)\d{{2}}([-./]){_MON}\2{_DAY}")
+_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
 _RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
-# NPWP written the official way (15 digits, or 16 with the leading 0), line breaks tolerated after punctuation.
+# NPWP written the official way (15 digits, or 16 with the leading 0); matched on the run without whitespace,
+# so a line break anywhere inside it does not matter.
 _NPWP_FMT = re.compile(r"(?<![\d.])0?\d{2}\.\d{3}\.\d{3}\.\d[-.\u2010-\u2013]\d{3}\.\d{3}(?!\d)")
 # Digit runs are located on a byte copy of the text where D = ASCII digit, S = a joiner, x = anything else.
 _CLASSES = bytes(
-    ord("D") if chr(i).isdigit() and i < 128 else ord("S") if chr(i) in " .-\t\r\n\xa0()+?" else ord("x")
+    ord("D") if chr(i).isdigit() and i < 128 else ord("S") if chr(i) in " .-\t\r\n\xa0()+" else ord("x")
     for i in range(256)
 )
 _JOIN_OR_DIGIT = frozenset(b"DS")
+_UNICODE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013")
 _RUN = re.compile(rb"DDD[DS]*")   # the literal prefix lets the regex engine skip ahead fast
 
 # Phones: separators are one space, dot or dash, or a line break before a group of 3+ digits (wrapped text).
@@ -229,14 +250,15 @@ _LANDLINE = re.compile(
     r"(?<![\w+/.])(?<!\d[ .\-])(?:"
     rf"\(0[2-79]\d{{1,2}}\)[ .\-]?{_SUB}"
     rf"|0[2-79]\d{{1,2}}{_PSEP}{_SUB}"
-    rf"|\(?\+[ ]?62\)?{_PSEP}?\(?[2-79]\d{{1,2}}\)?{_PSEP}?{_SUB}"
+    rf"|(?:\(\+[ ]?62\)|\+[ ]?62){_PSEP}?(?:\([2-79]\d{{1,2}}\)|[2-79]\d{{1,2}}){_PSEP}?{_SUB}"
     r")(?!\w|[.\-/]\d)"
 )
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
 _MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
 
 _EMAIL_LOCAL_REV = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
-_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?"
+_EMAIL_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,24}}(?![A-Za-z0-9\-])")
 
 _PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7}(?!\w)")
 
@@ -269,6 +291,8 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
 _LINE_CAP = 1000          # a longer line is prose: no table logic on it
+_CHUNK = 1 << 22          # texts are classified / lower-cased in pieces of this many characters
+_CHUNK_SLACK = 1 << 12
 _MAX_TOKENS = 8           # an identifier is printed in at most 8 pieces ("32 73 01 45 09 87 0003" + a break)
 
 
@@ -396,7 +420,7 @@ def nik_ok(d: str) -> bool:
     day, month = int(d[6:8]), int(d[8:10])
     if day > 40:
         day -= 40
-    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]
 
 
 def _luhn_ok(d: str) -> bool:
@@ -455,21 +479,24 @@ class _Scan:
         self._md_header_cache: dict[int, list[str] | None] = {}
         self._vertical_cache: dict[int, list[str] | None] = {}
         self._block_cache: dict[int, list[str] | None] = {}
+        self._layout_cache: dict[tuple[int, int], str | None | bool] = {}
 
     def run(self) -> list[Match]:
-        text = self.text
-        lowered = text.lower()
-        # lower() keeps offsets for all but a few exotic letters; without it, keyword search uses regexes
-        self.lowered = lowered if len(lowered) == len(text) else None
-        self.passports = self._has_keyword(self.rx.passport_stems)
+        self.passports = bool(self._keywords(self.rx.passport_stems, (), first_only=True))
         self._digit_runs()
         self._emails()
         self._birth_dates()
-        chosen: list[tuple[int, int, int, str]] = []
+        chosen: list[tuple[int, int, int, str]] = []   # sorted by start, never overlapping
+        starts: list[int] = []
         for hit in sorted(self.hits, key=lambda h: (h[0], h[1], -(h[2] - h[1]))):
-            if all(hit[2] <= c[1] or hit[1] >= c[2] for c in chosen):
-                chosen.append(hit)
-        chosen.sort(key=lambda h: h[1])
+            _, start, end, _ = hit
+            k = bisect.bisect_left(starts, start)
+            if k > 0 and chosen[k - 1][2] > start:
+                continue  # overlaps the hit before it
+            if k < len(chosen) and chosen[k][1] < end:
+                continue  # overlaps the hit after it
+            starts.insert(k, start)
+            chosen.insert(k, hit)
         severity, text = self.policy.severity, self.text
         return [Match(s, e, det, severity.get(det, BLOCK), MESSAGES[det], text[s:e]) for _, s, e, det in chosen]
 
@@ -620,18 +647,22 @@ class _Scan:
         """For a value alone on its line: the label line just above (key: value forms), or the header of
         its column in a table written one cell per line with a row-number column ('No').
         Returns a family, False for "a table cell whose header says nothing", or None for "not decided"."""
-        text = self.text
         cur = ls
         above: list[tuple[int, str]] = []   # (line start, stripped text), nearest first
+        row_number_seen = False
         for _ in range(18):
             if cur == 0:
                 break
             ps, s = self._prev_line(cur)
             if s is None:
                 break
-            if s:
-                above.append((ps, s))
             cur = ps
+            if not s:
+                continue
+            above.append((ps, s))
+            if row_number_seen:
+                break  # one line more than the row number: enough to tell it from a number's broken tail
+            row_number_seen = _ROW_NUMBER.fullmatch(s) is not None
         if not above:
             return None
         first = above[0][1].rstrip(":").strip()
@@ -663,7 +694,6 @@ class _Scan:
 
     def _header_block(self, ls: int) -> list[str] | None:
         """The nearest run of lines above that are each just a context phrase (table headers)."""
-        text = self.text
         cache = self._block_cache
         visited = []
         cur = ls
@@ -787,13 +817,20 @@ class _Scan:
             c0 += 1
         gap = row.find("  ", c1)
         c1 = gap if gap >= 0 else len(row)
+        cache = self._layout_cache
+        visited = [ls]
+        result: str | None | bool = None
         cur = ls
         for _ in range(80):
             if cur == 0:
-                return None
+                break
             ps, stripped = self._prev_line(cur)
             if stripped is None:
-                return None
+                break
+            if (ps, c0) in cache:  # the row above, same column: already decided
+                result = cache[(ps, c0)]
+                break
+            visited.append(ps)
             line = text[ps:cur - 1]
             cur = ps
             over = " ".join(m.group() for m in _LAYOUT_CELL.finditer(line) if m.start() < c1 + 2 and m.end() > c0 - 2)
@@ -801,35 +838,53 @@ class _Scan:
                 continue
             if not _LETTERS.search(over) or any(ch.isdigit() for ch in over):
                 continue  # a data row above: numbers in this column
+            result = False
             for m0, m1, fam in self.rx.context.find(line, 0, len(line)):
                 if m0 < c1 + 2 and m1 > c0 - 2:
-                    return _family_name(fam)
-            return False
-        return None
+                    result = _family_name(fam)
+                    break
+            break
+        for v in visited:
+            cache[(v, c0)] = result
+        return result
 
     # -------------------------------------------------------- long digit runs
-
-    def _has_keyword(self, stems: tuple[str, ...]) -> bool:
-        if self.lowered is None:
-            return any(re.search(re.escape(stem), self.text, re.IGNORECASE) for stem in stems)
-        return any(stem in self.lowered for stem in stems)
 
     def _digit_runs(self) -> None:
         """Visit every run of digits and joiners holding 7+ digits; everything numeric is found there."""
         text = self.text
-        classes = text.encode("latin-1", "replace").translate(_CLASSES)
-        count = classes.count
         size = len(text)
+        c0 = 0
+        while c0 < size:  # in chunks, so a huge text is not copied whole; chunks end on a letter
+            piece = text[c0:min(size, c0 + _CHUNK + _CHUNK_SLACK)]
+            classes = piece.encode("latin-1", "replace").translate(_CLASSES)
+            if any(dash in piece for dash in _UNICODE_DASHES):  # U+2010-2013 became "?" above: joiners too
+                classes = bytearray(classes)
+                for dash in _UNICODE_DASHES:
+                    i = piece.find(dash)
+                    while i >= 0:
+                        classes[i] = 83  # "S"
+                        i = piece.find(dash, i + 1)
+                classes = bytes(classes)
+            if c0 + len(piece) < size:
+                cut = classes.find(b"x", _CHUNK)
+                classes = classes[:cut if cut > 0 else _CHUNK]
+            self._runs_in(c0, classes)
+            c0 += len(classes)
+
+    def _runs_in(self, c0: int, classes: bytes) -> None:
+        text = self.text
+        size = len(text)
+        count = classes.count
         for run in _RUN.finditer(classes):
             k, b = run.span()
-            if count(b"D", k, b) < 4:   # most runs: a year, a page number; the digits start at k
-                continue
             a = k
             while a > 0 and classes[a - 1] in _JOIN_OR_DIGIT:
                 a -= 1
             digits = count(b"D", a, b)
             if digits < 7:
                 continue
+            a, b = a + c0, b + c0
             if digits >= 10:
                 for m in _CHAIN.finditer(text, a, b):
                     self._chain(m.start(), m.group())
@@ -858,10 +913,13 @@ class _Scan:
                     taken.append((a, b))
         # tokens: (start, end, digits) in s; None marks a barrier
         tokens: list[tuple[int, int, str] | None] = []
+        taken_index = 0
         for t in _TOKEN.finditer(s):
             ts, te = t.start(), t.end()
-            if any(ts < b and te > a for a, b in taken):
-                tokens.append(None)
+            while taken_index < len(taken) and taken[taken_index][1] <= ts:
+                taken_index += 1
+            if taken_index < len(taken) and taken[taken_index][0] < te:
+                tokens.append(None)  # part of an NPWP found above
                 continue
             tok = t.group()
             barrier = False
@@ -900,10 +958,10 @@ class _Scan:
         if not candidates:
             return
         candidates.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
-        used: list[tuple[int, int]] = []
+        used = [False] * n
         for prio, i, j, a, b, det in candidates:
-            if all(j < u0 or i > u1 for u0, u1 in used):
-                used.append((i, j))
+            if not any(used[i:j + 1]):
+                used[i:j + 1] = [True] * (j + 1 - i)
                 self.add(prio, a, b, det)
 
     def _classify(self, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
@@ -1000,34 +1058,43 @@ class _Scan:
             if d and _birth_date_ok(d):
                 self.add(_P_WEAK, d.start(), d.end(), "tanggal_lahir")
 
-    def _keywords(self, stems: tuple[str, ...], nots: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Whole-word occurrences of the stems (lower case), minus those inside a 'not' phrase."""
-        found = []
-        lowered = self.lowered
-        if lowered is None:
-            for stem in stems:
-                for m in re.finditer(r"(?<![^\W\d_])" + re.escape(stem) + r"(?![^\W\d_])", self.text, re.IGNORECASE):
-                    found.append((m.start(), m.end()))
-        else:
-            for stem in stems:
-                n = len(stem)
-                i = lowered.find(stem)
-                while i >= 0:
-                    before = lowered[i - 1] if i else " "
-                    after = lowered[i + n] if i + n < len(lowered) else " "
-                    if not (before.isalpha() or after.isalpha()):
-                        found.append((i, i + n))
-                    i = lowered.find(stem, i + n)
-        if not found or not nots:
-            return found
-        kept = []
-        text_l = lowered if lowered is not None else self.text.lower()
-        for start, end in found:
-            stem = text_l[start:end]
-            if any(p.find(stem) >= 0 and text_l.startswith(p, start - p.find(stem)) for p in nots):
-                continue
-            kept.append((start, end))
-        return kept
+    def _keywords(self, stems: tuple[str, ...], nots: tuple[str, ...], first_only: bool = False
+                  ) -> list[tuple[int, int]]:
+        """Whole-word occurrences of the stems (lower case), minus those inside a 'not' phrase.
+        Searched with str.find on lower-cased chunks: far faster than a case-insensitive regex."""
+        text = self.text
+        size = len(text)
+        found: list[tuple[int, int]] = []
+        for c0 in range(0, size, _CHUNK):
+            c1 = min(size, c0 + _CHUNK + _CHUNK_SLACK)
+            chunk = text[c0:c1]
+            low = chunk.lower()
+            hits: list[tuple[int, int]] = []
+            if len(low) != len(chunk):  # a letter whose lower case is longer: offsets would shift
+                for stem in stems:
+                    rx = r"(?<![^\W\d_])" + re.escape(stem) + r"(?![^\W\d_])"
+                    hits += [(m.start(), m.end()) for m in re.finditer(rx, chunk, re.IGNORECASE)]
+            else:
+                for stem in stems:
+                    n = len(stem)
+                    i = low.find(stem)
+                    while i >= 0:
+                        before = low[i - 1] if i else (text[c0 - 1] if c0 else " ")
+                        after = low[i + n] if i + n < len(low) else (text[c0 + i + n] if c0 + i + n < size else " ")
+                        if not (before.isalpha() or after.isalpha()):
+                            hits.append((i, i + n))
+                        i = low.find(stem, i + n)
+            for start, end in hits:
+                if start >= _CHUNK:
+                    continue  # in the slack: the next chunk reports it
+                stem = low[start:end]
+                if any(stem in p and _inside(text, c0 + start, c0 + end, p) for p in nots):
+                    continue  # "hari lahir" is no birth date
+                found.append((c0 + start, c0 + end))
+                if first_only:
+                    return found
+        found.sort()
+        return found
 
     def _birth_table(self, pos: int) -> int:
         """Dates below a PDF table header naming the birth date, each checked against its column header."""
@@ -1094,8 +1161,8 @@ def _merge_broken_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
         start, s = lines[i]
         if i + 1 < len(lines) and _NUMERIC_LINE.fullmatch(s) and _NUMERIC_LINE.fullmatch(lines[i + 1][1]):
             upper_start, upper = lines[i + 1]
-            n_lower = sum(ch.isdigit() for ch in s)
-            n_upper = sum(ch.isdigit() for ch in upper)
+            n_lower = len(_NONDIGIT.sub("", s))
+            n_upper = len(_NONDIGIT.sub("", upper))
             if n_lower + n_upper in whole and n_lower not in whole and n_upper not in whole:
                 out.append((upper_start, upper + s))
                 i += 2
@@ -1103,6 +1170,18 @@ def _merge_broken_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
         out.append((start, s))
         i += 1
     return out
+
+
+def _inside(text: str, start: int, end: int, phrase: str) -> bool:
+    """Whether text[start:end] lies inside an occurrence of `phrase` (lower case)."""
+    lo = max(0, start - len(phrase))
+    around = text[lo:end + len(phrase)].lower()
+    i = around.find(phrase)
+    while i >= 0:
+        if lo + i <= start and lo + i + len(phrase) >= end:
+            return True
+        i = around.find(phrase, i + 1)
+    return False
 
 
 def _birth_date_ok(m: re.Match) -> bool:
@@ -1152,8 +1231,3 @@ def _cell_spans(row: str) -> list[tuple[int, int]]:
 
 def _cells(row: str) -> list[str]:
     return [row[a:b].strip() for a, b in _cell_spans(row)]
-
-
-def scan_many(texts: Iterable[str], policy: PrivacyPolicy) -> list[list[Match]]:
-    """Convenience: scan several texts with one policy."""
-    return [scan_text(t, policy) for t in texts]

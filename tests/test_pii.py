@@ -1,0 +1,421 @@
+"""Personal-data detectors (pipeline/checks/pii.py): true hits in the formats people and PDFs produce,
+no hits on the look-alikes a PPID site is full of, allow-lists, masking, and the demo site scanning clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks import pii
+from pipeline.checks.findings import BLOCK, REVIEW, mask
+from pipeline.checks.pii import DETECTORS, NIK_PROVINCES, PrivacyPolicy, load_policy, nik_ok, npwp_ok, scan_text
+from pipeline.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+POLICY = load_policy(REPO)
+
+NIK = "3273014509870003"        # Bandung, 05-09-1987, woman (45 = 5 + 40), serial 0003
+NIK_MAN = "3273010509870003"
+KK = "3273012305150001"          # registered 23-05-2015
+NPWP = "09.254.294.3-407.000"    # 9th digit 3 is the Luhn check of 09254294
+NIP = "19870512 201001 1 003"
+
+
+def hits(text: str, policy: PrivacyPolicy = POLICY) -> list[tuple[str, str]]:
+    matches = scan_text(text, policy)
+    for m in matches:
+        assert text[m.start:m.end] == m.value
+        assert m.detector in DETECTORS and m.message
+    return [(m.detector, m.value) for m in matches]
+
+
+def only(text: str, detector: str, value: str) -> None:
+    assert hits(text) == [(detector, value)], text
+
+
+# ------------------------------------------------------------------ NIK
+
+@pytest.mark.parametrize("written", [
+    NIK,
+    "3273 0145 0987 0003",
+    "3273-0145-0987-0003",
+    "3273.0145.0987.0003",
+    "3273-01-450987-0003",
+    "32.73.01.450987.0003",
+    "327301 450987 0003",
+    "3273\u20130145\u20130987\u20130003",   # en dashes from a PDF
+])
+def test_nik_in_varied_formatting(written):
+    only(f"Pemohon atas nama Siti Aminah, NIK {written}, beralamat di Kota Contoh.", "nik", written)
+
+
+@pytest.mark.parametrize("broken", ["3273014509\n870003", "32730145 \n09870003", "3273014-\n509870003", "3273 0145\n0987 0003"])
+def test_nik_broken_across_a_line_like_pdf_text(broken):
+    only(f"yang bersangkutan dengan NIK {broken} telah\nmengajukan keberatan", "nik", broken)
+
+
+def test_nik_of_a_man_and_of_a_woman():
+    assert nik_ok(NIK_MAN) and nik_ok(NIK)
+    only(f"NIK {NIK_MAN}", "nik", NIK_MAN)
+    only(f"NIK {NIK}", "nik", NIK)
+
+
+@pytest.mark.parametrize("bad", [
+    "9973014509870003",   # province 99 does not exist
+    "3200014509870003",   # regency 00
+    "3273004509870003",   # district 00
+    "3273013209870003",   # day 32
+    "3273017209870003",   # day 72 (a woman's day is 41-71)
+    "3273014513870003",   # month 13
+    "3273013102870003",   # 31 February
+    "3273014509870000",   # serial 0000
+])
+def test_sixteen_digits_failing_the_nik_structure_are_not_a_nik(bad):
+    assert not nik_ok(bad)
+    assert hits(f"Nomor transaksi {bad} tercatat.") == []
+
+
+def test_never_joins_digits_across_letters():
+    assert hits("kode 32730145 dan 09870003 berbeda") == []
+    assert hits("3273 0145 a 0987 0003") == []
+
+
+def test_nik_in_a_markdown_table_row():
+    text = ("| No | Nama | NIK | Alamat |\n|---|---|---|---|\n"
+            f"| 1 | Budi Santoso | {NIK_MAN} | RT 003/RW 005 |\n| 2 | Siti Aminah | 3273 0145 0987 0003 | RT 001/RW 002 |\n")
+    assert hits(text) == [("nik", NIK_MAN), ("nik", "3273 0145 0987 0003")]
+
+
+# ------------------------------------------------------------------ KK
+
+@pytest.mark.parametrize("context", ["No. KK", "Nomor KK", "KK:", "No KK", "Kartu Keluarga nomor", "nomor Kartu Keluarga (KK)"])
+def test_kk_by_the_words_before_it(context):
+    only(f"Pemohon melampirkan {context} {KK} untuk verifikasi.", "kk", KK)
+
+
+def test_nik_and_kk_side_by_side_take_the_nearest_word():
+    assert hits(f"Nomor KK: {KK}\nNIK: {NIK}\n") == [("kk", KK), ("nik", NIK)]
+    assert hits(f"NIK {NIK} dan No. KK {KK}") == [("nik", NIK), ("kk", KK)]
+
+
+def test_nik_and_kk_columns_of_a_markdown_table():
+    text = ("| No | Nama | NIK | No. KK |\n|---|---|---|---|\n"
+            f"| 1 | Budi | {NIK_MAN} | {KK} |\n| 2 | Ani | {NIK} | 3273011711190002 |\n")
+    assert hits(text) == [("nik", NIK_MAN), ("kk", KK), ("nik", NIK), ("kk", "3273011711190002")]
+
+
+def test_nik_and_kk_columns_in_pdftotext_output_one_cell_per_line():
+    text = ("DAFTAR PENERIMA BANTUAN\nNo\nNama\nNIK\nNo. KK\nAlamat\n"
+            f"1\nBudi Santoso\n{NIK_MAN}\n{KK}\nRT 003/RW 005\n"
+            "2\nFransiska Maria\nSimanjuntak\n3273014509870003\n32730117111\n90002\nRT 001/RW\n002 Kel. Sukajadi\n")
+    assert hits(text) == [("nik", NIK_MAN), ("kk", KK), ("nik", NIK), ("kk", "32730117111\n90002")]
+
+
+def test_nik_and_kk_columns_in_pdftotext_layout_output():
+    text = ("  No   Nama            NIK                  No. KK\n"
+            f"  1    Budi Santoso    {NIK_MAN}     {KK}\n"
+            f"  2    Siti Aminah     {NIK}     3273011711190002\n")
+    assert hits(text) == [("nik", NIK_MAN), ("kk", KK), ("nik", NIK), ("kk", "3273011711190002")]
+
+
+def test_label_and_value_on_separate_lines():
+    assert hits(f"Nama\nBudi\nNIK\n{NIK}\nNo. KK\n:\n{KK}\n") == [("nik", NIK), ("kk", KK)]
+
+
+# ------------------------------------------------------------------ NPWP
+
+def test_npwp_formatted_with_and_without_context():
+    assert npwp_ok("092542943407000") and npwp_ok("0092542943407000")
+    only(f"NPWP {NPWP}", "npwp", NPWP)
+    only(f"PT Maju Jaya ({NPWP}) sebagai pemenang", "npwp", NPWP)
+    only(f"NPWP: 0{NPWP}", "npwp", "0" + NPWP)
+
+
+def test_npwp_broken_across_lines():
+    only("kepada CV Sinar Abadi (NPWP 09.254.294.3\n-407.000) sebesar", "npwp", "09.254.294.3\n-407.000")
+    only("NPWP : 09.25\n4.294.3-407.000", "npwp", "09.25\n4.294.3-407.000")
+
+
+def test_npwp_without_punctuation_needs_the_word():
+    only("NPWP 092542943407000", "npwp", "092542943407000")
+    only("NPWP baru 0092 5429 4340 7000", "npwp", "0092 5429 4340 7000")
+    assert hits("Nomor urut 092542943407000") == []
+
+
+def test_npwp_with_a_wrong_check_digit_is_not_an_npwp():
+    assert not npwp_ok("092542944407000")
+    assert hits("Kode 09.254.294.4-407.000 tercatat") == []
+
+
+# ------------------------------------------------------------------ phones
+
+@pytest.mark.parametrize("phone", [
+    "0812-3456-7890", "0812 3456 7890", "081234567890", "+62 812-3456-7890", "+6281234567890",
+    "6281234567890", "(+62) 812 3456 789", "0895.1234.5678", "0877 123 4567",
+    "(022) 7654321", "(0274) 512-345", "022-7654321", "0274 512345", "+62 22 7654321", "021-2079-4840",
+])
+def test_phone_numbers(phone):
+    only(f"Narahubung: Budi ({phone}) pada jam kerja.", "telepon", phone)
+
+
+def test_phone_wrapped_at_the_end_of_a_line():
+    only("dapat dihubungi melalui WhatsApp +62 895 2144\n9425 atau surel", "telepon", "+62 895 2144\n9425")
+
+
+def test_agency_numbers_are_allowed_in_any_writing():
+    text = ("Telepon layanan (0299) 555-0100, pengaduan (0299) 555-0199, atau +62 299 555 0100 dan 0299-555-0199. "
+            "Darurat 112, polisi 110, Halo BPJS 1500 400, bebas pulsa 0800-1-467-437.")
+    assert hits(text) == []
+
+
+def test_unpunctuated_landline_needs_the_word():
+    only("Telp. 0227654321", "telepon", "0227654321")
+    assert hits("Kode 0227654321 tercatat") == []
+
+
+# ------------------------------------------------------------------ e-mail
+
+def test_email_outside_the_agency_domains():
+    only("kirim ke budi.santoso87@gmail.com segera", "email", "budi.santoso87@gmail.com")
+    only("Surel: Siti_Aminah@Yahoo.co.id.", "email", "Siti_Aminah@Yahoo.co.id")
+
+
+def test_agency_domain_and_its_subdomains_are_allowed():
+    assert hits("ppid@kotacontoh.go.id, pengaduan.ppid@kotacontoh.go.id, bkpsdm@mail.kotacontoh.go.id") == []
+    only("tiru@kotacontoh.go.id.evil.com", "email", "tiru@kotacontoh.go.id.evil.com")
+
+
+# ------------------------------------------------------------------ passport, account, BPJS, birth date, NIP
+
+def test_passport_only_with_the_word():
+    only("Nomor paspor B1234567 diproses", "paspor", "B1234567")
+    only("Passport No.: AB 1234567", "paspor", "AB 1234567")
+    assert hits("Ruang B1234567 dan kode X7654321") == []
+
+
+def test_bank_account_only_with_the_word_or_a_bank_name():
+    only("ditransfer ke rekening BRI 0123-01-012345-50-1 a.n. Budi", "rekening", "0123-01-012345-50-1")
+    only("No. Rek. 1234567890 (BCA)", "rekening", "1234567890")
+    only("Bank Mandiri 123-00-1234567-8", "rekening", "123-00-1234567-8")
+    assert hits("Nomor arsip 1234567890 disimpan") == []
+
+
+def test_budget_and_agency_accounts_are_not_findings():
+    assert hits("Belanja pada kode rekening 5.1.02.01.01.0024 sebesar Rp 1.250.000.000 melalui Bank Jateng.") == []
+    assert hits("Retribusi disetor ke Rekening Kas Umum Daerah pada Bank Jateng nomor 0299-01-000123-30-5.") == []
+
+
+def test_mobile_number_next_to_a_bank_name_stays_a_phone():
+    only("Hubungi petugas Bank BRI di 0812-3456-7890", "telepon", "0812-3456-7890")
+    only("ke rekening Bank DKI nomor 0821256563 pada", "rekening", "0821256563")
+
+
+def test_bpjs_only_with_the_word():
+    only("No. Kartu BPJS Kesehatan: 0001234567890", "bpjs", "0001234567890")
+    only("kepesertaan JKN-KIS 0002 3456 7890 1 aktif", "bpjs", "0002 3456 7890 1")
+    assert hits("Nomor 0001234567890 tercatat") == []
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Tempat/Tgl. Lahir: Bandung, 12 Mei 1987", "12 Mei 1987"),
+    ("TTL : Garut, 03/11/1990", "03/11/1990"),
+    ("lahir di Sleman pada tanggal 12-05-1987.", "12-05-1987"),
+    ("Tanggal lahir 1987-05-12", "1987-05-12"),
+])
+def test_birth_dates(text, date):
+    only(text, "tanggal_lahir", date)
+
+
+def test_birth_dates_in_a_table_column():
+    text = ("| No | Nama | Tempat/Tanggal Lahir |\n|---|---|---|\n"
+            "| 1 | Budi | Bandung, 12 Mei 1987 |\n| 2 | Ani | Garut, 03-11-1990 |\n")
+    assert hits(text) == [("tanggal_lahir", "12 Mei 1987"), ("tanggal_lahir", "03-11-1990")]
+
+
+def test_dates_that_are_not_birth_dates():
+    assert hits("Ditetapkan di Kota Contoh pada tanggal 12 Januari 2026.") == []
+    assert hits("Layanan tutup pada Hari Lahir Pancasila 1 Juni 2026.") == []
+
+
+def test_nip_in_a_signature_block_is_for_review_not_blocking():
+    text = f"KEPALA DINAS,\n\nttd\n\nDrs. BUDI SANTOSO, M.Si.\nPembina Utama Muda (IV/c)\nNIP. {NIP}\n"
+    matches = scan_text(text, POLICY)
+    assert [(m.detector, m.severity, m.value) for m in matches] == [("nip", REVIEW, NIP)]
+    only("NIP 198705122010011003", "nip", "198705122010011003")
+
+
+def test_eighteen_digits_failing_the_nip_structure():
+    assert hits("ID transaksi 202601150830451234") == []     # 'born' 2026
+    assert hits("NIP. 19870512 200001 1 003") == []           # appointed at 12
+    assert hits("NIP. 19870512 201001 3 003") == []           # gender 3
+
+
+# ------------------------------------------------------------------ look-alikes
+
+DECOYS = [
+    "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia "
+    "Tahun 2008 Nomor 61, Tambahan Lembaran Negara Republik Indonesia Nomor 4846)",
+    "sesuai PP 71/2019 dan Perpres 95/2018, Perda No. 7/2016",
+    "Keputusan Kepala Dinas Nomor 800/1234/KOMINFO/2026 dan Keputusan PPID Nomor 480/008/KOMINFO/2026",
+    "Kode rekening 5.1.02.01.01.0024 Belanja Alat Tulis Kantor; program 2.16.01; kegiatan 2.16.02.2.01",
+    "Pagu Rp 1.250.000.000 dengan realisasi Rp1.234.567.890.123 (95,65 persen); jumlah 12.345.678",
+    "Anggaran (Rp)\n1.250.000.000\n1.100.000.000\n27.770.000.000\n",
+    "pada 12-05-2026 pukul 08.00 - 15.30 WIB; 2026-01-15 08:30:00; Senin, 12/05/2026",
+    "ISBN 978-602-8519-93-9; NIB 9120001234567; Kode RUP 41234567; kode billing 820260312345678",
+    "nomor virtual account 8277 0501 5529 1533; nomor seri faktur pajak 010.000-26.12345678",
+    "data tahun 2018, 2019, 2020 dan 2021; halaman 3 dari 120; 148 permohonan, 112 dikabulkan",
+    "| No | Uraian | Jumlah |\n|---|---|---|\n| 1 | Permohonan | 148 |\n| 2 | Keberatan | 6 |\n",
+    "No\nUraian\nJumlah\n1\nPermohonan\n148\n2\nKeberatan\n6\n",
+    "NIK 3273********0003 dan 327301xxxxxx0003 (disamarkan)",
+    "koordinat -6.914744, 107.609810; kode pos 40115",
+]
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_look_alikes_do_not_match(text):
+    assert hits(text) == []
+
+
+# ------------------------------------------------------------------ masks, policy, demo
+
+def test_masks_never_show_the_full_number():
+    text = f"NIK {NIK}, KK {KK}, NPWP {NPWP}, HP 0812-3456-7890, BPJS 0001234567890, NIP {NIP}"
+    matches = scan_text(text, POLICY)
+    assert {m.detector for m in matches} == {"nik", "kk", "npwp", "telepon", "bpjs", "nip"}
+    for m in matches:
+        digits = "".join(ch for ch in m.value if ch.isdigit())
+        masked = mask(m.value)
+        assert digits not in masked and "*" in masked
+
+
+def test_policy_file_and_defaults(tmp_path):
+    assert POLICY.severity["nip"] == REVIEW and POLICY.severity["nik"] == BLOCK
+    assert "kotacontoh.go.id" in POLICY.email_domains_allowed
+    assert "(0299) 555-0100" in POLICY.phones_allowed
+    defaults = load_policy(tmp_path)  # no privacy.yml: strict defaults, nothing allowed
+    # the file spells out the defaults (its header says so)
+    assert (defaults.severity, defaults.context, defaults.context_not, defaults.other_identifiers) == \
+        (POLICY.severity, POLICY.context, POLICY.context_not, POLICY.other_identifiers)
+    assert (defaults.context_window, defaults.identity_window, defaults.birth_date_window) == \
+        (POLICY.context_window, POLICY.identity_window, POLICY.birth_date_window)
+    assert [m.detector for m in scan_text("Telepon (0299) 555-0100", defaults)] == ["telepon"]
+
+
+def test_policy_can_be_tuned(tmp_path):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(
+        "detectors:\n  nip:\n    severity: blokir\n  kk:\n    context: [\"KK\", \"Kartu Keluarga\", \"NKK\"]\n"
+        "phones_allowed: [\"0812-3456-7890\"]\n", encoding="utf-8")
+    policy = load_policy(tmp_path)
+    assert [m.severity for m in scan_text(f"NIP {NIP}", policy)] == [BLOCK]
+    assert hits(f"NKK {KK}", policy) == [("kk", KK)]
+    assert hits("HP +62 812 3456 7890", policy) == []
+
+
+@pytest.mark.parametrize("yaml_text,message", [
+    ("detectors:\n  nik:\n    severity: sedang\n", "severity 'sedang' tidak dikenal"),
+    ("detectors:\n  sidik_jari: {}\n", "detektor 'sidik_jari' tidak dikenal"),
+    ("phones_allowed: [5550100]\n", "harus berupa daftar teks"),
+    ("warna: merah\n", "kunci 'warna' tidak dikenal"),
+])
+def test_bad_policy_is_refused_with_its_line(tmp_path, yaml_text, message):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_policy(tmp_path)
+    assert str(info.value).startswith("site_config/privacy.yml:")
+
+
+def test_demo_content_has_no_blocking_personal_data():
+    pages = sorted((REPO / "content").rglob("*.md"))
+    assert len(pages) > 20
+    found = [(str(p.relative_to(REPO)), m.detector, m.value)
+             for p in pages for m in scan_text(p.read_text(encoding="utf-8"), POLICY) if m.severity == BLOCK]
+    assert found == []
+
+
+def test_chunked_scanning_finds_the_same(monkeypatch):
+    """Big texts are classified in chunks; numbers and keywords across chunk edges must not be lost."""
+    text = "\n".join([
+        f"Pemohon Budi, NIK {NIK}, No. KK {KK}, HP 0812-3456-7890, lahir di Garut pada 12 Mei 1987.",
+        f"NPWP {NPWP}; surel budi@gmail.com; paspor B1234567; NIP. {NIP}; BPJS 0001234567890.",
+        "Layanan tutup pada Hari Lahir Pancasila 1 Juni 2026. " * 3,
+    ] * 6)
+    whole = hits(text)
+    assert {d for d, _ in whole} == {"nik", "kk", "telepon", "tanggal_lahir", "npwp", "email", "paspor", "nip", "bpjs"}
+    for chunk in (37, 64, 101):
+        monkeypatch.setattr(pii, "_CHUNK", chunk)
+        monkeypatch.setattr(pii, "_CHUNK_SLACK", 40)
+        assert hits(text) == whole, chunk
+
+
+def test_corpus_targets_hold_on_a_small_sample():
+    sys.path.insert(0, str(REPO))
+    try:
+        from bench import pii_quality
+    finally:
+        sys.path.remove(str(REPO))
+    result = pii_quality.run(n_docs=60, seed=5, log=lambda line: None)
+    for detector in pii_quality.TARGETED:
+        numbers = result["detectors"][detector]
+        assert numbers["labels"] > 0 and numbers["target_ok"], (detector, numbers)
+
+
+# ------------------------------------------------------------------ properties
+
+GROUPINGS = [(16,), (4, 4, 4, 4), (2, 2, 2, 6, 4), (6, 6, 4), (4, 2, 6, 4), (2, 2, 2, 2, 2, 2, 4), (8, 8)]
+
+
+@st.composite
+def written_niks(draw):
+    """A valid NIK printed in one of the groupings people use, with one separator style, and maybe broken
+    by a line break at any digit (PDF text)."""
+    province = draw(st.sampled_from(sorted(NIK_PROVINCES)))
+    regency = draw(st.integers(1, 99))
+    district = draw(st.integers(1, 99))
+    day = draw(st.integers(1, 28)) + draw(st.sampled_from([0, 40]))
+    digits = f"{province}{regency:02d}{district:02d}{day:02d}{draw(st.integers(1, 12)):02d}" \
+             f"{draw(st.integers(0, 99)):02d}{draw(st.integers(1, 9999)):04d}"
+    grouping = draw(st.sampled_from(GROUPINGS))
+    separator = draw(st.sampled_from([" ", "-", "."]))
+    cuts, position = set(), 0
+    for size in grouping[:-1]:
+        position += size
+        cuts.add(position)
+    line_break = draw(st.one_of(st.none(), st.integers(1, 15)))
+    pieces = []
+    for i, ch in enumerate(digits):
+        if i == line_break:
+            pieces.append(draw(st.sampled_from(["\n", " \n", separator + "\n"])) if i in cuts else "\n")
+        elif i in cuts:
+            pieces.append(separator)
+        pieces.append(ch)
+    return digits, "".join(pieces)
+
+
+@settings(max_examples=int(os.environ.get("PII_EXAMPLES", 100)), deadline=None)
+@given(written_niks())
+def test_any_valid_nik_however_split_is_found(case):
+    digits, written = case
+    # Known limits: a line break can leave a piece that is exactly a budget code, a date or a time
+    # ("1\n1.01.01.01.01.00.0001", "1901-01-01\n0100-0001"): those pieces are barriers by design; and a
+    # number is only looked at when it has a group of 3+ digits ("11 01 01 01 01 00 00\n01" has none).
+    barriers = (pii._CODE, pii._DATE_TOKEN, pii._TIME, pii._AMOUNT)
+    assume(not any(rx.fullmatch(piece.strip(" .-")) for piece in written.split("\n") for rx in barriers))
+    assume(re.search(r"\d{3}", written))
+    text = f"Data pemohon: NIK {written}. Terima kasih."
+    found = [m for m in scan_text(text, POLICY) if m.detector == "nik"]
+    assert len(found) == 1 and "".join(ch for ch in found[0].value if ch.isdigit()) == digits
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .-\n|:/()+@abcNIKKPWrekningRp")), max_size=300))
+def test_scanning_arbitrary_text_is_safe(text):
+    for m in scan_text(text, POLICY):
+        assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.value
