@@ -103,3 +103,14 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture
 def ppid(site: Path, capsys: pytest.CaptureFixture[str]) -> Ppid:
     return Ppid(site, capsys)
+
+
+@pytest.fixture
+def people(site: Path, tmp_path: Path, monkeypatch):
+    """Real keys for every role, the site's content approved by them, the root pinned, a git repository."""
+    from helpers.lifecycle import init_repo, setup_people
+
+    found = setup_people(site, tmp_path / "kunci")
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(found.root_pub))
+    init_repo(site)
+    return found

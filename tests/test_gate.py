@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINIMAL_PAGES, tiny_pdf, write
-from helpers.lifecycle import People, init_repo, setup_people
+from helpers.lifecycle import People
 from pipeline.demo import utc
 from pipeline.reviews import new_fields, sign_fields, write_record
 from pipeline.signing import load_private_key
@@ -17,14 +17,6 @@ from pipeline.state import derive
 
 NIK = "3273014509870003"
 PAGE = MINIMAL_PAGES["layanan/permohonan.md"].replace("Tata Cara Permohonan Informasi", "Tanggapan Pengaduan Warga")
-
-
-@pytest.fixture
-def people(site: Path, tmp_path: Path, monkeypatch) -> People:
-    found = setup_people(site, tmp_path / "kunci")
-    monkeypatch.setenv("PPID_ROOT_KEYS", str(found.root_pub))
-    init_repo(site)
-    return found
 
 
 def finding_ids(out: str, detector: str) -> list[str]:

@@ -8,17 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PAGES, Ppid, tiny_pdf, write, write_bytes
-from helpers.lifecycle import People, commit, git, init_repo, setup_people
+from helpers.lifecycle import People, commit, git
 
 NEW_PAGE = MINIMAL_PAGES["layanan/permohonan.md"].replace("Tata Cara Permohonan Informasi", "Pengumuman Jam Layanan")
-
-
-@pytest.fixture
-def people(site: Path, tmp_path: Path, monkeypatch) -> People:
-    found = setup_people(site, tmp_path / "kunci")
-    monkeypatch.setenv("PPID_ROOT_KEYS", str(found.root_pub))
-    init_repo(site)
-    return found
 
 
 def walk(ppid: Ppid, people: People, page: str) -> None:

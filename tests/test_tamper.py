@@ -45,10 +45,11 @@ def records_of(site: Path, action: str, page: str = PAGE) -> list[Path]:
     return sorted((site / "reviews").rglob(f"*-{action}-*-{slug}.yml"))
 
 
-def sign_chain(site: Path, keys: dict[str, Path], page: str, steps, key_override=None) -> None:
-    """Write records for the content page's current bytes: steps of (action, who, role, iso time)."""
+def sign_chain(site: Path, keys: dict[str, Path], page: str, steps, key_override=None, shown: str | None = None) -> None:
+    """Write records for the content page's current bytes: steps of (action, who, role, iso time).
+    The review cites a preview that showed `shown` (default: exactly these bytes)."""
     digest = page_digest(build_view(Site(site), ["content"]).pages[page], build_view(Site(site), ["content"])).value
-    preview = make_manifest({page: {"change": "add", "hash": digest, "state": "submitted", "author": "x"}}, {})
+    preview = make_manifest({page: {"change": "add", "hash": shown or digest, "state": "submitted", "author": "x"}}, {})
     save(site, preview)
     for action, who, role, when in steps:
         decision = "submitted" if action == "submit" else "approved"
@@ -234,17 +235,11 @@ def test_reformatting_a_record_keeps_its_signature(site: Path, ppid, keys) -> No
 
 def test_review_citing_a_preview_without_the_reviewed_bytes(site: Path, ppid, keys) -> None:
     rel = new_content_page(site)
-    view = build_view(Site(site), ["content"])
-    digest = page_digest(view.pages[rel], view).value
-    other = make_manifest({rel: {"change": "add", "hash": "sha256:" + "1" * 64, "state": "submitted", "author": "x"}}, {})
-    save(site, other)
-    for action, who, role, when in [("submit", "siti", "operator", "2026-02-01T00:00:00"),
-                                    ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
-                                    ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")]:
-        fields = new_fields(rel, "add", digest, action, "submitted" if action == "submit" else "approved", role, who,
-                            "", utc(when), preview=other.id if action == "review" else None)
-        write_record(site / "reviews", fields, sign_fields(fields, load_private_key(keys[who], None)))
-    verify_fails(ppid, f"content/{rel}:", f"pratinjau {other.id[:12]} yang dikutip tidak memuat isi yang ditinjau")
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")],
+               shown="sha256:" + "1" * 64)
+    verify_fails(ppid, f"content/{rel}:", "yang dikutip tidak memuat isi yang ditinjau")
 
 
 def test_edited_preview_manifest_is_not_evidence(site: Path, ppid, keys) -> None:
