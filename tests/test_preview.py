@@ -119,3 +119,24 @@ def test_rebuild_after_one_draft_changed_is_warm_and_keeps_search_whole(preview,
     assert any("Sabtu pertama tiap bulan" in d["text"] for d in after)
     script = (index.parent / "search_index.js").read_text(encoding="utf-8")
     assert "Sabtu pertama tiap bulan" in script and "genset" in script
+
+
+def test_serve_offers_the_same_preview_on_loopback(preview) -> None:
+    root: Path = preview["root"]
+    process = subprocess.Popen([str(REPO / ".venv" / "bin" / "ppid"), "--site", str(root), "preview", "--serve", "--port", "0"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        url = None
+        for line in process.stdout:
+            if line.startswith("Pratinjau daring: "):
+                url = line.split()[2]
+                break
+        assert url and url.startswith("http://127.0.0.1:")
+        with guarded_browser() as (context, traffic):
+            page = traffic.watch(context.new_page())
+            page.goto(url)
+            assert page.locator("h1").inner_text().startswith("Ringkasan Perubahan")
+        assert traffic.blocked == [] and traffic.console_errors == []
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
