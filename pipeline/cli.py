@@ -12,6 +12,7 @@ from .commands import (approve, build, check, clean, demo, keys, preview, promot
                        status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
+from .promotion import recover
 from .site import find_site
 
 COMMANDS = {
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         site = find_site(explicit=args.site)
+        recover(site.content_dir)  # a promotion cut off half-way: content/ is made whole again first
         refuse_private_keys(site.root)
         return COMMANDS[args.command].run(args, site)
     except PpidError as exc:

@@ -141,3 +141,15 @@ def test_submit_refuses_a_draft_with_problems(site: Path, ppid, people) -> None:
     code, out, err = ppid("submit", "layanan/jam.md", *people.key("siti"))
     assert code == 2 and "drafts/layanan/jam.md:3: nilai 'x'" in out and "perbaiki 1 masalah" in err
     assert list((site / "reviews").rglob("*-submit-siti-layanan--jam.yml")) == []
+
+
+def test_a_promotion_cut_off_between_the_two_renames_is_undone(site: Path, ppid, people) -> None:
+    from pipeline.promotion import NEW, OLD
+    before = sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*"))
+    (site / "content").rename(site / f"content{OLD}")
+    (site / f"content{NEW}").mkdir()
+    (site / f"content{NEW}" / "setengah.md").write_text("---\ntitle: Setengah\n---\n", encoding="utf-8")
+    code, out, _ = ppid("check")
+    assert code == 0, out
+    assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*")) == before
+    assert not (site / f"content{NEW}").exists() and not (site / f"content{OLD}").exists()
