@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("ppid: dihentikan; tidak ada yang diubah setengah jalan.", file=sys.stderr)
+        print("ppid: dihentikan. Jalankan 'ppid status' untuk melihat keadaan sekarang.", file=sys.stderr)
         return 130
     except Exception:  # our bug, not the user's: keep the traceback in a log
         log = Path(tempfile.gettempdir()) / "ppid-error.log"

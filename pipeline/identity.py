@@ -58,10 +58,16 @@ def load_signer(registry: Registry, explicit: Path | None) -> Signer:
 
 
 def _load(path: Path) -> Ed25519PrivateKey:
+    if path.exists() and not path.is_file():
+        raise IdentityError(f"{path}: bukan berkas kunci privat (tunjuk berkas kuncinya, bukan folder atau perangkat)")
+    if path.suffix == ".pub":
+        raise IdentityError(f"{path}: ini kunci publik; --key harus menunjuk kunci privat (tanpa .pub)")
     passphrase = os.environ.get(PASSPHRASE_ENV)
     try:
         return load_private_key(path, passphrase)
     except SigningError:
         if passphrase is None and sys.stdin.isatty():
             return load_private_key(path, getpass.getpass(f"Frasa sandi untuk {path}: "))
+        if passphrase is None:
+            print(f"ppid: bila kunci ini berfrasa sandi, berikan lewat ${PASSPHRASE_ENV}", file=sys.stderr)
         raise

@@ -119,6 +119,9 @@ def parse_record(path: Path, display: str) -> Record:
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise RecordError(f"{display}: kolom wajib tidak ada: {', '.join(missing)}")
+    wrong = [k for k in REQUIRED if k != "version" and not isinstance(data[k], str)]
+    if wrong:
+        raise RecordError(f"{display}: kolom {', '.join(wrong)} harus berupa teks")
     if data["type"] != RECORD_TYPE:
         raise RecordError(f"{display}: jenis rekaman '{data['type']}' tidak dikenal")
     signature = data.pop("signature", None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,6 +21,8 @@ SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 @lru_cache(maxsize=8)
 def _validator(root: Path) -> Draft202012Validator:
     schema = load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data
+    if not isinstance(schema, dict) or not schema.get("properties"):
+        raise ConfigError(f"{SCHEMA_PATH}: skema kosong atau tanpa 'properties'; pemeriksaan front matter tidak dapat berjalan")
     try:
         Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as exc:
@@ -66,8 +69,8 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
     name = _field(path)
     kind, arg, value = error.validator, error.validator_value, error.instance
     if kind == "required":
-        missing = [k for k in arg if isinstance(value, dict) and k not in value]
-        return f"kolom wajib '{missing[0] if missing else arg}' tidak ada"
+        named = re.match(r"'([^']+)' is a required property", error.message)
+        return f"kolom wajib '{named.group(1) if named else arg}' tidak ada"
     if kind in ("enum", "const"):
         options = ", ".join(map(str, arg)) if kind == "enum" else str(arg)
         return f"nilai '{value}' tidak diizinkan untuk '{name}'; pilihan: {options}"

@@ -63,6 +63,9 @@ def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
 
 def _add_area(site: Site, area: str, view: View) -> None:
     root = site.root / area
+    if root.exists() and not root.is_dir():
+        view.problems.append(Problem(area, None, f"'{area}' harus berupa folder, bukan berkas"))
+        return
     for rel, path in iter_page_files(root):
         if _refused(root, path, f"{area}/{rel}", site.limits.page_bytes, "berkas", view):
             continue
@@ -91,7 +94,10 @@ def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
 
 
 def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: View) -> bool:
-    """A file that may not be part of the site: a link out of the tree, or too large."""
+    """A file that may not be part of the site: a link out of the tree, a linked folder, or too large."""
+    if path.is_dir():
+        view.problems.append(Problem(display, None, "tautan simbolik ke folder tidak didukung; hapus tautan ini"))
+        return True
     if not _inside(root, path):
         view.problems.append(Problem(display, None, "tautan simbolik menunjuk ke luar folder situs; ganti dengan berkas biasa"))
         return True

@@ -45,17 +45,29 @@ def loads(text: str, source: str, first_line: int = 1) -> Located:
     _refuse_aliases_and_tags(text, source, offset)
     try:
         node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 + offset if exc.problem_mark else None
-        raise YamlError(source, line, f"YAML tidak valid: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(source, None, f"YAML tidak valid: {exc}") from None
+        raise _yaml_error(exc, source, offset) from None
     located = Located(None)
     if node is None:
         located.data = {}
         return located
-    located.data = _build(node, (), located.lines, source, offset)
+    try:
+        located.data = _build(node, (), located.lines, source, offset)
+    except RecursionError:
+        raise YamlError(source, first_line, "YAML bersarang terlalu dalam; sederhanakan isinya") from None
     return located
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str, offset: int) -> YamlError:
+    """One message for every way the YAML reader can fail, with the line where there is one."""
+    mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        return YamlError(source, None, f"berisi karakter yang tidak boleh ada dalam YAML (kode {exc.character!r}); "
+                                       "hapus karakter kendali itu")
+    line = mark.line + 1 + offset if mark else None
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    hint = " (tab tidak boleh dipakai untuk indentasi; gunakan spasi)" if "\t" in str(problem) or "tab" in str(problem) else ""
+    return YamlError(source, line, f"YAML tidak valid: {problem}{hint}")
 
 
 def load_file(path, display: str | None = None) -> Located:
@@ -67,6 +79,8 @@ def load_file(path, display: str | None = None) -> Located:
         raise YamlError(display, None, "berkas tidak ditemukan") from None
     except UnicodeDecodeError as exc:
         raise YamlError(display, None, f"bukan teks UTF-8 (bita ke-{exc.start})") from None
+    except OSError as exc:
+        raise YamlError(display, None, f"tidak dapat dibaca ({exc.strerror or exc})") from None
     return loads(text, display)
 
 
@@ -82,9 +96,8 @@ def _refuse_aliases_and_tags(text: str, source: str, offset: int) -> None:
             explicit = tag is not None and (implicit is False or implicit == (False, False))
             if explicit and tag != "!":
                 raise YamlError(source, line, f"tag YAML '{tag}' tidak diizinkan")
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 + offset if exc.problem_mark else None
-        raise YamlError(source, line, f"YAML tidak valid: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, source, offset) from None
 
 
 def _build(node: yaml.Node, path: Path_, lines: dict, source: str, offset: int) -> Any:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content import Page
+from ..errors import ConfigError
 from ..markdown_text import prose_lines
 from ..yamlio import load_file
 from .findings import BLOCK, Finding, value_hash
@@ -31,6 +32,8 @@ class SecurityPolicy:
 @lru_cache(maxsize=8)
 def load_policy(root: Path) -> SecurityPolicy:
     data = load_file(root / POLICY, str(POLICY)).data or {}
+    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("html", "hidden_content", "gambling_spam")):
+        raise ConfigError(f"{POLICY}: harus berupa pemetaan dengan bagian html, hidden_content, gambling_spam")
     html, hidden, spam = data.get("html") or {}, data.get("hidden_content") or {}, data.get("gambling_spam") or {}
     words = [re.escape(str(w)) for w in spam.get("words") or []]
     return SecurityPolicy(
@@ -71,17 +74,20 @@ def url_problem(target: str, policy: SecurityPolicy) -> str | None:
     return None
 
 
-class _Tags(HTMLParser):
-    """Every start tag with its attributes and source position."""
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str], int]] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self.tags.append((tag, {k.lower(): v or "" for k, v in attrs}, self.getpos()[0]))
-
-    handle_startendtag = handle_starttag
+def _start_tags(text: str):
+    """(tag, attributes, line) of every start tag, in one linear pass. Python's html.parser turns
+    quadratic on a page of unclosed tags, which would let one draft stall everyone's review."""
+    line, last = 1, 0
+    for match in _TAG.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        attrs = {m.group(1).lower(): html.unescape(next((g for g in m.groups()[1:] if g is not None), ""))
+                 for m in _ATTR.finditer(match.group(2))}
+        yield match.group(1).lower(), attrs, line
 
 
 def _html(page: Page, policy: SecurityPolicy) -> list[Finding]:
@@ -89,13 +95,9 @@ def _html(page: Page, policy: SecurityPolicy) -> list[Finding]:
     first = page.body_line
     last = max(numbered, default=first)
     text = "\n".join(numbered.get(n, "") for n in range(first, last + 1))
-    parser = _Tags()
-    parser.feed(text)
-    parser.close()
     found = []
-    for tag, attrs, offset in parser.tags:
-        line = first + offset - 1
-        found += _tag_findings(page, policy, tag, attrs, line)
+    for tag, attrs, line in _start_tags(text):
+        found += _tag_findings(page, policy, tag, attrs, first + line - 1)
     return found
 
 

@@ -30,6 +30,8 @@ def decide(args: argparse.Namespace, site: Site, approve: bool) -> int:
     chain, change = decision.item.chain, decision.item.change
     if chain.review and decision.signer.person.id == chain.review.reviewer:
         raise DecisionError(f"{change.page}: Anda sudah meninjau perubahan ini; penyetuju harus orang lain")
+    if not approve and not args.komentar.strip():
+        raise DecisionError("tuliskan alasan penolakan dengan -m \"...\"")
     verdict = "approved" if approve else "rejected"
     accepted = _accepted(site, state, change, getattr(args, "accept", [])) if approve else []
     path = record(state, decision.signer, change.page, change.kind, change.digest.value, "approve", verdict,

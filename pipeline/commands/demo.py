@@ -23,6 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, site: Site) -> int:
     target = args.folder.resolve()
+    if target.exists() and not target.is_dir():
+        raise PpidError(f"{target}: sudah ada dan bukan folder; pilih folder baru")
     if target.exists() and any(target.iterdir()):
         raise PpidError(f"{target}: folder sudah ada dan tidak kosong; pilih folder baru")
     if target.is_relative_to(site.root.resolve()):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
+from ..errors import PpidError
+from ..registry import load_registry
 from ..reviews import parse_record
 from ..signing import canonical_bytes
 from ..site import Site
@@ -21,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
+    if not args.file.is_file():
+        raise PpidError(f"{args.file}: bukan berkas rekaman tinjauan (reviews/TTTT/BB/....yml)")
     record = parse_record(args.file, str(args.file))
     if args.canonical:
         sys.stdout.buffer.write(canonical_bytes(record.fields))
@@ -30,8 +35,11 @@ def run(args: argparse.Namespace, site: Site) -> int:
         return 0
     for key, value in record.fields.items():
         print(f"{key}: {value}")
+    problem = record.signature_problem(load_registry(site.root))
+    print(f"\nTanda tangan: {'SAH' if problem is None else 'TIDAK SAH — ' + problem}")
     print("\nPeriksa dengan OpenSSH saja:")
-    print(f"  ppid keys allowed-signers > allowed_signers\n  ppid record {args.file} --signature > rekaman.sig")
-    print(f"  ppid record {args.file} --canonical | ssh-keygen -Y verify -f allowed_signers -I {record.reviewer} "
+    shown = shlex.quote(str(args.file))
+    print(f"  ppid keys allowed-signers > allowed_signers\n  ppid record {shown} --signature > rekaman.sig")
+    print(f"  ppid record {shown} --canonical | ssh-keygen -Y verify -f allowed_signers -I {shlex.quote(record.reviewer)} "
           f"-n ppid -s rekaman.sig -Overify-time={record.time.strftime('%Y%m%d%H%M%SZ')}")
     return 0

@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _preview(site: Site, page: str, digest: str, wanted: str | None) -> Manifest:
     """The preview the reviewer opened: it must show exactly the bytes being reviewed."""
     if wanted:
+        if not wanted.isalnum() or not all(c in "0123456789abcdef" for c in wanted.lower()):
+            raise DecisionError(f"id pratinjau '{wanted}' tidak sah: tulis awal id heksadesimal yang dicetak 'ppid preview'")
+        wanted = wanted.lower()
         matches = sorted((site.root / MANIFESTS).glob(f"{wanted}*.json"))
         manifest = load(site.root, matches[0].stem) if len(matches) == 1 else None
         if manifest is None:

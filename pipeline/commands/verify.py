@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..registry import ROOT_ENV, pinned_root_keys, verify_registry
+from ..errors import PpidError
 from ..signing import SignatureError
 from ..site import Site
 from ..state import derive
@@ -34,6 +35,8 @@ def registry_status(site: Site, state, root_key: Path | None) -> tuple[bool, str
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
+    if not site.content_dir.is_dir():
+        raise PpidError("folder content/ tidak ada: tidak ada yang dapat diverifikasi")
     state = derive(site)
     trusted, message = registry_status(site, state, args.root_key)
     pinned = pinned_root_keys(args.root_key) is not None

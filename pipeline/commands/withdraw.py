@@ -24,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, site: Site) -> int:
     state = derive(site)
     page = page_arg(site.root, args.page)
+    if not args.komentar.strip():
+        raise DecisionError("tuliskan alasan penarikan dengan -m \"...\" (wajib untuk penarikan darurat)")
     current = state.snap.content_digests.get(page)
     if current is None:
         raise DecisionError(f"{page}: tidak ada di content/")
