@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         site = find_site(explicit=args.site)
-        recover(site.content_dir)  # a promotion cut off half-way: content/ is made whole again first
+        recover(site.content_dir, site.work_dir)  # a promotion cut off half-way: content/ is made whole again first
         refuse_private_keys(site.root)
         return COMMANDS[args.command].run(args, site)
     except PpidError as exc:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
+
+from .errors import PpidError
 
 NEW = ".ppid-baru"
 OLD = ".ppid-lama"
@@ -23,8 +28,31 @@ class Plan:
         return bool(self.write or self.delete)
 
 
-def recover(content: Path) -> None:
-    """Finish or undo a swap that was interrupted, so content/ is always one whole version."""
+@contextmanager
+def content_lock(work_dir: Path, wait: bool = False) -> Iterator[bool]:
+    """Only one command changes content/ at a time; yields False when another holds it and `wait` is off."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(work_dir / "content.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def recover(content: Path, work_dir: Path) -> None:
+    """Finish or undo a swap that was interrupted, so content/ is always one whole version.
+    Leaves everything alone while another command is changing content/."""
+    with content_lock(work_dir) as mine:
+        if mine:
+            _recover(content)
+
+
+def _recover(content: Path) -> None:
     new, old = content.with_name(content.name + NEW), content.with_name(content.name + OLD)
     if old.exists() and not content.exists():
         os.replace(old, content)
@@ -32,8 +60,15 @@ def recover(content: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def apply(content: Path, drafts: Path, plan: Plan) -> None:
-    recover(content)
+def apply(content: Path, drafts: Path, plan: Plan, work_dir: Path) -> None:
+    with content_lock(work_dir) as mine:
+        if not mine:
+            raise PpidError("perintah lain (ppid promote atau withdraw) sedang mengubah content/; tunggu sampai selesai")
+        _recover(content)
+        _apply(content, drafts, plan)
+
+
+def _apply(content: Path, drafts: Path, plan: Plan) -> None:
     new, old = content.with_name(content.name + NEW), content.with_name(content.name + OLD)
     if content.exists():
         shutil.copytree(content, new, copy_function=os.link, symlinks=True)

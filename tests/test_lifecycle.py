@@ -153,3 +153,20 @@ def test_a_promotion_cut_off_between_the_two_renames_is_undone(site: Path, ppid,
     assert code == 0, out
     assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*")) == before
     assert not (site / f"content{NEW}").exists() and not (site / f"content{OLD}").exists()
+
+
+def test_nothing_touches_content_while_another_command_changes_it(site: Path, ppid, people) -> None:
+    from pipeline.promotion import NEW, content_lock
+    staging = site / f"content{NEW}"
+    write(site / "drafts" / "layanan" / "jam.md", NEW_PAGE)
+    walk(ppid, people, "layanan/jam.md")
+    with content_lock(site / ".ppid") as mine:
+        assert mine
+        staging.mkdir()
+        assert ppid("status")[0] == 0
+        assert staging.is_dir()  # another promotion's work in progress is left alone
+        code, _, err = ppid("promote")
+        assert code == 2 and "sedang mengubah content/" in err
+    assert not (site / "content" / "layanan" / "jam.md").exists()
+    assert ppid("promote")[0] == 0
+    assert (site / "content" / "layanan" / "jam.md").exists() and not staging.exists()

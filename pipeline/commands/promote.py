@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
     if not ready:
         print(f"Tidak ada perubahan yang siap dipromosikan ({len(waiting)} masih menunggu; lihat 'ppid status').")
         return 1 if held else 0
-    apply(site.content_dir, site.drafts_dir, plan_for(state, ready))
+    apply(site.content_dir, site.drafts_dir, plan_for(state, ready), site.work_dir)
     site.forget()
     for item in ready:
         verb = {"add": "ditambahkan", "edit": "diperbarui", "remove": "dihapus"}[item.change.kind]

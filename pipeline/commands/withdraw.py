@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
     role = require_role(signer, state, "withdraw")
     path = record(state, signer, page, "withdraw", current.value, "withdraw", "withdrawn", role, args.komentar,
                   emergency=True)
-    apply(site.content_dir, site.drafts_dir, Plan(delete={page} | _orphans(state, {page})))
+    apply(site.content_dir, site.drafts_dir, Plan(delete={page} | _orphans(state, {page})), site.work_dir)
     site.forget()
     done(path, state, f"DITARIK (darurat): {page} dihapus dari content/")
     print("Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online.")
