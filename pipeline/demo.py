@@ -56,7 +56,7 @@ def create_identities(site: Site, key_dir: Path, people=PEOPLE, valid_from: str 
 
 
 def sign_registry(site: Site, root_key) -> None:
-    armored = sshsig_sign(root_key, registry_message(load_registry(site.root)))
+    armored = sshsig_sign(root_key, registry_message(site.root, load_registry(site.root)))
     (site.root / REGISTRY_SIG).write_text(armored, encoding="utf-8")
 
 

@@ -110,9 +110,11 @@ def _date(value: Any) -> dt.date:
         raise ValueError(f"tanggal '{value}' tidak sah; gunakan TTTT-BB-HH") from None
 
 
-def registry_message(registry: Registry) -> bytes:
-    """The bytes the root key signs: the canonical form of the whole registry document."""
-    return canonical_bytes(registry.data or {})
+def registry_message(root: Path, registry: Registry) -> bytes:
+    """The bytes the root key signs: who may sign (the registry) and what each role may do (the policy),
+    so that neither can be changed by a commit alone."""
+    policy = load_file(root / POLICY, str(POLICY)).data if (root / POLICY).exists() else None
+    return canonical_bytes({"reviewers": registry.data or {}, "policy": policy or {}})
 
 
 def pinned_root_keys(explicit: Path | None = None) -> list[str] | None:
@@ -146,15 +148,15 @@ def verify_registry(root: Path, registry: Registry, root_keys: list[str]) -> Non
     if not sig_path.exists():
         raise SignatureError(f"{REGISTRY_SIG} tidak ada: registri peninjau belum ditandatangani kunci akar")
     armored = sig_path.read_text(encoding="utf-8")
-    message = registry_message(registry)
+    message = registry_message(root, registry)
     for key in root_keys:
         try:
             sshsig_verify(key, armored, message)
             return
         except SignatureError:
             continue
-    raise SignatureError(f"{REGISTRY}: tanda tangan kunci akar tidak cocok; registri peninjau telah diubah "
-                         "tanpa ditandatangani ulang oleh pemegang kunci akar")
+    raise SignatureError(f"{REGISTRY} atau {POLICY}: tanda tangan kunci akar tidak cocok; registri peninjau atau "
+                         "kebijakan peran telah diubah tanpa ditandatangani ulang oleh pemegang kunci akar")
 
 
 def load_policy(root: Path) -> Policy:

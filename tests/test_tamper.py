@@ -192,7 +192,14 @@ def test_registry_edited_to_add_an_attacker_without_the_root(site: Path, ppid, k
     registry.write_text(registry.read_text(encoding="utf-8") + (
         f"- id: penyusup\n  name: Penyusup\n  roles: [koordinator]\n  key: '{public_key_line(attacker)}'\n"
         "  valid_from: '2025-01-01'\n  valid_until: '2027-12-31'\n"), encoding="utf-8")
-    verify_fails(ppid, "GAGAL: site_config/reviewers.yml: tanda tangan kunci akar tidak cocok")
+    verify_fails(ppid, "GAGAL: site_config/reviewers.yml atau site_config/policy.yml: tanda tangan kunci akar tidak cocok")
+
+
+def test_policy_edited_to_let_operators_approve_without_the_root(site: Path, ppid, keys) -> None:
+    policy = site / "site_config" / "policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("approve: [koordinator]", "approve: [operator, koordinator]"),
+                      encoding="utf-8")
+    verify_fails(ppid, "GAGAL: site_config/reviewers.yml atau site_config/policy.yml: tanda tangan kunci akar tidak cocok")
 
 
 def test_without_a_pinned_root_the_registry_is_said_unverified(ppid, keys, monkeypatch) -> None:

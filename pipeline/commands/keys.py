@@ -92,7 +92,7 @@ def _root_new(args: argparse.Namespace, site: Site) -> int:
 def _sign_registry(args: argparse.Namespace, site: Site) -> int:
     key = load_private_key(args.root_key, os.environ.get(PASSPHRASE_ENV))
     registry = load_registry(site.root)
-    armored = sshsig_sign(key, registry_message(registry))
+    armored = sshsig_sign(key, registry_message(site.root, registry))
     target = site.root / REGISTRY_SIG
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(armored, encoding="utf-8")
