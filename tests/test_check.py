@@ -138,3 +138,19 @@ def test_leftover_clean_copy_is_refused(site: Path, ppid) -> None:
     code, out, _ = ppid("check")
     assert code == 1
     assert "content/files/formulir.bersih.pdf: salinan hasil 'ppid clean' belum diterapkan" in out
+
+
+@pytest.mark.parametrize("addition,message", [
+    ("hooks:\n  - /tmp/jahat.py\n", "mkdocs.yml:30: 'hooks' menjalankan kode Python"),
+    ("extra_javascript:\n  - https://cdn.contoh-asing.example/x.js\n", "dimuat dari host lain"),
+    ("plugins:\n  - search\n  - macros\n", "plugin macros tidak diizinkan"),
+])
+def test_build_config_that_runs_code_or_loads_third_party_files_is_refused(site: Path, ppid, addition: str, message: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if addition.startswith("plugins"):
+        text = text.replace("plugins:\n  - search\n", "")
+    config.write_text(text + addition, encoding="utf-8")
+    code, _, err = ppid("build", "--out", str(site / "site"))
+    assert code == 2 and message in err
+    assert not (site / "site").exists()

@@ -14,11 +14,35 @@ from ..site import Site
 from ..yamlio import load_file
 
 
+PLUGINS_ALLOWED = {"search", "offline"}
+
+
 def site_config(site: Site) -> dict[str, Any]:
-    config = load_file(site.root / "mkdocs.yml", "mkdocs.yml").data
+    located = load_file(site.root / "mkdocs.yml", "mkdocs.yml")
+    config = located.data
     if not isinstance(config, dict) or "site_name" not in config:
         raise ConfigError("mkdocs.yml: harus berisi setidaknya 'site_name'")
+    problem = _unsafe_config(config)
+    if problem:
+        key, message = problem
+        raise ConfigError(f"mkdocs.yml:{located.line_of((key,)) or 1}: {message}")
     return config
+
+
+def _unsafe_config(config: dict[str, Any]) -> tuple[str, str] | None:
+    """The build configuration must not run code of its own or load from a third-party host."""
+    if config.get("hooks"):
+        return "hooks", "'hooks' menjalankan kode Python saat membangun; tidak diizinkan"
+    names = [next(iter(p)) if isinstance(p, dict) else str(p) for p in config.get("plugins") or []]
+    extra = sorted(set(names) - PLUGINS_ALLOWED)
+    if extra:
+        return "plugins", f"plugin {', '.join(extra)} tidak diizinkan (hanya {', '.join(sorted(PLUGINS_ALLOWED))})"
+    for key in ("extra_javascript", "extra_css"):
+        for entry in config.get(key) or []:
+            path = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            if "://" in path or path.startswith("//"):
+                return key, f"'{path}' dimuat dari host lain; salin berkasnya ke overrides/ dan tulis jalur lokalnya"
+    return None
 
 
 def write_config(site: Site, docs: Path, out: Path, nav: list, overrides: dict[str, Any]) -> Path:
