@@ -99,7 +99,9 @@ def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: 
         view.problems.append(Problem(display, None, "tautan simbolik ke folder tidak didukung; hapus tautan ini"))
         return True
     if not _inside(root, path):
-        view.problems.append(Problem(display, None, "tautan simbolik menunjuk ke luar folder situs; ganti dengan berkas biasa"))
+        area = display.split("/", 1)[0]
+        view.problems.append(Problem(display, None, f"tautan simbolik menunjuk ke luar folder {area}/ atau ke berkas yang "
+                                     "tidak ada; ganti dengan berkas biasa"))
         return True
     size = path.stat().st_size
     if size > limit:

@@ -94,7 +94,7 @@ def test_symlink_out_of_the_tree_is_refused(site: Path, ppid, tmp_path: Path) ->
     os.symlink(secret, site / "content" / "files" / "bocor.pdf")
     code, out, _ = ppid("check")
     assert code == 1
-    assert "content/files/bocor.pdf: tautan simbolik menunjuk ke luar folder situs" in out
+    assert "content/files/bocor.pdf: tautan simbolik menunjuk ke luar folder content/" in out
 
 
 def test_too_large_page_is_refused(site: Path, ppid) -> None:
