@@ -1,0 +1,123 @@
+"""Birth dates: a date shortly after a birth word, or in a table column whose header names the birth date."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .hits import P_WEAK
+from .identifiers import date_ok
+from .keywords import find_keywords
+from .md_tables import MD_SEPARATOR, cell_index, cell_spans
+from .tables import LAYOUT_GAP
+from .text import line_bounds
+
+if TYPE_CHECKING:
+    from .scan import Scan
+
+_MONTHS = (
+    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
+    "|january|february|march|may|june|july|august|october|december"
+    "|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
+)
+_DATE = re.compile(
+    r"(?<![\d\w])(?:"
+    r"(?P<d1>\d{1,2})\s?(?P<s>[-/.])\s?(?P<m1>\d{1,2})\s?(?P=s)\s?(?P<y1>\d{4}|\d{2})"
+    rf"|(?P<d2>\d{{1,2}})(?:\s+|-)(?P<m2>(?i:{_MONTHS}))\.?,?(?:\s+|-)(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    r")(?![\d\w])"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        [("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"),
+         ("maret", "march", "mar"), ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"),
+         ("juli", "july", "jul"), ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sep", "sept"),
+         ("oktober", "october", "okt", "oct"), ("nopember", "november", "nov", "nop"),
+         ("desember", "december", "des", "dec")], start=1)
+    for name in names
+}
+
+
+def find_birth_dates(scan: Scan) -> None:
+    text = scan.text
+    window = scan.policy.birth_date_window
+    scanned_until = -1
+    for start, end in find_keywords(text, scan.rx.birth_stems, scan.rx.birth_not):
+        ls, le, long = line_bounds(text, start)
+        line = "" if long else text[ls:le].strip()
+        if line.startswith("|"):
+            _birth_column(scan, ls, le, start)
+        elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
+                len(line) <= 40 or LAYOUT_GAP.search(line)):
+            scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
+        d = _DATE.search(text, end, min(len(text), end + window))
+        if d and _birth_date_ok(d):
+            scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
+
+
+def _birth_table(scan: Scan, pos: int) -> int:
+    """Dates below a PDF table header naming the birth date, each checked against its column header."""
+    text = scan.text
+    end = pos
+    for _ in range(400):  # to the first line of prose after the table
+        nxt = text.find("\n", end + 1)
+        if nxt < 0:
+            end = len(text)
+            break
+        if nxt - end > 60 and not LAYOUT_GAP.search(text, end + 1, nxt):
+            break
+        end = nxt
+    for d in _DATE.finditer(text, pos, end):
+        if not _birth_date_ok(d):
+            continue
+        ls, le, long = line_bounds(text, d.start())
+        if long:
+            continue
+        if LAYOUT_GAP.search(text, ls, le):
+            fam = scan.tables.layout_family(ls, d.start(), d.end())
+        else:
+            fam = scan.tables.vertical_family(ls)
+        if fam == "tanggal_lahir":
+            scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
+    return end
+
+
+def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:
+    """A Markdown header cell naming the birth date: every date in that column below."""
+    text = scan.text
+    nxt_end = text.find("\n", le + 1)
+    nxt_end = len(text) if nxt_end < 0 else nxt_end
+    if le >= len(text) or not MD_SEPARATOR.fullmatch(text[le + 1:nxt_end].strip()):
+        return
+    col = cell_index(text[ls:pos])
+    cur = nxt_end + 1
+    while cur < len(text):
+        end = text.find("\n", cur)
+        end = len(text) if end < 0 else end
+        row = text[cur:end]
+        if not row.strip().startswith("|"):
+            break
+        spans = cell_spans(row)
+        if 0 <= col < len(spans):
+            a, b = spans[col]
+            for d in _DATE.finditer(text, cur + a, cur + b):
+                if _birth_date_ok(d):
+                    scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
+        cur = end + 1
+
+
+def _birth_date_ok(m: re.Match) -> bool:
+    g = m.groupdict()
+    try:
+        if g["d1"]:
+            day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
+            if len(g["y1"]) == 2:
+                year += 1900 if year > 30 else 2000
+        elif g["d2"]:
+            day, month, year = int(g["d2"]), _MONTH_NUMBER[g["m2"].lower()], int(g["y2"])
+        else:
+            day, month, year = int(g["d3"]), int(g["m3"]), int(g["y3"])
+    except (KeyError, ValueError):
+        return False
+    return 1900 <= year <= 2035 and date_ok(year, month, day)

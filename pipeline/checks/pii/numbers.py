@@ -1,0 +1,209 @@
+"""Long digit runs across separators and line breaks, cut into windows and told apart as identifiers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .hits import P_CONTEXT, P_STRUCT, P_WEAK
+from .identifiers import nik_ok, nip_ok, npwp_ok
+from .passports import find_passports
+from .phones import MOBILE_DIGITS, find_phones, phone_key
+from .phrases import OTHER
+from .text import chunk_sizes
+
+if TYPE_CHECKING:
+    from .scan import Scan
+
+_SEP_IN = r"(?:[ \u00a0]?[.\-\u2010-\u2013][ \u00a0]?|[ \u00a0])"
+_SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013]?)"
+# Digit runs holding at least 10 digits, separators allowed between digits.
+_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL})?\d){{9,}}")
+_TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
+NONDIGIT = re.compile(r"\D+")
+_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_CODE = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})*(?:\.\d{3,4})?")      # 5.1.02.01.01.0024, 2.16.01
+_DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_DATE_TOKEN = re.compile(rf"{_DAY}([-./]){_MON}\1(?:\d{{4}}|\d{{2}})|(?:19|20)\d{{2}}([-./]){_MON}\2{_DAY}")
+_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
+_RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
+# NPWP written the official way (15 digits, or 16 with the leading 0); matched on the run without whitespace,
+# so a line break anywhere inside it does not matter.
+_NPWP_FMT = re.compile(r"(?<![\d.])0?\d{2}\.\d{3}\.\d{3}\.\d[-.\u2010-\u2013]\d{3}\.\d{3}(?!\d)")
+# Digit runs are located on a byte copy of the text where D = ASCII digit, S = a joiner, x = anything else.
+_CLASSES = bytes(
+    ord("D") if chr(i).isdigit() and i < 128 else ord("S") if chr(i) in " .-\t\r\n\xa0()+" else ord("x")
+    for i in range(256)
+)
+_JOIN_OR_DIGIT = frozenset(b"DS")
+_UNICODE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013")
+_RUN = re.compile(rb"DDD[DS]*")   # the literal prefix lets the regex engine skip ahead fast
+_MAX_TOKENS = 8           # an identifier is printed in at most 8 pieces ("32 73 01 45 09 87 0003" + a break)
+
+
+def find_numbers(scan: Scan) -> None:
+    """Visit every run of digits and joiners holding 7+ digits; everything numeric is found there.
+
+    Long runs join digit groups across the separators people and PDF extractors put inside numbers (space,
+    dot, dash, one line break), never across letters. A run is cut into tokens (whitespace-separated
+    pieces); tokens shaped like rupiah amounts, budget account codes, dates and times are barriers. Every
+    window of whole consecutive tokens holding 10-18 digits is tested against the identifier structures
+    (NIK/KK, NPWP with its Luhn digit, NIP), then against the context-only identifiers (BPJS, bank
+    account). Chosen windows never overlap. Phones and passports are looked for around each run."""
+    text = scan.text
+    size = len(text)
+    chunk_size, slack = chunk_sizes()
+    c0 = 0
+    while c0 < size:  # in chunks, so a huge text is not copied whole; chunks end on a letter
+        piece = text[c0:min(size, c0 + chunk_size + slack)]
+        classes = piece.encode("latin-1", "replace").translate(_CLASSES)
+        if any(dash in piece for dash in _UNICODE_DASHES):  # U+2010-2013 became "?" above: joiners too
+            classes = bytearray(classes)
+            for dash in _UNICODE_DASHES:
+                i = piece.find(dash)
+                while i >= 0:
+                    classes[i] = 83  # "S"
+                    i = piece.find(dash, i + 1)
+            classes = bytes(classes)
+        if c0 + len(piece) < size:
+            cut = classes.find(b"x", chunk_size)
+            classes = classes[:cut if cut > 0 else chunk_size]
+        _runs_in(scan, c0, classes)
+        c0 += len(classes)
+
+
+def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:
+    text = scan.text
+    size = len(text)
+    count = classes.count
+    for run in _RUN.finditer(classes):
+        k, b = run.span()
+        a = k
+        while a > 0 and classes[a - 1] in _JOIN_OR_DIGIT:
+            a -= 1
+        digits = count(b"D", a, b)
+        if digits < 7:
+            continue
+        a, b = a + c0, b + c0
+        if digits >= 10:
+            for m in _CHAIN.finditer(text, a, b):
+                _chain(scan, m.start(), m.group())
+        hi = min(size, b + 2)
+        find_phones(scan, a, hi)
+        if scan.passports:
+            find_passports(scan, max(0, a - 3), hi)
+
+
+def _chain(scan: Scan, base: int, s: str) -> None:
+    text = scan.text
+    taken: list[tuple[int, int]] = []
+    if "." in s and len(s) >= 19:
+        # the official NPWP punctuation, wherever a line break fell (compare without whitespace)
+        if any(ch.isspace() for ch in s):
+            keep = [i for i, ch in enumerate(s) if not ch.isspace()]
+            compact = "".join(s[i] for i in keep)
+        else:
+            keep, compact = range(len(s)), s
+        for f in _NPWP_FMT.finditer(compact):
+            digits = NONDIGIT.sub("", f.group())
+            if npwp_ok(digits) and scan.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != OTHER:
+                a, b = keep[f.start()], keep[f.end() - 1] + 1
+                scan.add(P_STRUCT, base + a, base + b, "npwp")
+                taken.append((a, b))
+    # tokens: (start, end, digits) in s; None marks a barrier
+    tokens: list[tuple[int, int, str] | None] = []
+    taken_index = 0
+    for t in _TOKEN.finditer(s):
+        ts, te = t.start(), t.end()
+        while taken_index < len(taken) and taken[taken_index][1] <= ts:
+            taken_index += 1
+        if taken_index < len(taken) and taken[taken_index][0] < te:
+            tokens.append(None)  # part of an NPWP found above
+            continue
+        tok = t.group()
+        barrier = False
+        if not tok.isdigit():
+            if (_AMOUNT.fullmatch(tok) or _CODE.fullmatch(tok) or _DATE_TOKEN.fullmatch(tok) or _TIME.fullmatch(tok)
+                    or _ISBN.fullmatch(tok)):
+                barrier = True
+        if not barrier and not tokens and _RP_BEFORE.search(text, max(0, base - 5), base):
+            barrier = True
+        if not barrier and te == len(s):
+            after = text[base + te: base + te + 1]
+            if after and (after.isalnum() or after == "/"):
+                barrier = True
+        if barrier:
+            tokens.append(None)
+        else:
+            tokens.append((ts, te, NONDIGIT.sub("", tok)))
+    n = len(tokens)
+    candidates: list[tuple[int, int, int, int, str]] = []
+    for i in range(n):
+        if tokens[i] is None:
+            continue
+        digits = ""
+        for j in range(i, min(n, i + _MAX_TOKENS)):
+            tj = tokens[j]
+            if tj is None:
+                break
+            digits += tj[2]
+            if len(digits) > 18:
+                break
+            if len(digits) < 10:
+                continue
+            found = _classify(scan, digits, base + tokens[i][0], base + tj[1], s[tokens[i][0]:tj[1]])
+            if found:
+                candidates.append((found[0], i, j, base + tokens[i][0], base + tj[1], found[1]))
+    if not candidates:
+        return
+    candidates.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
+    used = [False] * n
+    for prio, i, j, a, b, det in candidates:
+        if not any(used[i:j + 1]):
+            used[i:j + 1] = [True] * (j + 1 - i)
+            scan.add(prio, a, b, det)
+
+
+def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
+    length = len(d)
+    if length == 18:
+        return (P_STRUCT, "nip") if nip_ok(d) else _context_only(scan, d, a, b, raw)
+    if length == 16 and nik_ok(d):
+        fam = scan.family(a, b)
+        if fam is None:  # nothing near: a farther identity word ("Kartu Keluarga ... nomor 3273...")
+            fam = scan.context.far_identity(a)
+        if fam == OTHER:
+            return None
+        if fam == "kk":
+            return P_STRUCT, "kk"
+        if fam == "npwp":
+            return P_STRUCT, "npwp"
+        if fam == "rekening":  # a bank name alone does not make a NIK-shaped number an account
+            return (P_CONTEXT, "rekening") if d not in scan.rx.accounts else None
+        if fam == "bpjs":
+            return P_CONTEXT, "bpjs"
+        return P_STRUCT, "nik"
+    if length in (15, 16) and npwp_ok(d):
+        fam = scan.family(a, b)
+        if fam == "npwp":
+            return P_STRUCT, "npwp"
+    return _context_only(scan, d, a, b, raw)
+
+
+def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
+    length = len(d)
+    mobile = MOBILE_DIGITS.fullmatch(d) is not None
+    if length > 16:
+        return None
+    fam = scan.family(a, b)
+    if fam == "bpjs" and length == 13:
+        return P_CONTEXT, "bpjs"
+    if fam == "rekening" or (fam == "rekening_bank" and not mobile):
+        if d in scan.rx.accounts:
+            return None
+        return P_CONTEXT, "rekening"
+    if mobile and "\n" in raw and phone_key(d) not in scan.rx.phones and fam != OTHER \
+            and len(NONDIGIT.split(raw.lstrip("+("), 1)[0]) >= 4:
+        return P_WEAK, "telepon"  # a mobile number wrapped across lines (not a row number + a code)
+    return None

@@ -1,0 +1,308 @@
+"""Column headers of tables: Markdown, pdftotext -layout, and pdftotext with one cell per line."""
+
+from __future__ import annotations
+
+import re
+
+from .md_tables import MD_SEPARATOR, cell_index, cell_texts
+from .numbers import NONDIGIT
+from .phrases import LETTERS, OTHER, PhraseMatcher, family_name
+from .text import LINE_CAP, line_bounds, prev_line
+
+LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
+NUMERIC_LINE = re.compile(r"[\d .\-\u2010-\u2013]+\s*")
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
+_NO_HEADER = re.compile(r"(?:no\.?|nomor|no\.? urut)", re.IGNORECASE)
+_LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
+_ID_CELL = re.compile(r"[\d*xX .\-]+")
+_ID_CHARS = re.compile(r"[\d*xX]")
+
+
+class Tables:
+    """Which context phrase heads the column a position of the text is in (cached per row and column)."""
+
+    def __init__(self, text: str, matcher: PhraseMatcher) -> None:
+        self.text = text
+        self.matcher = matcher
+        self._md_header_cache: dict[int, list[str] | None] = {}
+        self._vertical_cache: dict[int, list[str] | None] = {}
+        self._block_cache: dict[int, list[str] | None] = {}
+        self._layout_cache: dict[tuple[int, int], str | None | bool] = {}
+
+    def short_above(self, ls: int) -> bool:
+        """Whether the nearest non-empty line above is short, as table cells are (prose lines are long)."""
+        cur = ls
+        for _ in range(4):
+            if cur == 0:
+                return False
+            ps, s = prev_line(self.text, cur)
+            if s is None:
+                return False
+            if s:
+                return len(s) <= 45
+            cur = ps
+        return False
+
+    def _phrase_family(self, cell: str) -> str | None:
+        """The family of a header cell or label line (the last context phrase in it)."""
+        return self.matcher.last(cell, 0, len(cell))
+
+    def md_header_family(self, ls: int, pos: int) -> str | None:
+        text = self.text
+        col = cell_index(text[ls:pos])
+        header = self._md_header(ls)
+        if header is None or col < 0 or col >= len(header):
+            return None
+        return self._phrase_family(header[col])
+
+    def _md_header(self, ls: int) -> list[str] | None:
+        """Header cells of the Markdown table whose row starts at `ls` (cached per row)."""
+        text = self.text
+        visited = []
+        cur = ls
+        result = None
+        for _ in range(5000):
+            if cur in self._md_header_cache:
+                result = self._md_header_cache[cur]
+                break
+            visited.append(cur)
+            if cur == 0:
+                break
+            ps, prev = prev_line(text, cur)
+            if prev is None or not prev.startswith("|"):
+                break
+            if MD_SEPARATOR.fullmatch(prev):
+                header = prev_line(text, ps)[1] if ps > 0 else None
+                result = cell_texts(header) if header and header.startswith("|") else None
+                break
+            cur = ps
+        for v in visited:
+            self._md_header_cache[v] = result
+        return result
+
+    def vertical_family(self, ls: int) -> str | None | bool:
+        """For a value alone on its line: the label line just above (key: value forms), or the header of
+        its column in a table written one cell per line with a row-number column ('No').
+        Returns a family, False for "a table cell whose header says nothing", or None for "not decided"."""
+        cur = ls
+        above: list[tuple[int, str]] = []   # (line start, stripped text), nearest first
+        row_number_seen = False
+        for _ in range(18):
+            if cur == 0:
+                break
+            ps, s = prev_line(self.text, cur)
+            if s is None:
+                break
+            cur = ps
+            if not s:
+                continue
+            above.append((ps, s))
+            if row_number_seen:
+                break  # one line more than the row number: enough to tell it from a number's broken tail
+            row_number_seen = _ROW_NUMBER.fullmatch(s) is not None
+        if not above:
+            return None
+        first = above[0][1].rstrip(":").strip()
+        if first and len(first) <= 40 and LETTERS.search(first):
+            fam = self._phrase_family(first)
+            if fam:
+                return fam  # a label on its own line right above the value: "NIK", "No. KK :"
+        cells = _merge_broken_numbers(above)
+        for col, (row_start, s) in enumerate(cells, start=1):
+            if col > 16:
+                break
+            if _ROW_NUMBER.fullmatch(s):
+                header = self._vertical_header(row_start)
+                if header is not None:
+                    return self._row_column_family(ls, header, cells[:col - 1], int(s.rstrip(".")))
+                break
+        # No row numbers: the value is the p-th of adjacent identifier cells; match it to the p-th of
+        # adjacent identifier headers ("NIK", "No. KK") above.
+        position = 1
+        for _, s in cells:
+            if _ID_CELL.fullmatch(s) and len(_ID_CHARS.findall(s)) >= 8:
+                position += 1
+            else:
+                break
+        block = self._header_block(ls)
+        if block and position <= len(block):
+            return self._phrase_family(block[position - 1]) or False
+        return None
+
+    def _header_block(self, ls: int) -> list[str] | None:
+        """The nearest run of lines above that are each just a context phrase (table headers)."""
+        cache = self._block_cache
+        visited = []
+        cur = ls
+        result = None
+        for _ in range(600):
+            if cur in cache:
+                result = cache[cur]
+                break
+            visited.append(cur)
+            if cur == 0:
+                break
+            ps, s = prev_line(self.text, cur)
+            if s is None:
+                break
+            if s and self._is_label(s):
+                block = [s]
+                up = ps
+                while up > 0 and len(block) < 30:
+                    ups, u = prev_line(self.text, up)
+                    if not (u and self._is_label(u)):
+                        break
+                    block.insert(0, u)
+                    up = ups
+                result = block
+                break
+            cur = ps
+        for v in visited:
+            cache[v] = result
+        return result
+
+    def _is_label(self, line: str, other: bool = False) -> bool:
+        """A line that is one context phrase and little else (a header cell), e.g. "No. KK" or "NIK:".
+        With `other`, names of non-personal identifiers ("Nomor Peserta") count too."""
+        line = line.rstrip(":").strip()
+        if len(line) > 40 or any(ch.isdigit() for ch in line):
+            return False
+        found = self.matcher.find(line, 0, len(line))
+        return bool(found) and (other or found[-1][2] != OTHER)
+
+    def _row_column_family(self, ls: int, header: list[str], before: list[tuple[int, str]], row_no: int
+                           ) -> str | bool | None:
+        """The column of a value in a one-cell-per-line table row. When the row has as many cells as the
+        header, by position; when a long text cell was wrapped onto two lines, by counting identifier
+        cells: the value is the p-th number-like cell and takes the p-th identifier header."""
+        text = self.text
+        following: list[tuple[int, str]] = []
+        cur = ls
+        stop = {str(row_no + 1), f"{row_no + 1}."}
+        for _ in range(len(header) + 6):
+            if cur >= len(text):
+                break
+            le = text.find("\n", cur, cur + LINE_CAP)
+            if le < 0:
+                if cur + LINE_CAP < len(text):
+                    break
+                le = len(text)
+            line = text[cur:le].strip()
+            if not line or line in stop:
+                break
+            following.append((cur, line))
+            cur = le + 1
+        row_rest = list(reversed(_merge_broken_numbers(list(reversed(following)))))
+        col = len(before) + 1
+        by_position = (self._phrase_family(header[col - 1]) or False) if col <= len(header) else None
+        if len(before) + len(row_rest) == len(header):
+            return by_position
+        # cells and header agree on how many identifier columns come first? then no wrap before the value
+        is_label = [self._is_label(h, other=True) for h in header]
+        position = 1 + sum(1 for _, c in before if _ID_CELL.fullmatch(c) and len(_ID_CHARS.findall(c)) >= 8)
+        if col <= len(header) and sum(is_label[:col - 1]) == position - 1:
+            return by_position
+        labels = [h for h, ok in zip(header, is_label) if ok]
+        if position <= len(labels):
+            return self._phrase_family(labels[position - 1]) or False
+        return None
+
+    def _vertical_header(self, row_start: int) -> list[str] | None:
+        """Header cells (below a line 'No') of a one-cell-per-line table, seen from a row-number line."""
+        text = self.text
+        cache = self._vertical_cache
+        if row_start in cache:
+            return cache[row_start]
+        cur = row_start
+        seen: list[str] = []
+        rows = [row_start]
+        result = None
+        for _ in range(3000):
+            if cur == 0:
+                break
+            ps, s = prev_line(text, cur)
+            if s is None:
+                break
+            cur = ps
+            if not s:
+                continue
+            if _ROW_NUMBER.fullmatch(s):
+                if ps in cache:
+                    result = cache[ps]
+                    break
+                rows.append(ps)
+            elif _NO_HEADER.fullmatch(s):
+                result = list(reversed(seen[-20:]))
+                break
+            seen.append(s)
+        for r in rows:
+            cache[r] = result
+        return result
+
+    def layout_family(self, ls: int, start: int, end: int) -> str | None | bool:
+        """pdftotext -layout: the nearest line above with words over this column."""
+        text = self.text
+        _, le, long = line_bounds(text, start)
+        if long:
+            return None
+        row = text[ls:le]
+        c0, c1 = start - ls, end - ls
+        # widen to the whole cell (text between runs of 2+ spaces): headers align with the cell's start
+        gap = row.rfind("  ", 0, c0)
+        c0 = gap + 2 if gap >= 0 else len(row) - len(row.lstrip())
+        while c0 < len(row) and row[c0] == " ":
+            c0 += 1
+        gap = row.find("  ", c1)
+        c1 = gap if gap >= 0 else len(row)
+        cache = self._layout_cache
+        visited = [ls]
+        result: str | None | bool = None
+        cur = ls
+        for _ in range(80):
+            if cur == 0:
+                break
+            ps, stripped = prev_line(text, cur)
+            if stripped is None:
+                break
+            if (ps, c0) in cache:  # the row above, same column: already decided
+                result = cache[(ps, c0)]
+                break
+            visited.append(ps)
+            line = text[ps:cur - 1]
+            cur = ps
+            over = " ".join(m.group() for m in _LAYOUT_CELL.finditer(line) if m.start() < c1 + 2 and m.end() > c0 - 2)
+            if not over:
+                continue
+            if not LETTERS.search(over) or any(ch.isdigit() for ch in over):
+                continue  # a data row above: numbers in this column
+            result = False
+            for m0, m1, fam in self.matcher.find(line, 0, len(line)):
+                if m0 < c1 + 2 and m1 > c0 - 2:
+                    result = family_name(fam)
+                    break
+            break
+        for v in visited:
+            cache[(v, c0)] = result
+        return result
+
+
+
+def _merge_broken_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Cells of a one-cell-per-line table, nearest first: a number a narrow cell broke over two lines
+    (two digit-only lines that only together make 15, 16 or 18 digits) counts as one cell."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    whole = (15, 16, 18)
+    while i < len(lines):
+        start, s = lines[i]
+        if i + 1 < len(lines) and NUMERIC_LINE.fullmatch(s) and NUMERIC_LINE.fullmatch(lines[i + 1][1]):
+            upper_start, upper = lines[i + 1]
+            n_lower = len(NONDIGIT.sub("", s))
+            n_upper = len(NONDIGIT.sub("", upper))
+            if n_lower + n_upper in whole and n_lower not in whole and n_upper not in whole:
+                out.append((upper_start, upper + s))
+                i += 2
+                continue
+        out.append((start, s))
+        i += 1
+    return out
