@@ -34,7 +34,25 @@ class Scanner:
         return self._cached(page.display, page.sha256, lambda: self._scan_page(page))
 
     def file(self, display: str, path: Path) -> list[Finding]:
-        return self._cached(display, file_sha256(path), lambda: self._scan_file(display, path))
+        return self._cached(display, self._sha256(path), lambda: self._scan_file(display, path))
+
+    def _sha256(self, path: Path) -> str:
+        """The file's hash, remembered while its inode, size, mtime and ctime stay the same (as git does):
+        re-reading a gigabyte of unchanged attachments would cost more than the rest of a warm run.
+        ctime cannot be set back by a user, so a file edited in place is always hashed again."""
+        info = path.stat()
+        key = hashlib.sha256(f"{path}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}".encode()).hexdigest()
+        memo = self.cache_dir.parent / "stat" / key[:2] / key
+        try:
+            return memo.read_text(encoding="ascii")
+        except OSError:
+            pass
+        sha = file_sha256(path)
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        tmp = memo.with_name(f".{key}.{os.getpid()}.tmp")
+        tmp.write_text(sha, encoding="ascii")
+        os.replace(tmp, memo)
+        return sha
 
     def never_acceptable(self, finding: Finding) -> bool:
         return finding.detector in self.security.never_acceptable

@@ -116,3 +116,15 @@ def test_status_json_lists_no_private_values(site: Path, ppid, people) -> None:
     write(site / "drafts" / "layanan" / "aduan.md", PAGE + f"\nNIK {NIK}\n")
     code, out, _ = ppid("status", "--json")
     assert code == 0 and NIK not in out and json.loads(out)["pending"]
+
+
+def test_a_file_changed_in_place_with_its_old_mtime_is_scanned_again(site: Path, ppid, people) -> None:
+    import os
+    pdf = site / "content" / "files" / "formulir.pdf"
+    assert ppid("check")[0] == 0
+    stat = pdf.stat()
+    forged = tiny_pdf(f"NIK pemohon: {NIK}!")  # same size as the original is not needed: mtime is put back
+    pdf.write_bytes(forged)
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    code, out, _ = ppid("check")
+    assert code == 1 and "content/files/formulir.pdf (halaman PDF 1): [blokir] nik" in out
