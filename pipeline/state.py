@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .changes import Change, Snapshot, draft_changes, removal_digest, snapshot
-from .registry import Policy, Registry, load_policy, load_registry
+from .errors import ConfigError
+from .registry import REGISTRY, Policy, Registry, load_policy, load_registry
 from .preview.manifest import Manifest
 from .preview.manifest import load as load_manifest
 from .reviews import Record, RecordSet, load_records
@@ -102,6 +103,9 @@ def _why_not_published(chain: Chain, policy: Policy) -> str:
 def derive(site: Site) -> SiteState:
     """The state of the site, computed once per command (Site.forget() after writing records or content)."""
     if "state" not in site.views:
-        site.views["state"] = SiteState(site, snapshot(site), load_records(site.reviews_dir, site.root),
-                                        load_registry(site.root), load_policy(site.root))
+        records = load_records(site.reviews_dir, site.root)
+        if records.records and not (site.root / REGISTRY).exists():
+            raise ConfigError(f"{REGISTRY} tidak ada, padahal reviews/ berisi rekaman bertanda tangan; "
+                              "pulihkan berkas itu dari riwayat git")
+        site.views["state"] = SiteState(site, snapshot(site), records, load_registry(site.root), load_policy(site.root))
     return site.views["state"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +86,9 @@ def _add_area(site: Site, area: str, view: View) -> None:
         view.origin[rel] = area
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
+
+
 def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
     """A file is parsed once per command even when several views hold it (content/ under drafts/)."""
     key = ("page", display)
@@ -94,7 +98,13 @@ def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
 
 
 def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: View) -> bool:
-    """A file that may not be part of the site: a link out of the tree, a linked folder, or too large."""
+    """A file that may not be part of the site: a name unfit for a web address, a link out of the tree,
+    a linked folder, or too large."""
+    if not _SAFE_NAME.fullmatch(display):
+        shown = display.encode("unicode_escape").decode("ascii")  # never echo control characters raw
+        view.problems.append(Problem(shown, None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
+                                     "tanda hubung dan garis miring; ganti namanya (misalnya spasi menjadi '-')"))
+        return True
     if path.is_dir():
         view.problems.append(Problem(display, None, "tautan simbolik ke folder tidak didukung; hapus tautan ini"))
         return True

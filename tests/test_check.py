@@ -154,3 +154,12 @@ def test_build_config_that_runs_code_or_loads_third_party_files_is_refused(site:
     code, _, err = ppid("build", "--out", str(site / "site"))
     assert code == 2 and message in err
     assert not (site / "site").exists()
+
+
+def test_file_names_unfit_for_a_web_address_are_refused_without_echoing_control_characters(site: Path, ppid) -> None:
+    write(site / "drafts" / "laporan tahunan.md", "---\ntitle: Laporan Tahunan\njenis: halaman\n---\nisi\n")
+    write(site / "drafts" / "jahat\x1b[2J.md", "---\ntitle: Jahat\njenis: halaman\n---\nisi\n")
+    code, out, _ = ppid("check")
+    assert code == 1
+    assert "drafts/laporan tahunan.md: nama berkas hanya boleh berisi huruf" in out
+    assert "\x1b" not in out and "drafts/jahat\\x1b[2J.md: nama berkas" in out
