@@ -6,6 +6,7 @@ from .changes import Change
 from .checks.findings import BLOCK, Finding
 from .scan import Scanner
 from .state import SiteState
+from .workflow import Chain
 from .view import View
 
 
@@ -27,12 +28,16 @@ def change_findings(scanner: Scanner, state: SiteState, change: Change) -> list[
     return files_findings(scanner, state.snap.drafts, change.digest.files)
 
 
-def accepted_ids(state: SiteState, page: str, digest: str) -> set[str]:
-    """Finding ids the Koordinator accepted in the valid approval of exactly these bytes."""
-    chain = state.chain(page, digest)
+def accepted_in(chain: Chain) -> set[str]:
+    """Finding ids the Koordinator accepted in the chain's approval (none unless it is approved)."""
     if chain.state != "approved" or chain.approval is None:
         return set()
     return {str(i) for i in chain.approval.fields.get("accepted_findings") or []}
+
+
+def accepted_ids(state: SiteState, page: str, digest: str) -> set[str]:
+    """Finding ids the Koordinator accepted in the valid approval of exactly these bytes."""
+    return accepted_in(state.chain(page, digest))
 
 
 def blocking(findings: list[Finding], accepted: set[str], scanner: Scanner) -> list[Finding]:
@@ -45,6 +50,5 @@ def all_accepted(state: SiteState) -> set[str]:
     for page, digest in state.snap.content_digests.items():
         ids |= accepted_ids(state, page, digest.value)
     for item in state.pending:
-        if item.chain.state == "approved" and item.chain.approval:
-            ids |= {str(i) for i in item.chain.approval.fields.get("accepted_findings") or []}
+        ids |= accepted_in(item.chain)
     return ids

@@ -6,7 +6,7 @@ import argparse
 
 from ..changes import linked_files
 from ..checks.findings import Finding
-from ..gate import blocking, change_findings
+from ..gate import accepted_in, blocking, change_findings
 from ..scan import Scanner
 from ..promotion import Plan, apply
 from ..site import Site
@@ -52,7 +52,7 @@ def held_back(site: Site, state: SiteState, ready: list[Pending]) -> dict[str, l
     scanner = Scanner(site)
     held = {}
     for item in ready:
-        accepted = {str(i) for i in item.chain.approval.fields.get("accepted_findings") or []}
+        accepted = accepted_in(item.chain)
         left = blocking(change_findings(scanner, state, item.change), accepted, scanner)
         if left:
             held[item.change.page] = left

@@ -9,7 +9,7 @@ from ..build.mkdocs_backend import write_config
 from ..checks.registry import PAGE_CHECKS
 from ..build.nav import NavEntry
 from ..build.stage import stage, today, write_tree
-from ..gate import change_findings
+from ..gate import accepted_in, change_findings
 from ..scan import Scanner
 from ..site import Site
 from ..state import SiteState, derive
@@ -53,7 +53,7 @@ def open_findings(site: Site, state: SiteState) -> dict[str, list[str]]:
         for rel in rels:
             if rel in drafts.pages and drafts.origin.get(rel) == "drafts":
                 texts += [str(p) for check in PAGE_CHECKS for p in check(site, drafts.pages[rel], drafts)]
-        accepted = set(item.chain.approval.fields.get("accepted_findings") or []) if item.chain.approval else set()
+        accepted = accepted_in(item.chain)
         texts += [f"{f}{' (diterima Koordinator)' if f.id in accepted else ''}"
                   for f in change_findings(scanner, state, item.change)]
         found[item.change.page] = texts
