@@ -107,7 +107,7 @@ def _chain(scan: Scan, base: int, s: str) -> None:
             keep, compact = range(len(s)), s
         for f in _NPWP_FMT.finditer(compact):
             digits = NONDIGIT.sub("", f.group())
-            if npwp_ok(digits) and scan.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != OTHER:
+            if npwp_ok(digits) and scan.context.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != OTHER:
                 a, b = keep[f.start()], keep[f.end() - 1] + 1
                 scan.add(P_STRUCT, base + a, base + b, "npwp")
                 taken.append((a, b))
@@ -170,7 +170,7 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
     if length == 18:
         return (P_STRUCT, "nip") if nip_ok(d) else _context_only(scan, d, a, b, raw)
     if length == 16 and nik_ok(d):
-        fam = scan.family(a, b)
+        fam = scan.context.family(a, b)
         if fam is None:  # nothing near: a farther identity word ("Kartu Keluarga ... nomor 3273...")
             fam = scan.context.far_identity(a)
         if fam == OTHER:
@@ -185,7 +185,7 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
             return P_CONTEXT, "bpjs"
         return P_STRUCT, "nik"
     if length in (15, 16) and npwp_ok(d):
-        fam = scan.family(a, b)
+        fam = scan.context.family(a, b)
         if fam == "npwp":
             return P_STRUCT, "npwp"
     return _context_only(scan, d, a, b, raw)
@@ -196,7 +196,7 @@ def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, st
     mobile = MOBILE_DIGITS.fullmatch(d) is not None
     if length > 16:
         return None
-    fam = scan.family(a, b)
+    fam = scan.context.family(a, b)
     if fam == "bpjs" and length == 13:
         return P_CONTEXT, "bpjs"
     if fam == "rekening" or (fam == "rekening_bank" and not mobile):

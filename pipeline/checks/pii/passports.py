@@ -15,5 +15,5 @@ _PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7}(?!\w)")
 
 def find_passports(scan: Scan, lo: int, hi: int) -> None:
     for m in _PASSPORT.finditer(scan.text, lo, hi):
-        if scan.family(m.start(), m.end()) == "paspor":
+        if scan.context.family(m.start(), m.end()) == "paspor":
             scan.add(P_REGEX, m.start(), m.end(), "paspor")

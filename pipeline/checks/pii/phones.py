@@ -43,11 +43,11 @@ def find_phones(scan: Scan, lo: int, hi: int) -> None:
     text, allowed = scan.text, scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo, hi):
-            if phone_key(m.group()) in allowed or scan.family(m.start(), m.end()) == OTHER:
+            if phone_key(m.group()) in allowed or scan.context.family(m.start(), m.end()) == OTHER:
                 continue
             scan.add(P_REGEX, m.start(), m.end(), "telepon")
     for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
         if phone_key(m.group()) in allowed:
             continue
-        if scan.family(m.start(), m.end()) == "telepon":
+        if scan.context.family(m.start(), m.end()) == "telepon":
             scan.add(P_REGEX, m.start(), m.end(), "telepon")

@@ -23,7 +23,6 @@ class Scan:
         self.hits: list[Hit] = []
         self.tables = Tables(text, self.rx.context)
         self.context = Context(text, policy, self.tables)
-        self.family = self.context.family
         # a passport number counts only near a passport word: without one anywhere, none are looked for
         self.passports = bool(find_keywords(text, self.rx.passport_stems, (), first_only=True))
 
