@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+# Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
+from . import md_tables, tables
 from .hits import P_WEAK
 from .identifiers import date_ok
 from .keywords import find_keywords
-from .md_tables import MD_SEPARATOR, cell_index, cell_spans
-from .tables import LAYOUT_GAP
 from .text import line_bounds
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def find_birth_dates(scan: Scan) -> None:
         if line.startswith("|"):
             _birth_column(scan, ls, le, start)
         elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
-                len(line) <= 40 or LAYOUT_GAP.search(line)):
+                len(line) <= 40 or tables.LAYOUT_GAP.search(line)):
             scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
         d = _DATE.search(text, end, min(len(text), end + window))
         if d and _birth_date_ok(d):
@@ -65,7 +65,7 @@ def _birth_table(scan: Scan, pos: int) -> int:
         if nxt < 0:
             end = len(text)
             break
-        if nxt - end > 60 and not LAYOUT_GAP.search(text, end + 1, nxt):
+        if nxt - end > 60 and not tables.LAYOUT_GAP.search(text, end + 1, nxt):
             break
         end = nxt
     for d in _DATE.finditer(text, pos, end):
@@ -74,10 +74,10 @@ def _birth_table(scan: Scan, pos: int) -> int:
         ls, le, long = line_bounds(text, d.start())
         if long:
             continue
-        if LAYOUT_GAP.search(text, ls, le):
-            fam = scan.tables.layout_family(ls, d.start(), d.end())
+        if tables.LAYOUT_GAP.search(text, ls, le):
+            fam = scan.headers.layout_family(ls, d.start(), d.end())
         else:
-            fam = scan.tables.vertical_family(ls)
+            fam = scan.headers.vertical_family(ls)
         if fam == "tanggal_lahir":
             scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
     return end
@@ -88,9 +88,9 @@ def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:
     text = scan.text
     nxt_end = text.find("\n", le + 1)
     nxt_end = len(text) if nxt_end < 0 else nxt_end
-    if le >= len(text) or not MD_SEPARATOR.fullmatch(text[le + 1:nxt_end].strip()):
+    if le >= len(text) or not md_tables.MD_SEPARATOR.fullmatch(text[le + 1:nxt_end].strip()):
         return
-    col = cell_index(text[ls:pos])
+    col = md_tables.cell_index(text[ls:pos])
     cur = nxt_end + 1
     while cur < len(text):
         end = text.find("\n", cur)
@@ -98,7 +98,7 @@ def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:
         row = text[cur:end]
         if not row.strip().startswith("|"):
             break
-        spans = cell_spans(row)
+        spans = md_tables.cell_spans(row)
         if 0 <= col < len(spans):
             a, b = spans[col]
             for d in _DATE.finditer(text, cur + a, cur + b):

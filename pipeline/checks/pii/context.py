@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .tables import LAYOUT_GAP, NUMERIC_LINE, Tables
+# Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
+from . import tables
 from .text import line_bounds
 
 if TYPE_CHECKING:
@@ -14,11 +15,11 @@ if TYPE_CHECKING:
 class Context:
     """Context families of positions in one text, cached by start position."""
 
-    def __init__(self, text: str, policy: PrivacyPolicy, tables: Tables) -> None:
+    def __init__(self, text: str, policy: PrivacyPolicy, headers: tables.ColumnHeaders) -> None:
         self.text = text
         self.policy = policy
-        self.matcher = tables.matcher
-        self.tables = tables
+        self.matcher = headers.matcher
+        self.headers = headers
         self._family_cache: dict[int, str | None] = {}
 
     def family(self, start: int, end: int) -> str | None:
@@ -33,7 +34,6 @@ class Context:
 
     def _family(self, start: int, end: int) -> str | None:
         text = self.text
-        tables = self.tables
         window = self.policy.context_window
         ls, le, long = line_bounds(text, start)
         if long:
@@ -44,18 +44,19 @@ class Context:
             found = self._nearest(max(ls, start - window), start)
             if found:
                 return found
-            return tables.md_header_family(ls, start)
-        if line[: start - ls].strip() == "" and NUMERIC_LINE.fullmatch(text, start, le) and tables.short_above(ls):
+            return self.headers.md_header_family(ls, start)
+        if (line[: start - ls].strip() == "" and tables.NUMERIC_LINE.fullmatch(text, start, le)
+                and self.headers.short_above(ls)):
             # The number is alone on its line below a short line: a table cell as pdftotext writes it.
-            found = tables.vertical_family(ls)
+            found = self.headers.vertical_family(ls)
             if found is not None:
                 return found or None
             return self._nearest(max(0, start - window), start)
-        if LAYOUT_GAP.search(line):  # pdftotext -layout: same line, then the aligned header above
+        if tables.LAYOUT_GAP.search(line):  # pdftotext -layout: same line, then the aligned header above
             found = self._nearest(max(ls, start - window), start)
             if found:
                 return found
-            found = tables.layout_family(ls, start, min(end, le))
+            found = self.headers.layout_family(ls, start, min(end, le))
             if found is not None:
                 return found or None
         return self._nearest(max(0, start - window), start)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .hits import P_CONTEXT, P_STRUCT, P_WEAK
 from .identifiers import nik_ok, nip_ok, npwp_ok
 from .passports import find_passports
-from .phones import MOBILE_DIGITS, find_phones, phone_key
+from .phones import find_phones, phone_key
 from .phrases import OTHER
 from .text import chunk_sizes
 
@@ -20,13 +20,14 @@ _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013
 # Digit runs holding at least 10 digits, separators allowed between digits.
 _CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL})?\d){{9,}}")
 _TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
-NONDIGIT = re.compile(r"\D+")
+_NONDIGIT = re.compile(r"\D+")
 _AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _CODE = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})*(?:\.\d{3,4})?")      # 5.1.02.01.01.0024, 2.16.01
 _DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _DATE_TOKEN = re.compile(rf"{_DAY}([-./]){_MON}\1(?:\d{{4}}|\d{{2}})|(?:19|20)\d{{2}}([-./]){_MON}\2{_DAY}")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
+_MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
 _RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
 # NPWP written the official way (15 digits, or 16 with the leading 0); matched on the run without whitespace,
 # so a line break anywhere inside it does not matter.
@@ -106,7 +107,7 @@ def _chain(scan: Scan, base: int, s: str) -> None:
         else:
             keep, compact = range(len(s)), s
         for f in _NPWP_FMT.finditer(compact):
-            digits = NONDIGIT.sub("", f.group())
+            digits = _NONDIGIT.sub("", f.group())
             if npwp_ok(digits) and scan.context.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != OTHER:
                 a, b = keep[f.start()], keep[f.end() - 1] + 1
                 scan.add(P_STRUCT, base + a, base + b, "npwp")
@@ -136,7 +137,7 @@ def _chain(scan: Scan, base: int, s: str) -> None:
         if barrier:
             tokens.append(None)
         else:
-            tokens.append((ts, te, NONDIGIT.sub("", tok)))
+            tokens.append((ts, te, _NONDIGIT.sub("", tok)))
     n = len(tokens)
     candidates: list[tuple[int, int, int, int, str]] = []
     for i in range(n):
@@ -193,7 +194,7 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
 
 def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
     length = len(d)
-    mobile = MOBILE_DIGITS.fullmatch(d) is not None
+    mobile = _MOBILE_DIGITS.fullmatch(d) is not None
     if length > 16:
         return None
     fam = scan.context.family(a, b)
@@ -204,6 +205,6 @@ def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, st
             return None
         return P_CONTEXT, "rekening"
     if mobile and "\n" in raw and phone_key(d) not in scan.rx.phones and fam != OTHER \
-            and len(NONDIGIT.split(raw.lstrip("+("), 1)[0]) >= 4:
+            and len(_NONDIGIT.split(raw.lstrip("+("), 1)[0]) >= 4:
         return P_WEAK, "telepon"  # a mobile number wrapped across lines (not a row number + a code)
     return None

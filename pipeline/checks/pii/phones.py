@@ -27,7 +27,6 @@ _LANDLINE = re.compile(
     r")(?!\w|[.\-/]\d)"
 )
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
-MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
 
 
 def phone_key(value: str) -> str:

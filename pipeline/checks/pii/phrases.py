@@ -7,7 +7,7 @@ from typing import Iterable
 
 NOT = "-"          # family of a 'not_context' phrase: context words inside it do not count
 OTHER = "lain"     # family of 'other_identifiers': the number after them is not personal data
-LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -62,7 +62,7 @@ class PhraseMatcher:
             start = w.start()
             if start < covered_until:
                 continue
-            if start > 0 and start == a and LETTERS.match(text, start - 1):
+            if start > 0 and start == a and _LETTERS.match(text, start - 1):
                 continue  # the window starts inside a word
             m = entry[0].match(text, start, b)
             if m is None:

@@ -10,7 +10,7 @@ from .hits import Hit, choose
 from .keywords import find_keywords
 from .numbers import find_numbers
 from .policy import MESSAGES, Compiled, PrivacyPolicy
-from .tables import Tables
+from .tables import ColumnHeaders
 
 
 class Scan:
@@ -21,8 +21,8 @@ class Scan:
         self.policy = policy
         self.rx: Compiled = policy._rx
         self.hits: list[Hit] = []
-        self.tables = Tables(text, self.rx.context)
-        self.context = Context(text, policy, self.tables)
+        self.headers = ColumnHeaders(text, self.rx.context)
+        self.context = Context(text, policy, self.headers)
         # a passport number counts only near a passport word: without one anywhere, none are looked for
         self.passports = bool(find_keywords(text, self.rx.passport_stems, (), first_only=True))
 

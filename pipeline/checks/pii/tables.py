@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .md_tables import MD_SEPARATOR, cell_index, cell_texts
-from .numbers import NONDIGIT
-from .phrases import LETTERS, OTHER, PhraseMatcher, family_name
+# Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
+from . import md_tables
+from .phrases import OTHER, PhraseMatcher, family_name
 from .text import LINE_CAP, line_bounds, prev_line
 
 LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
 NUMERIC_LINE = re.compile(r"[\d .\-\u2010-\u2013]+\s*")
+_LETTERS = re.compile(r"[^\W\d_]")
+_NONDIGIT = re.compile(r"\D+")
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")
 _NO_HEADER = re.compile(r"(?:no\.?|nomor|no\.? urut)", re.IGNORECASE)
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
@@ -18,7 +20,7 @@ _ID_CELL = re.compile(r"[\d*xX .\-]+")
 _ID_CHARS = re.compile(r"[\d*xX]")
 
 
-class Tables:
+class ColumnHeaders:
     """Which context phrase heads the column a position of the text is in (cached per row and column)."""
 
     def __init__(self, text: str, matcher: PhraseMatcher) -> None:
@@ -49,7 +51,7 @@ class Tables:
 
     def md_header_family(self, ls: int, pos: int) -> str | None:
         text = self.text
-        col = cell_index(text[ls:pos])
+        col = md_tables.cell_index(text[ls:pos])
         header = self._md_header(ls)
         if header is None or col < 0 or col >= len(header):
             return None
@@ -71,9 +73,9 @@ class Tables:
             ps, prev = prev_line(text, cur)
             if prev is None or not prev.startswith("|"):
                 break
-            if MD_SEPARATOR.fullmatch(prev):
+            if md_tables.MD_SEPARATOR.fullmatch(prev):
                 header = prev_line(text, ps)[1] if ps > 0 else None
-                result = cell_texts(header) if header and header.startswith("|") else None
+                result = md_tables.cell_texts(header) if header and header.startswith("|") else None
                 break
             cur = ps
         for v in visited:
@@ -103,7 +105,7 @@ class Tables:
         if not above:
             return None
         first = above[0][1].rstrip(":").strip()
-        if first and len(first) <= 40 and LETTERS.search(first):
+        if first and len(first) <= 40 and _LETTERS.search(first):
             fam = self._phrase_family(first)
             if fam:
                 return fam  # a label on its own line right above the value: "NIK", "No. KK :"
@@ -273,7 +275,7 @@ class Tables:
             over = " ".join(m.group() for m in _LAYOUT_CELL.finditer(line) if m.start() < c1 + 2 and m.end() > c0 - 2)
             if not over:
                 continue
-            if not LETTERS.search(over) or any(ch.isdigit() for ch in over):
+            if not _LETTERS.search(over) or any(ch.isdigit() for ch in over):
                 continue  # a data row above: numbers in this column
             result = False
             for m0, m1, fam in self.matcher.find(line, 0, len(line)):
@@ -297,8 +299,8 @@ def _merge_broken_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
         start, s = lines[i]
         if i + 1 < len(lines) and NUMERIC_LINE.fullmatch(s) and NUMERIC_LINE.fullmatch(lines[i + 1][1]):
             upper_start, upper = lines[i + 1]
-            n_lower = len(NONDIGIT.sub("", s))
-            n_upper = len(NONDIGIT.sub("", upper))
+            n_lower = len(_NONDIGIT.sub("", s))
+            n_upper = len(_NONDIGIT.sub("", upper))
             if n_lower + n_upper in whole and n_lower not in whole and n_upper not in whole:
                 out.append((upper_start, upper + s))
                 i += 2
