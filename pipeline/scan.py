@@ -107,7 +107,7 @@ class Scanner:
 def _fingerprint(site: Site) -> str:
     """Results stay valid while the policies and the detectors' code are unchanged."""
     digest = hashlib.sha256(SCAN_VERSION.encode())
-    for path in [*(site.root / f for f in POLICY_FILES), *sorted(Path(__file__).parent.joinpath("checks").glob("*.py"))]:
+    for path in [*(site.root / f for f in POLICY_FILES), *sorted(Path(__file__).parent.joinpath("checks").rglob("*.py"))]:
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -1,4 +1,4 @@
-"""Personal-data detectors (pipeline/checks/pii.py): true hits in the formats people and PDFs produce,
+"""Personal-data detectors (pipeline/checks/pii/): true hits in the formats people and PDFs produce,
 no hits on the look-alikes a PPID site is full of, allow-lists, masking, and the demo site scanning clean."""
 
 from __future__ import annotations
