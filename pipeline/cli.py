@@ -12,7 +12,7 @@ from .commands import (approve, build, check, clean, demo, keys, preview, promot
                        status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
-from .promotion import recover
+from .trust.promotion import recover
 from .site import find_site
 
 COMMANDS = {
