@@ -39,6 +39,7 @@ def make_site(root: Path, pages: dict[str, str] | None = None) -> Path:
                     ignore=lambda folder, names: [n for n in names if n.startswith("reviewers") and Path(folder).name == "site_config"])
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / ".gitignore", root / ".gitignore")
     for area in ("content", "drafts", "reviews", "records"):
         (root / area).mkdir(exist_ok=True)
     for rel, text in (MINIMAL_PAGES if pages is None else pages).items():
