@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import Record, load_record_files, now_utc
+from .. import cache
+from ..errors import YamlError
+from .errors import RecordError
+from .records import Record, now_utc, parse_record, record_files
 from .registry import Registry
 
 FUTURE_SLACK = dt.timedelta(minutes=10)
@@ -72,9 +76,8 @@ class RecordLog:
 
 
 def load_log(root: Path, reviews_dir: Path, registry: Registry, now: dt.datetime | None = None) -> RecordLog:
-    records, unreadable = load_record_files(root, reviews_dir)
-    log = RecordLog(problems=[LogProblem(*_split(p), fatal=False) for p in unreadable])
-    authentic = _authentic(records, registry, log)
+    log = RecordLog()
+    authentic = _authentic(root, reviews_dir, registry, log)
     _order(authentic, log)
     _missing_parents(log)
     _void_out_of_order(log, now or now_utc())
@@ -89,25 +92,78 @@ def _split(message: str) -> tuple[str, str]:
     return display, rest or message
 
 
-def _authentic(records: list[Record], registry: Registry, log: RecordLog) -> dict[str, Record]:
-    """Records signed by the registered key of the person they name; each copy of a record counted once."""
+def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog) -> dict[str, Record]:
+    """Records signed by the registered key of the person they name; each copy of a record counted once.
+    A file unchanged since it was verified with the same key is not parsed or verified again (the memo is an
+    authenticated cache: it speeds this up and never decides)."""
+    memo = _memo_read(root)
+    fresh: dict[str, dict] = {}
     found: dict[str, Record] = {}
-    for record in records:
-        person = registry.people.get(record.reviewer)
-        if person is None:
-            log.problems.append(LogProblem(record.display, f"penanda tangan '{record.reviewer}' tidak terdaftar di "
-                                           "site_config/reviewers.yml; rekaman ini diabaikan", False))
-            continue
-        problem = record.signature_problem(person.key)
-        if problem:
-            log.problems.append(LogProblem(record.display, f"{problem}; rekaman ini diabaikan (dipalsukan atau diubah "
-                                           "setelah ditandatangani)", False))
-            continue
+    for path in record_files(reviews_dir):
+        display = path.relative_to(root).as_posix()
+        key = _stat_key(path, display)
+        entry = memo.get(key)
+        person = registry.people.get(entry["fields"].get("reviewer", "")) if entry else None
+        if entry and person and person.fingerprint == entry.get("key") and entry.get("id"):
+            record = Record(display, entry["fields"], entry["signature"])
+            record.__dict__["id"] = entry["id"]  # cached_property: the id was computed when it was verified
+        else:
+            record = _verified(root, path, display, registry, log)
+            if record is None:
+                continue
+            entry = {"fields": record.fields, "signature": record.signature, "id": record.id,
+                     "key": registry.people[record.reviewer].fingerprint}
+        fresh[key] = entry
         if record.id in found:
             log.problems.append(LogProblem(record.display, f"salinan dari {found[record.id].display}; dihitung sekali", False))
             continue
         found[record.id] = record
+    if fresh.keys() != memo.keys():
+        _memo_write(root, fresh)
     return found
+
+
+def _verified(root: Path, path: Path, display: str, registry: Registry, log: RecordLog) -> Record | None:
+    try:
+        record = parse_record(root, path, display)
+    except (RecordError, YamlError) as exc:
+        log.problems.append(LogProblem(*_split(str(exc)), fatal=False))
+        return None
+    person = registry.people.get(record.reviewer)
+    if person is None:
+        log.problems.append(LogProblem(display, f"penanda tangan '{record.reviewer}' tidak terdaftar di "
+                                       "site_config/reviewers.yml; rekaman ini diabaikan", False))
+        return None
+    problem = record.signature_problem(person.key)
+    if problem:
+        log.problems.append(LogProblem(display, f"{problem}; rekaman ini diabaikan (dipalsukan atau diubah "
+                                       "setelah ditandatangani)", False))
+        return None
+    return record
+
+
+def _stat_key(path: Path, display: str) -> str:
+    info = path.stat()
+    return f"{display}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
+
+
+def _memo_path(root: Path) -> Path:
+    return root / ".ppid" / "cache" / "log.json"
+
+
+def _memo_read(root: Path) -> dict[str, dict]:
+    payload = cache.read(_memo_path(root))
+    try:
+        return json.loads(payload) if payload else {}
+    except ValueError:
+        return {}
+
+
+def _memo_write(root: Path, entries: dict[str, dict]) -> None:
+    try:
+        cache.write(_memo_path(root), json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a read-only checkout still verifies, only slower
 
 
 def _order(records: dict[str, Record], log: RecordLog) -> None:
