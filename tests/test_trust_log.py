@@ -196,3 +196,15 @@ def test_sigkill_during_promote_leaves_content_whole(site: Path, ppid, people, p
     new = b"Versi baru" in (site / "content" / PAGE).read_bytes()
     assert after == before or (new and "layanan/kedua.md" in after)
     assert code == 0, out
+
+
+def test_an_unreadable_draft_is_named_everywhere(site: Path, ppid, people) -> None:
+    write(site / "drafts" / "layanan" / "rusak.md", "---\ntitle: Judul: dengan titik dua: rusak\n---\n\nIsi.\n")
+    code, out, _ = ppid("status")
+    assert "layanan/rusak.md" in out and "tidak dapat dibaca" in out
+    code, _, err = ppid("submit", "layanan/rusak.md", *people.key("siti"))
+    assert code == 2 and "tidak dapat dibaca" in err and "halaman tidak ditemukan" not in err
+    assert ppid("preview")[0] == 0
+    summary = next((site / ".ppid" / "preview").rglob("ringkasan-perubahan/index.html"), None) or next(
+        (site / ".ppid" / "preview").rglob("ringkasan-perubahan.html"))
+    assert "drafts/layanan/rusak.md" in summary.read_text(encoding="utf-8")
