@@ -25,28 +25,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("keys", help=HELP, description=HELP)
     keys = parser.add_subparsers(dest="keys_command", metavar="TINDAKAN", required=True)
     new = keys.add_parser("new", help="buat pasangan kunci Ed25519 untuk seorang peninjau")
-    new.add_argument("--id", required=True, help="id singkat, misalnya siti")
-    new.add_argument("--nama", "--name", dest="name", required=True, help="nama lengkap")
-    new.add_argument("--peran", "--role", dest="roles", action="append", required=True,
+    new.add_argument("--id", required=True, metavar="ID", help="id singkat, misalnya siti")
+    new.add_argument("--nama", dest="name", required=True, metavar="NAMA", help="nama lengkap")
+    new.add_argument("--peran", dest="roles", action="append", required=True, metavar="PERAN",
                      help="operator, subkoordinator, koordinator, ... (boleh diulang)")
-    new.add_argument("--berlaku-hari", dest="days", type=int, default=365, help="masa berlaku (hari)")
+    new.add_argument("--berlaku-hari", dest="days", type=int, default=365, metavar="HARI", help="masa berlaku (hari)")
     _key_options(new)
     root = keys.add_parser("root-new", help="buat kunci akar yang menandatangani registri peninjau")
     _key_options(root)
     sign = keys.add_parser("sign-registry", help="tandatangani site_config/reviewers.yml dengan kunci akar")
-    sign.add_argument("--root-key", type=Path, required=True, help="berkas kunci privat akar")
+    sign.add_argument("--root-key", type=Path, required=True, metavar="BERKAS_KUNCI_AKAR", help="berkas kunci privat akar")
     keys.add_parser("allowed-signers", help="cetak berkas allowed_signers untuk 'ssh-keygen -Y verify'")
     pin = keys.add_parser("pin-root", help="pasang kunci publik akar instansi untuk Anda (di luar repositori)")
     pin.add_argument("public_key", type=Path, metavar="BERKAS.pub")
     pin.add_argument("--situs-ini", dest="this_site", action="store_true", help="hanya untuk folder situs ini")
     revoke = keys.add_parser("revoke", help="cabut kunci seorang peninjau mulai titik log sekarang, lalu tandatangani ulang")
-    revoke.add_argument("--id", required=True, help="id peninjau yang kuncinya dicabut")
-    revoke.add_argument("--root-key", type=Path, required=True, help="berkas kunci privat akar")
+    revoke.add_argument("--id", required=True, metavar="ID", help="id peninjau yang kuncinya dicabut")
+    revoke.add_argument("--root-key", type=Path, required=True, metavar="BERKAS_KUNCI_AKAR", help="berkas kunci privat akar")
 
 
 def _key_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=None, help="berkas kunci privat (harus di luar folder situs)")
-    parser.add_argument("--frasa-sandi", "--passphrase", dest="passphrase", action="store_true",
+    parser.add_argument("--out", type=Path, default=None, metavar="BERKAS", help="berkas kunci privat (harus di luar folder situs)")
+    parser.add_argument("--frasa-sandi", dest="passphrase", action="store_true",
                         help=f"lindungi kunci dengan frasa sandi (dari ${PASSPHRASE_ENV} atau ditanyakan)")
 
 
