@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..build.schedule import upcoming
+from ..build.stage import today
+from ..dates import tanggal
 from ..site import Site
 from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
 from ..trust.state import derive
@@ -43,6 +46,15 @@ def rows(state) -> list[dict]:
     return sorted(found, key=lambda r: r["page"])
 
 
+def _print_schedule(site: Site, state) -> None:
+    """What publish_at / expire_at will change at the next publishes."""
+    on = today(site)
+    for item in upcoming(state.snap.content, on)[:10]:
+        verb = "tayang" if item.event == "tayang" else "berakhir (hilang dari situs)"
+        print(f"Terjadwal: {item.page} «{item.title}» {verb} pada {tanggal(item.day)}; terbit otomatis pada ppid publish "
+              "pertama sejak tanggal itu")
+
+
 def run(args: argparse.Namespace, site: Site) -> int:
     state = derive(site, args.root_key, allow_unverified=True)
     found = rows(state)
@@ -55,6 +67,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
         print(UNVERIFIED)
     if not found:
         print("Tidak ada perubahan yang tertunda.")
+    _print_schedule(site, state)
     for row in found:
         who = f"berikutnya: {row['next_role_text']}" if row["next_role_text"] else "berikutnya: ppid promote"
         kind = KIND.get(row["change"], "draf")
