@@ -175,7 +175,8 @@ def test_agency_numbers_are_allowed_in_any_writing():
 
 
 def test_unpunctuated_landline_needs_the_word():
-    only("Telp. 0227654321", "telepon", "0227654321")
+    only("HP/Telp. rumah: 0227654321", "telepon", "0227654321")
+    only("Telp. 0227654321", "telepon_kantor", "0227654321")  # a landline with no owner named: an office's
     assert hits("Kode 0227654321 tercatat") == []
 
 
@@ -304,7 +305,7 @@ def test_policy_file_and_defaults(tmp_path):
         (POLICY.severity, POLICY.context, POLICY.context_not, POLICY.other_identifiers)
     assert (defaults.context_window, defaults.identity_window, defaults.birth_date_window) == \
         (POLICY.context_window, POLICY.identity_window, POLICY.birth_date_window)
-    assert [m.detector for m in scan_text("Telepon (0299) 555-0100", defaults)] == ["telepon"]
+    assert [m.detector for m in scan_text("Telepon (0299) 555-0100", defaults)] == ["telepon_kantor"]
 
 
 def test_policy_can_be_tuned(tmp_path):
@@ -419,3 +420,152 @@ def test_any_valid_nik_however_split_is_found(case):
 def test_scanning_arbitrary_text_is_safe(text):
     for m in scan_text(text, POLICY):
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.value
+
+
+# ------------------------------------------------------------------ public bodies' contact data (issue 14)
+
+def severities(text: str, policy: PrivacyPolicy = POLICY) -> list[tuple[str, str, str]]:
+    return [(m.detector, m.severity, m.value) for m in scan_text(text, policy)]
+
+
+CONTACT_PAGE = """\
+## Kontak PPID
+
+Dinas Pekerjaan Umum Kabupaten Contoh
+Jl. Jenderal Sudirman No. 12, Contoh 40115
+Telp. (022) 4231234, 022-4231235
+Fax. (022) 4231236
+Helpdesk LPSE: 0811-2233-4455 (WhatsApp, jam kerja)
+Call Center 1500-123
+Surel: ppid@pu.contohkab.go.id, lpse@lkpp.go.id, humas@ugm.ac.id, tu@sman1contoh.sch.id,
+info@kodam.mil.id, pemdes@sukamaju.desa.id, ppid.contohkab@gmail.com
+
+| Unit | Telepon | Faks |
+|---|---|---|
+| Sekretariat | (022) 4231240 | (022) 4231241 |
+| Bidang Bina Marga | 022-4231250 | 022-4231251 |
+"""
+
+
+def test_a_public_bodys_contact_page_is_for_review_never_blocked():
+    found = severities(CONTACT_PAGE)
+    assert found and all(level == REVIEW for _, level, _ in found), found
+    kinds = {detector for detector, _, _ in found}
+    assert kinds == {"telepon_kantor", "email_instansi"}
+    assert len([f for f in found if f[0] == "email_instansi"]) == 7
+    assert len([f for f in found if f[0] == "telepon_kantor"]) == 8
+
+
+@pytest.mark.parametrize("text", [
+    "Telp. (0274) 512345", "Fax (021) 7654321", "Faksimile: 021-7654321", "Kantor: (0361) 223344",
+    "Layanan WhatsApp Pengaduan 0812-3456-7890", "Hotline 0811 234 5678", "Call Center: +62 21 7654 321",
+])
+def test_office_and_service_numbers_are_for_review(text):
+    [(detector, level, _)] = severities(text)
+    assert (detector, level) == ("telepon_kantor", REVIEW), text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Narahubung: Budi (0812-3456-7890)", "0812-3456-7890"),
+    ("No. HP pemohon 081234567890", "081234567890"),
+    ("Telepon rumah: (022) 7654321", "(022) 7654321"),
+    (f"Nama: Siti Aminah\nNIK: {NIK}\nAlamat: Jl. Mawar 5, RT 001/RW 002\nTelp.: (022) 7654321\n", "(022) 7654321"),
+])
+def test_a_persons_number_stays_blocked(text, value):
+    assert ("telepon", BLOCK, value) in severities(text)
+
+
+def test_public_body_emails_are_for_review_and_the_listed_domains_are_configurable(tmp_path):
+    assert severities("surel lpse@lkpp.go.id") == [("email_instansi", REVIEW, "lpse@lkpp.go.id")]
+    assert severities("kirim ke budi.santoso87@gmail.com") == [("email", BLOCK, "budi.santoso87@gmail.com")]
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(
+        'detectors:\n  email_instansi:\n    domains: ["go.id", "bumn-contoh.co.id"]\n    mailbox_words: []\n',
+        encoding="utf-8")
+    policy = load_policy(tmp_path)
+    assert severities("cs@bumn-contoh.co.id; humas@ugm.ac.id", policy) == [
+        ("email_instansi", REVIEW, "cs@bumn-contoh.co.id"), ("email", BLOCK, "humas@ugm.ac.id")]
+
+
+@pytest.mark.parametrize("detector", ["telepon_kantor", "email_instansi"])
+def test_public_contact_data_can_never_be_made_blocking(tmp_path, detector):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(f"detectors:\n  {detector}:\n    severity: blokir\n",
+                                                          encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"privacy.yml:3: '{detector}' selalu 'tinjau'"):
+        load_policy(tmp_path)
+
+
+# ------------------------------------------------------------------ labels, not surnames
+
+@pytest.mark.parametrize("surname", ["Mandiri", "Permata", "Danamon", "Muamalat"])
+def test_a_surname_that_is_a_bank_name_changes_nothing(surname):
+    assert hits(f"| No | Nama | NIK | No. HP |\n|---|---|---|---|\n| 1 | Rina {surname} | {NIK} | 0812-3456-7890 |\n") \
+        == [("nik", NIK), ("telepon", "0812-3456-7890")]
+    assert hits(f"Sdri. Rina {surname} 3273014509870003") == [("nik", NIK)]
+    assert hits(f"Rina {surname} 1234567890123 orang") == []
+    assert hits(f"Transfer ke {surname} 1234567890123") == [("rekening", "1234567890123")]
+    assert hits(f"Bank {surname} cabang Contoh, rekening 1234567890123") == [("rekening", "1234567890123")]
+
+
+def test_a_label_cell_before_the_value_counts_a_name_cell_does_not():
+    assert hits(f"| NIK | : | {NIK} |\n| No. Kartu BPJS | 0001234567890 |\n") == [("nik", NIK), ("bpjs", "0001234567890")]
+    assert hits("| Rina Permata | 1234567890123 |\n") == []
+
+
+# ------------------------------------------------------------------ split, misspelt and disguised values
+
+@pytest.mark.parametrize("split", ["3273014509<br>870003", "32730145<br/>09870003", "3273 0145<BR />0987 0003"])
+def test_nik_split_by_a_br_inside_a_table_cell(split):
+    assert hits(f"| No | Nama | NIK |\n|---|---|---|\n| 1 | Budi | {split} |\n") == [("nik", split)]
+
+
+def test_nik_split_across_two_adjacent_cells():
+    md = f"| No | Nama | NIK | |\n|---|---|---|---|\n| 1 | Budi | 32730145 | 09870003 |\n"
+    assert hits(md) == [("nik", "32730145 | 09870003")]
+    html = "<table><tr><th>NIK</th></tr><tr><td>327301450987</td><td>0003</td></tr></table>"
+    assert hits(html) == [("nik", "327301450987</td><td>0003")]
+
+
+def test_numbers_of_different_cells_are_never_joined_into_a_nik():
+    # a row number and a 15-digit value; two unrelated cells whose digits happen to make a valid NIK
+    assert hits("| No | Kode |\n|---|---|\n| 3 | 273014509870003 |\n") == []
+    assert hits("| Kode RUP | Kode tender |\n|---|---|\n| 32730145 | 09870003 |\n") == []
+
+
+@pytest.mark.parametrize("written", ["09.254.294.4-407.000", "092542944407000", "09.254.294.4-407.000".replace(".", " ")])
+def test_npwp_after_its_label_with_a_wrong_check_digit_is_for_review(written):
+    found = severities(f"NPWP: {written}")
+    assert [(d, level) for d, level, _ in found] == [("npwp", REVIEW)], found
+    assert "digit kontrol" in scan_text(f"NPWP: {written}", POLICY)[0].message
+
+
+@pytest.mark.parametrize("written,detector", [
+    ("budi.santoso [at] gmail [dot] com", "email"),
+    ("budi.santoso(at)gmail.com", "email"),
+    ("budi {at} yahoo (dot) co (dot) id", "email"),
+    ("siti @ gmail.com", "email"),
+    ("ppid [at] contohkab [dot] go [dot] id", "email_instansi"),
+])
+def test_emails_written_out_to_dodge_harvesters(written, detector):
+    assert hits(f"Hubungi {written} untuk informasi.") == [(detector, written)]
+
+
+def test_at_in_english_prose_is_not_an_email():
+    assert hits("We met at noon at the office. Look at page 3.") == []
+
+
+@pytest.mark.parametrize("written", ["O812-3456-7890", "0812-345O-789O", "o8123456789o", "(O22) 7654321"])
+def test_phone_with_a_letter_o_for_a_zero(written):
+    found = hits(f"No. HP {written} (pemohon)")
+    assert found == [("telepon", written)], found
+
+
+def test_words_with_o_and_digits_are_not_phones():
+    assert hits("Ruang O-812, lantai 3; kode OO1234567 dan O2O") == []
+
+
+@pytest.mark.parametrize("label", ["nomor transaksi QRIS", "ID transaksi", "kode booking", "Order ID", "No. Invoice",
+                                   "nomor pelanggan", "Customer ID", "No. Ref", "Nomor pesanan"])
+def test_transaction_booking_and_customer_ids_are_not_nik(label):
+    assert hits(f"Pembayaran retribusi berhasil, {label}: {NIK}.") == []

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 # Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
-from . import tables
+from . import md_tables, tables
 from .text import line_bounds
+
+# Words that may stand between a bank's name and the account number it labels ("Mandiri No. Rek. 123...").
+_BANK_LABEL_GAP = re.compile(r"(?:[^\w]|_|\b(?:no|nomor|nomer|rek|rekening|norek|acc|account)\b)*", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
+_PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 
 if TYPE_CHECKING:
     from .policy import PrivacyPolicy
@@ -40,10 +46,13 @@ class Context:
             return self._nearest(max(0, start - window), start)
         line = text[ls:le]
         stripped = line.strip()
-        if stripped.startswith("|"):  # Markdown table row: same row, then the column header
-            found = self._nearest(max(ls, start - window), start)
+        if stripped.startswith("|"):  # Markdown table row: same cell, a label cell before it, the column header
+            cell_start, label = self._md_cell(ls, le, start)
+            found = self._nearest(max(cell_start, start - window), start)
             if found:
                 return found
+            if label:
+                return label
             return self.headers.md_header_family(ls, start)
         if (line[: start - ls].strip() == "" and tables.NUMERIC_LINE.fullmatch(text, start, le)
                 and self.headers.short_above(ls)):
@@ -61,6 +70,37 @@ class Context:
                 return found or None
         return self._nearest(max(0, start - window), start)
 
+    def _md_cell(self, ls: int, le: int, pos: int) -> tuple[int, str | None]:
+        """Where the Markdown cell holding `pos` starts, and the family of the cell before it when that cell
+        is only a label ("| NIK | 3273... |"); words in other cells (a person's name) never count."""
+        row = self.text[ls:le]
+        spans = md_tables.cell_spans(row)
+        for index, (a, b) in enumerate(spans):
+            if a <= pos - ls <= b:
+                before = spans[index - 1] if index else None
+                label = self.headers.label_family(row[before[0]:before[1]]) if before else None
+                return ls + a, label
+        return ls, None
+
+    def phone_kind(self, start: int, end: int) -> str | None:
+        """'kantor' or 'pribadi' when a label near a phone number says whose it is; None when none does.
+        Neutral phone words ("Telp", "WA") decide nothing: the nearest deciding label before them does."""
+        text = self.text
+        ls, le, long = line_bounds(text, start)
+        lo = max(0, start - self.policy.context_window)
+        in_md_row = not long and text[ls:le].lstrip().startswith("|")
+        if in_md_row:
+            cell_start, label = self._md_cell(ls, le, start)
+            lo = max(lo, cell_start)
+            if label in _PHONE_KINDS:
+                return _PHONE_KINDS[label]
+        for _, _, family in reversed(self.matcher.find(text, lo, start)):
+            if family in _PHONE_KINDS:
+                return _PHONE_KINDS[family]
+        if in_md_row:
+            return _PHONE_KINDS.get(self.headers.md_header_family(ls, start) or "")
+        return None
+
     def far_identity(self, start: int) -> str | None:
         """The nearest of NIK / KK / NPWP words within `identity_window` characters before `start`."""
         window = self.policy.identity_window
@@ -75,14 +115,34 @@ class Context:
         if b <= a:
             return None
         found = self.matcher.find(self.text, a, b)
-        if not found:
-            return None
-        family = found[-1][2]
-        if family == "bank":  # "rekening Bank DKI nomor ...": the bank name belongs to "rekening"
-            for _, _, earlier in reversed(found[:-1]):
-                if earlier == "rekening":
-                    return "rekening"
-                if earlier != "bank":
-                    break
-            return "rekening_bank"
-        return family
+        while found:
+            s0, e0, family = found[-1]
+            if family in _PHONE_KINDS:  # whose phone it is says nothing about what other numbers are
+                found.pop()
+                continue
+            if family != "bank":
+                return family
+            if self._bank_is_label(s0, e0, b):
+                for _, _, earlier in reversed(found[:-1]):  # "rekening Bank DKI nomor ...": it is "rekening"
+                    if earlier == "rekening":
+                        return "rekening"
+                    if earlier != "bank":
+                        break
+                return "rekening_bank"
+            found.pop()
+        return None
+
+    def _bank_is_label(self, s0: int, e0: int, b: int) -> bool:
+        """Whether a bank's name labels the number at `b`. "Bank", acronyms (BRI, BCA) and names after "Bank"
+        always do; a name that is also a word or a surname ("Mandiri", "Permata") only right before the number
+        and not after another capitalised word (then it is a person's name: "Rina Permata 0812...")."""
+        text = self.text
+        word = text[s0:e0]
+        if word.lower().startswith("bank") or word.isupper():
+            return True
+        before = _WORD_BEFORE.search(text, max(0, s0 - 40), s0)
+        if before and before.group(1).lower() == "bank":
+            return True
+        if _BANK_LABEL_GAP.fullmatch(text, e0, b) is None:
+            return False
+        return not (before and before.group(1)[0].isupper() and before.group(1).lower() not in ("rek", "rekening", "no"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .hits import P_REGEX
+from .hits import LANDLINE, P_REGEX
 from .phrases import OTHER
 
 if TYPE_CHECKING:
@@ -27,6 +27,10 @@ _LANDLINE = re.compile(
     r")(?!\w|[.\-/]\d)"
 )
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
+# A letter O written for a zero ("O812-3456-789O"): tried only where an O touches a digit.
+_O_NEAR_DIGIT = re.compile(r"(?<![^\W\d_])[Oo](?=[\d .\-]*\d)|(?<=\d)[Oo](?![^\W\d_])")
+_O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOo()+ .\-]{6,20}[\dOo](?![^\W\d_])")
+_O_TO_ZERO = str.maketrans("Oo", "00")
 
 
 def phone_key(value: str) -> str:
@@ -37,16 +41,42 @@ def phone_key(value: str) -> str:
     return digits
 
 
-def find_phones(scan: Scan, lo: int, hi: int) -> None:
-    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word."""
-    text, allowed = scan.text, scan.rx.phones
+def phone_detector(scan: Scan, start: int, end: int, mobile: bool) -> str:
+    """Whose number this is, by the labels near it: an office's or a public service's ("telepon_kantor"), a
+    person's ("telepon"), or for an unlabelled landline LANDLINE (decided later by what else its line holds)."""
+    kind = scan.context.phone_kind(start, end)
+    if kind == "kantor":
+        return "telepon_kantor"
+    if kind == "pribadi" or mobile:
+        return "telepon"
+    return LANDLINE
+
+
+def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
+    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word. `text` is the scan's text with
+    letters read as digits (same length), when looking for an O written for a zero."""
+    text = scan.text if text is None else text
+    allowed = scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo, hi):
             if phone_key(m.group()) in allowed or scan.context.family(m.start(), m.end()) == OTHER:
                 continue
-            scan.add(P_REGEX, m.start(), m.end(), "telepon")
+            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), rx is _MOBILE))
     for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
         if phone_key(m.group()) in allowed:
             continue
-        if scan.context.family(m.start(), m.end()) == "telepon":
-            scan.add(P_REGEX, m.start(), m.end(), "telepon")
+        if scan.context.family(m.start(), m.end()) == "telepon" or scan.context.phone_kind(m.start(), m.end()):
+            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), False))
+
+
+def find_lettered_phones(scan: Scan) -> None:
+    """Phone numbers with a letter O for a zero: each candidate is read with O as 0 and scanned again."""
+    text = scan.text
+    if _O_NEAR_DIGIT.search(text) is None:
+        return
+    for m in _O_CANDIDATE.finditer(text):
+        raw = m.group()
+        if not any(ch in "Oo" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
+            continue
+        read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
+        find_phones(scan, m.start(), m.end(), read)
