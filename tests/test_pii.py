@@ -569,3 +569,52 @@ def test_words_with_o_and_digits_are_not_phones():
                                    "nomor pelanggan", "Customer ID", "No. Ref", "Nomor pesanan"])
 def test_transaction_booking_and_customer_ids_are_not_nik(label):
     assert hits(f"Pembayaran retribusi berhasil, {label}: {NIK}.") == []
+
+
+# ------------------------------------------------------------------ the schema of privacy.yml
+
+def _schema_errors(data) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    from pipeline.yamlio import load_file
+
+    schema = load_file(REPO / "site_config" / "schema" / "privacy.yml", "schema").data
+    Draft202012Validator.check_schema(schema)
+    return [e.message for e in Draft202012Validator(schema).iter_errors(data)]
+
+
+def test_the_schema_accepts_the_shipped_policy_and_every_key_the_reader_knows():
+    from pipeline.yamlio import load_file
+
+    assert _schema_errors(load_file(REPO / "site_config" / "privacy.yml", "privacy").data) == []
+    everything = {
+        "context_window": 40, "identity_window": 100, "birth_date_window": 60,
+        "detectors": {"telepon": {"severity": "blokir", "context": ["Telp"], "not_context": ["x"],
+                                  "personal_context": ["HP"]},
+                      "telepon_kantor": {"severity": "tinjau", "context": ["Fax"], "not_context": ["x"]},
+                      "email": {"severity": "blokir", "not_context": ["x"]},
+                      "email_instansi": {"severity": "tinjau", "domains": ["go.id"], "mailbox_words": ["ppid"]},
+                      "rekening": {"banks": ["BRI"], "context": ["rekening"], "not_context": ["kode rekening"]},
+                      "nik": None},
+        "other_identifiers": ["NIB"], "email_domains_allowed": ["a.go.id"], "phones_allowed": ["(0299) 555-0100"],
+        "accounts_allowed": ["0299-01"]}
+    assert _schema_errors(everything) == []
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "detectors:\n  telepon_kantor:\n    severity: blokir\n",
+    "detectors:\n  email:\n    context: [\"surel\"]\n",
+    "detectors:\n  nik:\n    konteks: [\"NIK\"]\n",
+    "context_window: 4\n",
+    "phones_allowed: [5550100]\n",
+    "email_domain_allowed: [\"a.go.id\"]\n",
+])
+def test_the_schema_and_the_reader_refuse_the_same_mistakes(tmp_path, yaml_text):
+    from pipeline.yamlio import load_file
+
+    (tmp_path / "site_config").mkdir()
+    path = tmp_path / "site_config" / "privacy.yml"
+    path.write_text(yaml_text, encoding="utf-8")
+    assert _schema_errors(load_file(path, "privacy").data)
+    with pytest.raises(ConfigError):
+        load_policy(tmp_path)
