@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING
 
 # Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
 from . import md_tables, tables
+from .phrases import family_name
 from .text import line_bounds
 
 # Words that may stand between a bank's name and the account number it labels ("Mandiri No. Rek. 123...").
 _BANK_LABEL_GAP = re.compile(r"(?:[^\w]|_|\b(?:no|nomor|nomer|rek|rekening|norek|acc|account)\b)*", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
+_SLASH_NEXT = re.compile(r"[ ]?/[ ]?\d")
+_SLASH_GAP = re.compile(r"[ ]?/[ ]?")
+_ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
 _PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 
 if TYPE_CHECKING:
@@ -132,14 +136,25 @@ class Context:
             found.pop()
         return None
 
+    def pair_first(self, start: int, end: int) -> str | None:
+        """For "NIK/KK : 3273.../3273...": the first family of a two-part label when the number at [start, end)
+        is the first of two numbers joined by "/"; None otherwise."""
+        text = self.text
+        if not _SLASH_NEXT.match(text, end):
+            return None
+        found = self.matcher.find(text, max(0, start - self.policy.context_window), start)
+        if len(found) >= 2 and _SLASH_GAP.fullmatch(text, found[-2][1], found[-1][0]):
+            return family_name(found[-2][2])
+        return None
+
     def _bank_is_label(self, s0: int, e0: int, b: int) -> bool:
         """Whether a bank's name labels the number at `b`. "Bank", acronyms (BRI, BCA) and names after "Bank"
         always do; a name that is also a word or a surname ("Mandiri", "Permata") only right before the number
         and not after another capitalised word (then it is a person's name: "Rina Permata 0812...")."""
         text = self.text
         word = text[s0:e0]
-        if word.lower().startswith("bank") or word.isupper():
-            return True
+        if word.lower().startswith("bank") or (word.isupper() and len(word) <= _ACRONYM_MAX):
+            return True  # "MANDIRI" in an upper-case heading is no acronym
         before = _WORD_BEFORE.search(text, max(0, s0 - 40), s0)
         if before and before.group(1).lower() == "bank":
             return True

@@ -23,6 +23,7 @@ _WRITTEN_OUT = re.compile(
 _WRITTEN_HINT = re.compile(r"[\[({<]\s*(?:at|et)\s*[\])}>]|\s(?:at|AT)\s|\w\s+@\s+\w", re.IGNORECASE)
 _DOT_WORDS = re.compile(rf"{_DOT}")
 _MAILBOX_SPLIT = re.compile(r"[._\-+0-9]+")
+_PREFIX_MIN = 5   # a mailbox word this long also counts at the start of a word: "diskopkabpas" is "diskop..."
 
 
 def find_emails(scan: Scan) -> None:
@@ -64,4 +65,6 @@ def _public(scan: Scan, local: str, domain: str) -> bool:
     if any(domain == d or domain.endswith("." + d) for d in scan.rx.public_domains):
         return True
     words = [w for w in _MAILBOX_SPLIT.split(local.lower()) if w]
-    return any(w.startswith(mailbox) for w in words for mailbox in scan.rx.mailbox_words)
+    # short names ("kel", "upt") only as a whole word: "kelly" is a person
+    return any(w == mailbox or (len(mailbox) >= _PREFIX_MIN and w.startswith(mailbox))
+               for w in words for mailbox in scan.rx.mailbox_words)

@@ -21,7 +21,8 @@ _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013
 _SEP_SOFT = r"(?:[ \t\u00a0]*(?:<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>)[ \t\u00a0]*)"
 _SOFT = re.compile(rf"(?<=\d){_SEP_SOFT}(?=\d)")
 # Digit runs holding at least 10 digits, separators allowed between digits.
-_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
+# Never the tail of a date or code ("12/2019"), but "NIK/KK" written as two whole numbers joined by "/" is two.
+_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,\-])(?:(?<!\d/)|(?<=\d{{10}}/))\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
 _SPLIT_PART_MIN = 4       # each piece of a NIK split by a cell border or <br> has at least this many digits
 _TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
 _NONDIGIT = re.compile(r"\D+")
@@ -30,6 +31,7 @@ _CODE = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})*(?:\.\d{3,4})?")      # 5.1.02.01.
 _DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _DATE_TOKEN = re.compile(rf"{_DAY}([-./]){_MON}\1(?:\d{{4}}|\d{{2}})|(?:19|20)\d{{2}}([-./]){_MON}\2{_DAY}")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_YEARS = re.compile(r"(?:19|20)\d{2}[-\u2013](?:19|20)\d{2}")                      # a period: 2025-2029
 _ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
 _MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
 _RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
@@ -139,13 +141,13 @@ def _chain(scan: Scan, base: int, s: str) -> None:
         barrier = False
         if not tok.isdigit():
             if (_AMOUNT.fullmatch(tok) or _CODE.fullmatch(tok) or _DATE_TOKEN.fullmatch(tok) or _TIME.fullmatch(tok)
-                    or _ISBN.fullmatch(tok)):
+                    or _ISBN.fullmatch(tok) or _YEARS.fullmatch(tok)):
                 barrier = True
         if not barrier and not tokens and _RP_BEFORE.search(text, max(0, base - 5), base):
             barrier = True
         if not barrier and te == len(s):
             after = text[base + te: base + te + 1]
-            if after and (after.isalnum() or after == "/"):
+            if after and (after.isalnum() or (after == "/" and len(tok) < 10)):
                 barrier = True
         if barrier:
             tokens.append(None)
@@ -203,6 +205,8 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
         fam = scan.context.family(a, b)
         if fam is None:  # nothing near: a farther identity word ("Kartu Keluarga ... nomor 3273...")
             fam = scan.context.far_identity(a)
+        elif fam in ("kk", "nik"):  # "NIK/KK : 3273.../3273...": the first number takes the first word
+            fam = scan.context.pair_first(a, b) or fam
         if fam == OTHER:
             return None
         if fam == "kk":

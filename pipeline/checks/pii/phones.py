@@ -13,20 +13,21 @@ if TYPE_CHECKING:
 
 # Separators are one space, dot or dash, or a line break before a group of 3+ digits (wrapped text).
 # Never the tail of a longer number ("8277 0501 5529 1533" holds no phone).
-_PSEP = r"(?:[ .\-]|[ ]?\r?\n(?=\d{3}))"
+_PSEP = r"(?:[ ]?[.\-\u2013][ ]?|[ ]|[ ]?\r?\n(?=\d{3}))"
+# "021-6541870-72": the last digits of a range of lines, part of the number written
 _MOBILE = re.compile(
     rf"(?<![\w+])(?<!\d[ .\-])(?:\(\+?62\){_PSEP}?|\+[ ]?62{_PSEP}?|62{_PSEP}?|0)8[1-35-9](?:{_PSEP}?\d){{7,10}}"
     r"(?!\w|[.\-]\d)"
 )
 _SUB = rf"\d(?:{_PSEP}?\d){{4,7}}"   # 5-8 subscriber digits
 _LANDLINE = re.compile(
-    r"(?<![\w+/.])(?<!\d[ .\-])(?:"
+    r"(?<![\w+/])(?<!\d[ .\-])(?:"
     rf"\(0[2-79]\d{{1,2}}\)[ .\-]?{_SUB}"
     rf"|0[2-79]\d{{1,2}}{_PSEP}{_SUB}"
     rf"|(?:\(\+[ ]?62\)|\+[ ]?62){_PSEP}?(?:\([2-79]\d{{1,2}}\)|[2-79]\d{{1,2}}){_PSEP}?{_SUB}"
-    r")(?!\w|[.\-/]\d)"
+    r")(?:-\d{1,2}(?!\d))?(?!\w|[.\-/]\d)"
 )
-_LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
+_LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
 # A letter O written for a zero ("O812-3456-789O"): tried only where an O touches a digit.
 _O_NEAR_DIGIT = re.compile(r"(?<![^\W\d_])[Oo](?=[\d .\-]*\d)|(?<=\d)[Oo](?![^\W\d_])")
 _O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOo()+ .\-]{6,20}[\dOo](?![^\W\d_])")

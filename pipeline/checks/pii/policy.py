@@ -46,7 +46,8 @@ DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
     "nik": ("NIK", "Nomor Induk Kependudukan", "No. KTP", "Nomor KTP", "KTP", "e-KTP", "KTP-el"),
     "kk": ("No. KK", "Nomor KK", "No KK", "KK", "Kartu Keluarga", "Nomor Kartu Keluarga"),
     "npwp": ("NPWP", "Nomor Pokok Wajib Pajak"),
-    "telepon": ("Telp", "Telepon", "Tel.", "WA", "WhatsApp", "Nomor kontak", "kontak", "hubungi"),
+    "telepon": ("Telp", "Telepon", "Telpon", "Tlp", "Tlpn", "Tel.", "WA", "WhatsApp", "Nomor kontak", "kontak",
+                "hubungi"),
     # Labels saying a phone number is a person's own: it stays "telepon" (blokir) even when it is a landline.
     "telepon_pribadi": ("No. HP", "HP", "Handphone", "Ponsel", "pribadi", "Telepon rumah", "Telp. rumah",
                         "narahubung", "contact person", "CP", "pemohon", "pelapor"),
@@ -77,13 +78,18 @@ DEFAULT_OTHER = ("NIB", "Nomor Induk Berusaha", "ISBN", "ISSN", "NPSN", "kode bi
                  "NUPTK", "NISN", "NRP", "transaksi", "ID transaksi", "kode transaksi", "QRIS", "booking",
                  "kode booking", "pemesanan", "pesanan", "order", "order ID", "invoice", "faktur", "nomor pelanggan",
                  "customer ID", "ID customer", "kode pembayaran", "nomor referensi", "No. Ref", "reference", "resi",
-                 "nomor registrasi", "NOP", "nomor objek pajak")
+                 "nomor registrasi", "NOP", "nomor objek pajak", "user ID", "ID user", "nomor bayar", "kode bayar",
+                 "nomor sequence", "sequence", "NTB", "NTP", "NTPD", "nomor seri", "SPPT")
 # E-mail domains of public bodies (and their subdomains): an address there is "email_instansi".
 DEFAULT_PUBLIC_DOMAINS = ("go.id", "ac.id", "sch.id", "mil.id", "desa.id", "polri.go.id")
 # Mailbox names of offices and services: "ppid.kabx@gmail.com" is an office's address, not a person's.
-DEFAULT_MAILBOX_WORDS = ("ppid", "humas", "info", "informasi", "admin", "sekretariat", "setda", "helpdesk",
-                         "pengaduan", "layanan", "kontak", "contact", "official", "redaksi", "dinas", "kantor",
-                         "tatausaha", "sekolah", "puskesmas", "kecamatan", "kelurahan", "pemdes", "desa")
+DEFAULT_MAILBOX_WORDS = ("ppid", "humas", "info", "informasi", "admin", "sekretariat", "setda", "setwan",
+                         "helpdesk", "pengaduan", "layanan", "kontak", "contact", "official", "redaksi", "dinas",
+                         "kantor", "tatausaha", "sekolah", "puskesmas", "kecamatan", "kelurahan", "pemdes", "desa",
+                         "kel", "kec", "upt", "uptd", "pkm", "rsud", "dprd", "bpbd", "bappeda", "bapenda", "bkpsdm",
+                         "diskominfo", "kominfo", "dinkes", "disdik", "dindik", "diskop", "dinkop", "disnaker",
+                         "disperindag", "diskoperindag", "dukcapil", "disdukcapil", "dpmptsp", "pemkab", "pemkot",
+                         "pemprov", "sdn", "smpn", "sman", "smkn", "mtsn", "koperasi")
 DEFAULT_WINDOW = 40
 DEFAULT_IDENTITY_WINDOW = 100
 DEFAULT_BIRTH_WINDOW = 60

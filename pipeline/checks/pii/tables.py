@@ -19,7 +19,7 @@ _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
 _ID_CELL = re.compile(r"[\d*xX .\-]+")
 _ID_CHARS = re.compile(r"[\d*xX]")
 _LETTERS_WORD = re.compile(r"[^\W\d_]+")
-_LABEL_FILLERS = frozenset(["no", "nomor", "nomer", "dan", "atau", "nr"])
+_LABEL_FILLERS = frozenset(["no", "nomor", "nomer", "dan", "atau", "nr", "tempat", "tgl", "tanggal"])
 
 
 class ColumnHeaders:
