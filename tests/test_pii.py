@@ -3,6 +3,7 @@ no hits on the look-alikes a PPID site is full of, allow-lists, masking, and the
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -618,3 +619,74 @@ def test_the_schema_and_the_reader_refuse_the_same_mistakes(tmp_path, yaml_text)
     assert _schema_errors(load_file(path, "privacy").data)
     with pytest.raises(ConfigError):
         load_policy(tmp_path)
+
+
+# ------------------------------------------------------------------ writings met in real public documents
+
+@pytest.mark.parametrize("text,value", [
+    ("Jalan Matraman Raya No. 43 Jakarta Timur 13140 Telp.021-8566928,8566929 Fax 021-8566927", "021-8566928"),
+    ("Kode Pos 12190 , Telpon 021-22775100 , Fax 021-22775101", "021-22775100"),
+    ("Jalan Merpati Blok B. 12 No. 6 Jakarta Pusat 10610 Telp.021-6541870-72", "021-6541870-72"),
+    ("Jalan Lingkar Barat Sidoarjo 61211 Telp.031 -8959700", "031 -8959700"),
+    ("Jalan Sunan Giri No.72 Lamongan 61145 Telp.0322 \u2013 316222", "0322 \u2013 316222"),
+])
+def test_office_landlines_as_tax_offices_write_them(text, value):
+    assert ("telepon_kantor", REVIEW, value) in severities(text)
+
+
+def test_nik_and_kk_written_as_one_pair():
+    assert hits(f"No KTP/KK Asli : {NIK}/{KK}") == [("nik", NIK), ("kk", KK)]
+    assert hits(f"NIK / No. KK : {NIK} / {KK}") == [("nik", NIK), ("kk", KK)]
+    assert hits("berlaku 12/2019 sampai 3273014509/870003") == []  # no NIK from a fraction's tail
+
+
+def test_a_period_of_years_is_no_account_and_capitals_are_no_bank():
+    assert hits("INDIKATOR / OUTPUT SATUAN UPT MANDIRI\n2025-2029 2025-2029 2025-2029") == []
+    assert hits("Transfer BRI 1234567890123") == [("rekening", "1234567890123")]
+
+
+def test_a_birth_label_whose_value_holds_no_date_takes_no_other_date():
+    text = "Tempat Kelahiran : Tangerang\nPukul : 10.00 WIB\nTanggal Didaftarkan : 19 April 2022\n"
+    assert hits(text) == []
+    assert hits("Tanggal Lahir :\n12 Mei 1985\n") == [("tanggal_lahir", "12 Mei 1985")]
+    assert hits("lahir di Bandung\npada 12 Mei 1985") == [("tanggal_lahir", "12 Mei 1985")]  # prose wraps
+
+
+def test_a_flattened_row_of_a_person_gives_the_birth_date_not_the_event_date():
+    row = f"NO NIK NAMA TTL SHDK\n1 {NIK} Siti Aminah Bandung 12 Mei 1985 Istri\n"
+    assert hits(row) == [("nik", NIK), ("tanggal_lahir", "12 Mei 1985")]
+    assert hits(f"Pemohon NIK {NIK} mengajukan keberatan pada 05/01/2020 pukul 11.30 WIB.") == [("nik", NIK)]
+
+
+@pytest.mark.parametrize("address,detector", [
+    ("diskopkabpas@gmail.com", "email_instansi"), ("kel.babakan.tgr@gmail.com", "email_instansi"),
+    ("dinkes.kabcontoh@yahoo.com", "email_instansi"), ("kelly.santoso@gmail.com", "email"),
+    ("upton77@gmail.com", "email"),
+])
+def test_office_mailboxes_at_free_mail_providers(address, detector):
+    assert hits(f"Email : {address}") == [(detector, address)]
+
+
+@pytest.mark.parametrize("label", ["USER ID", "NOMOR BAYAR", "NOMOR SEQUENCE", "NTB", "Kode Bayar"])
+def test_receipt_numbers_are_not_personal_data(label):
+    assert hits(f"{label} : {NIK}\n") == []
+    assert hits(f"{label} : 083302403509\n") == []
+
+
+def test_the_real_corpus_scorer_counts_per_kind(tmp_path):
+    sys.path.insert(0, str(REPO))
+    try:
+        from bench import pii_real
+    finally:
+        sys.path.remove(str(REPO))
+    text = f"NIK {NIK}\nFaks. (022) 4231234\nNOMOR BAYAR : {NIK_MAN}\nHP 0812-3456-7890\n"
+    spans = [(NIK, "nik", True), ("(022) 4231234", "telepon_kantor", False), (NIK_MAN, "transaksi", False)]
+    labels = [[text.index(v), text.index(v) + len(v), kind, personal] for v, kind, personal in spans]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "source": {}, "text": text, "labels": labels}) + "\n", encoding="utf-8")
+    result = pii_real.run(corpus, log=lambda line: None)
+    kinds = result["kinds"]
+    assert kinds["nik"]["recall"] == 1.0 and kinds["telepon_kantor"]["blocked"] == 0
+    assert kinds["transaksi"]["flagged"] == 0
+    assert kinds["telepon"]["labels"] == 0 and kinds["telepon"]["fp"] == 1  # an unlabelled hit is a false hit
+    assert pii_real.run(tmp_path / "absent.jsonl", log=lambda line: None) is None

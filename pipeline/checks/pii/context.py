@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 # Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
 from . import md_tables, tables
-from .phrases import family_name
+from .phrases import OTHER, family_name
 from .text import line_bounds
 
 # Words that may stand between a bank's name and the account number it labels ("Mandiri No. Rek. 123...").
@@ -85,6 +85,14 @@ class Context:
                 label = self.headers.label_family(row[before[0]:before[1]]) if before else None
                 return ls + a, label
         return ls, None
+
+    def other_identifier(self, start: int, end: int) -> bool:
+        """Whether the words before a phone-shaped number name another identifier ("ID pelanggan 0812...") and no
+        phone word ("HP") stands between them and the number."""
+        if self.family(start, end) != OTHER:
+            return False
+        found = self.matcher.find(self.text, max(0, start - self.policy.context_window), start)
+        return not (found and found[-1][2] in _PHONE_KINDS)
 
     def phone_kind(self, start: int, end: int) -> str | None:
         """'kantor' or 'pribadi' when a label near a phone number says whose it is; None when none does.

@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .hits import LANDLINE, P_REGEX
-from .phrases import OTHER
 
 if TYPE_CHECKING:
     from .scan import Scan
@@ -60,7 +59,7 @@ def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
     allowed = scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo, hi):
-            if phone_key(m.group()) in allowed or scan.context.family(m.start(), m.end()) == OTHER:
+            if phone_key(m.group()) in allowed or scan.context.other_identifier(m.start(), m.end()):
                 continue
             scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), rx is _MOBILE))
     for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
