@@ -31,6 +31,7 @@ class Context:
         self.matcher = headers.matcher
         self.headers = headers
         self._family_cache: dict[int, str | None] = {}
+        self._cells: dict[int, list[tuple[int, int]]] = {}   # cell spans of Markdown rows, by line start
 
     def family(self, start: int, end: int) -> str | None:
         """The identifier the text around [start, end) says this is: the nearest context word before it
@@ -78,7 +79,9 @@ class Context:
         """Where the Markdown cell holding `pos` starts, and the family of the cell before it when that cell
         is only a label ("| NIK | 3273... |"); words in other cells (a person's name) never count."""
         row = self.text[ls:le]
-        spans = md_tables.cell_spans(row)
+        spans = self._cells.get(ls)
+        if spans is None:
+            spans = self._cells[ls] = md_tables.cell_spans(row)
         for index, (a, b) in enumerate(spans):
             if a <= pos - ls <= b:
                 before = spans[index - 1] if index else None

@@ -20,10 +20,9 @@ _DOT = r"(?:\s*[\[({<]\s*(?:dot|titik|\.)\s*[\])}>]\s*|\s+(?:dot|DOT|titik)\s+|\
 _WRITTEN_OUT = re.compile(
     rf"(?<![\w.%+\-])(?P<local>[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*){_AT}"
     rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,24}})(?![A-Za-z0-9\-])")
-_WRITTEN_HINT = re.compile(r"[\[({<]\s*(?:at|et)\s*[\])}>]|\s(?:at|AT)\s|\w\s+@\s+\w", re.IGNORECASE)
+_BRACKET_AT = re.compile(r"[\[({<][ ]?(?:at|et|AT|ET)[ ]?[\])}>]")
 _DOT_WORDS = re.compile(rf"{_DOT}")
 _MAILBOX_SPLIT = re.compile(r"[._\-+0-9]+")
-_PREFIX_MIN = 5   # a mailbox word this long also counts at the start of a word: "diskopkabpas" is "diskop..."
 
 
 def find_emails(scan: Scan) -> None:
@@ -45,7 +44,7 @@ def find_emails(scan: Scan) -> None:
 def find_written_out_emails(scan: Scan) -> None:
     """Addresses written with words for "@" and "." ("budi [at] gmail [dot] com", "budi(at)gmail.com")."""
     text = scan.text
-    if _WRITTEN_HINT.search(text) is None:
+    if not (" at " in text or " AT " in text or " @ " in text or _BRACKET_AT.search(text)):
         return
     for m in _WRITTEN_OUT.finditer(text):
         domain = _DOT_WORDS.sub(".", m.group("domain")).lower()
@@ -66,5 +65,5 @@ def _public(scan: Scan, local: str, domain: str) -> bool:
         return True
     words = [w for w in _MAILBOX_SPLIT.split(local.lower()) if w]
     # short names ("kel", "upt") only as a whole word: "kelly" is a person
-    return any(w == mailbox or (len(mailbox) >= _PREFIX_MIN and w.startswith(mailbox))
-               for w in words for mailbox in scan.rx.mailbox_words)
+    exact, prefixes = scan.rx.mailboxes
+    return any(w in exact or w.startswith(prefixes) for w in words)

@@ -19,7 +19,7 @@ _SEP_IN = r"(?:[ \u00a0]?[.\-\u2010-\u2013][ \u00a0]?|[ \u00a0])"
 _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013]?)"
 # A line break written as HTML or a table's cell border: a NIK split there is joined again (NIK/KK only).
 _SEP_SOFT = r"(?:[ \t\u00a0]*(?:<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>)[ \t\u00a0]*)"
-_SOFT = re.compile(rf"(?<=\d){_SEP_SOFT}(?=\d)")
+_SOFT_MARK = re.compile(r"<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>")
 # Digit runs holding at least 10 digits, separators allowed between digits.
 # Never the tail of a date or code ("12/2019"), but "NIK/KK" written as two whole numbers joined by "/" is two.
 _CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,\-])(?:(?<!\d/)|(?<=\d{{10}}/))\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
@@ -74,15 +74,26 @@ def find_numbers(scan: Scan) -> None:
                     i = piece.find(dash, i + 1)
             classes = bytes(classes)
         if "|" in piece or "<" in piece:  # cell borders and <br> between digits join like a space
-            classes = bytearray(classes)
-            for m in _SOFT.finditer(piece):
-                classes[m.start():m.end()] = b"S" * (m.end() - m.start())
-            classes = bytes(classes)
+            classes = _join_soft_borders(piece, classes)
         if c0 + len(piece) < size:
             cut = classes.find(b"x", chunk_size)
             classes = classes[:cut if cut > 0 else chunk_size]
         _runs_in(scan, c0, classes)
         c0 += len(classes)
+
+
+def _join_soft_borders(piece: str, classes: bytes) -> bytes:
+    """Mark a <br> or a cell border (with the spaces around it) between two digits as a joiner."""
+    marked = bytearray(classes)
+    for m in _SOFT_MARK.finditer(piece):
+        a, b = m.start(), m.end()
+        while a > 0 and piece[a - 1] in " \t\xa0":
+            a -= 1
+        while b < len(piece) and piece[b] in " \t\xa0":
+            b += 1
+        if a > 0 and b < len(piece) and classes[a - 1] == 68 and classes[b] == 68:  # "D" on both sides
+            marked[a:b] = b"S" * (b - a)
+    return bytes(marked)
 
 
 def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:

@@ -28,9 +28,12 @@ _LANDLINE = re.compile(
 )
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
 # A letter O written for a zero ("O812-3456-789O"): tried only where an O touches a digit.
-_O_NEAR_DIGIT = re.compile(r"(?<![^\W\d_])[Oo](?=[\d .\-]*\d)|(?<=\d)[Oo](?![^\W\d_])")
+_O_NEAR_DIGIT = re.compile(r"[Oo]\d|\d[Oo]")
 _O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOo()+ .\-]{6,20}[\dOo](?![^\W\d_])")
 _O_TO_ZERO = str.maketrans("Oo", "00")
+_O_CLASSES = bytes(ord("D") if chr(i).isdigit() and i < 128 else ord("O") if chr(i) in "Oo" else ord("x")
+                   for i in range(256))
+_O_REACH = 24   # a phone number is never longer: candidates are looked for this far around each O
 
 
 def phone_key(value: str) -> str:
@@ -72,11 +75,19 @@ def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
 def find_lettered_phones(scan: Scan) -> None:
     """Phone numbers with a letter O for a zero: each candidate is read with O as 0 and scanned again."""
     text = scan.text
-    if _O_NEAR_DIGIT.search(text) is None:
+    classes = text.encode("latin-1", "replace").translate(_O_CLASSES)  # fast: no regex over the whole text
+    if b"OD" not in classes and b"DO" not in classes:
         return
-    for m in _O_CANDIDATE.finditer(text):
-        raw = m.group()
-        if not any(ch in "Oo" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
+    done = -1
+    for near in _O_NEAR_DIGIT.finditer(text):
+        if near.start() < done:
             continue
-        read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
-        find_phones(scan, m.start(), m.end(), read)
+        lo = max(0, near.start() - _O_REACH)
+        lo = text.rfind(" ", max(0, lo - 8), lo) + 1 if lo else 0  # start on a word boundary
+        for m in _O_CANDIDATE.finditer(text, lo, min(len(text), near.end() + _O_REACH)):
+            raw = m.group()
+            done = max(done, m.end())
+            if not any(ch in "Oo" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
+                continue
+            read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
+            find_phones(scan, m.start(), m.end(), read)

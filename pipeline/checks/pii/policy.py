@@ -244,5 +244,7 @@ class Compiled:
         self.accounts = frozenset(re.sub(r"\D", "", a) for a in policy.accounts_allowed)
         self.domains = tuple(d.lower() for d in policy.email_domains_allowed)
         self.public_domains = tuple(d.lower() for d in policy.public_domains)
-        self.mailbox_words = tuple(w.lower() for w in policy.mailbox_words)
+        words = [w.lower() for w in policy.mailbox_words]
+        # a mailbox word of 5+ letters also counts at the start of a word: "diskopkabpas" is "diskop..."
+        self.mailboxes = (frozenset(words), tuple(w for w in words if len(w) >= 5))
 
