@@ -8,17 +8,17 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, review,
+from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, release, review,
                        status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
-from .promotion import recover
+from .trust.promotion import recover
 from .site import find_site
 
 COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo, "preview": preview, "clean": clean,
+    "demo": demo, "preview": preview, "clean": clean, "release": release,
 }
 
 

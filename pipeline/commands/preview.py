@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..browser import local_browser
 from ..preview.builder import build_preview
-from ..preview.manifest import MANIFESTS
+from ..trust.previews import MANIFESTS
 from ..site import Site
 
 HELP = "bangun pratinjau luring (zip) dari content/ dengan semua draf yang tertunda, untuk Sub Koordinator"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import json
 
-from ..state import Pending, SiteState
-from ..workflow import STATE_NAMES
+from ..trust.state import Pending, SiteState
+from ..trust.chains import STATE_NAMES
 from .diff import render_diff
 from .overlay import KIND_NAMES
 
