@@ -19,29 +19,35 @@ SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 
 
 @lru_cache(maxsize=8)
-def _validator(root: Path) -> Draft202012Validator:
-    schema = load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data
+def load_validator(root: Path, schema_path: Path = SCHEMA_PATH) -> Draft202012Validator:
+    """The validator of a schema kept as YAML in site_config/schema/."""
+    schema = load_file(root / schema_path, str(schema_path)).data
     if not isinstance(schema, dict) or not schema.get("properties"):
-        raise ConfigError(f"{SCHEMA_PATH}: skema kosong atau tanpa 'properties'; pemeriksaan front matter tidak dapat berjalan")
+        raise ConfigError(f"{schema_path}: skema kosong atau tanpa 'properties'; pemeriksaan tidak dapat berjalan")
     try:
         Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as exc:
-        raise ConfigError(f"{SCHEMA_PATH}: skema tidak valid: {exc.message}") from None
+        raise ConfigError(f"{schema_path}: skema tidak valid: {exc.message}") from None
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def validate_page(root: Path, page: Page) -> Iterator[Problem]:
     """Every schema problem of the page's front matter, each with its line."""
-    validator = _validator(root)
-    errors = sorted(validator.iter_errors(page.meta), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    yield from schema_problems(load_validator(root), page.meta, page.line_of, page.display)
+    yield from _date_order(page)
+
+
+def schema_problems(validator: Draft202012Validator, data: Any, line_of, display: str) -> Iterator[Problem]:
+    """Every schema problem of `data`, each at the line `line_of(path)` gives."""
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in _leaves(errors):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             for key in _extra_keys(error):
-                yield Problem(page.display, page.line_of((key,)), f"kolom '{key}' tidak dikenal; kolom yang boleh: {_allowed(validator)}")
+                allowed = ", ".join(error.schema.get("properties", {})) or _allowed(validator)
+                yield Problem(display, line_of(path + (key,)), f"kolom '{key}' tidak dikenal; kolom yang boleh: {allowed}")
             continue
-        yield Problem(page.display, page.line_of(path) or 1, _message(error, path))
-    yield from _date_order(page)
+        yield Problem(display, line_of(path) or 1, _message(error, path))
 
 
 def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
