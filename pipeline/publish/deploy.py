@@ -26,7 +26,7 @@ from .faults import step
 from .manifest import MANIFEST_PATH, Manifest, parse_manifest
 from .model import DeployResult, KeptRelease, ReleaseInfo
 from .release import HISTORY_FILE, LOG_FILE, check_built, folder_name, prepare
-from .served import check_browser, check_bytes, wait_for_config
+from .served import check_browser, check_bytes, csp_allows, wait_for_config
 from .targets import Target, open_target
 from .targets.base import RELEASES, SERVER_CONF, STANDALONE_CONF, STATE
 from .webserver import nginx_server, nginx_standalone
@@ -51,7 +51,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
         if previous and _manifest_of(target, previous).release.id == release.id:
             return DeployResult(config.name, action, previous, release.id, previous, False,
                                 f"Rilis {_short(release.id)} sudah tayang di '{config.name}'; tidak ada yang diubah.")
-        folder = folder_name(release, _now())
+        folder = _unique(folder_name(release, _now()), target.folders())
         staged = target.staging(folder)
         step("staging-made")
         try:
@@ -95,9 +95,12 @@ def list_releases(site: Site, target_name: str | None) -> list[KeptRelease]:
 
 def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str) -> DeployResult:
     config = target.config
-    _write_server_config(target, manifest)
+    reloaded = _write_server_config(target, manifest)
+    if not reloaded and not csp_allows(config.url, manifest):
+        _reload(target)  # the file was right but the server never read it (a run died in between)
+        reloaded = True
     step("server-config")
-    wait_for_config(config.url, manifest, config.name)
+    wait_for_config(config.url, manifest, config.name, steady=5 if reloaded else 1)
     target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
     step("journal")
     target.switch(manifest.folder)
@@ -169,7 +172,9 @@ def _recover(site: Site, target: Target) -> None:
     journal = json.loads(raw)
     entries = _log_entries(site, target)
     done = any(e.folder == journal["to"] and e.time >= journal["started"] for e in entries)
-    if not done:
+    if done:
+        _write_log(site, target, entries)  # the run died between the site's log and the target's copy
+    else:
         target.switch(journal["from"] if journal["from"] in target.folders() else None)
         print(f"ppid: penerbitan sebelumnya terhenti sebelum selesai; {journal['from'] or 'keadaan awal'} "
               "dipulihkan sebagai rilis yang tayang.")
@@ -191,6 +196,15 @@ def _choose(target: Target, live: str | None, to: str | None) -> str:
     return matches[-1]
 
 
+def _unique(folder: str, existing: list[str]) -> str:
+    """Two deploys of one release within a second (a retry after a failed check) get distinct folders."""
+    name, n = folder, 1
+    while name in existing:
+        n += 1
+        name = f"{folder}-{n}"
+    return name
+
+
 def _manifest_of(target: Target, folder: str) -> Manifest:
     data = target.read(f"{RELEASES}/{folder}/{MANIFEST_PATH}")
     if data is None:
@@ -199,19 +213,27 @@ def _manifest_of(target: Target, folder: str) -> Manifest:
     return parse_manifest(data, f"{target.config.name}:{RELEASES}/{folder}/{MANIFEST_PATH}")
 
 
-def _write_server_config(target: Target, manifest: Manifest) -> None:
+def _write_server_config(target: Target, manifest: Manifest) -> bool:
+    """The server configuration allowing every kept release's inline scripts; reload when it changed."""
     hashes = set(manifest.script_hashes)
     for folder in target.folders():
         hashes |= set(_manifest_of(target, folder).script_hashes)
     root = target.server_root()
-    server = nginx_server(root, target.config.listen, hashes)
-    target.write(SERVER_CONF, server.encode())
+    server = nginx_server(root, target.config.listen, hashes).encode()
+    if target.read(SERVER_CONF) == server:
+        return False
+    target.write(SERVER_CONF, server)
     if target.config.type == "local":
         conf_dir = Path(root) / "nginx"
         (conf_dir / "run").mkdir(parents=True, exist_ok=True)
         target.write(STANDALONE_CONF, nginx_standalone(conf_dir, conf_dir / "ppid-server.conf").encode())
+    _reload(target)
+    return True
+
+
+def _reload(target: Target) -> None:
     if target.config.reload:
-        standalone = f"{root}/{STANDALONE_CONF}"
+        standalone = f"{target.server_root()}/{STANDALONE_CONF}"
         target.reload([part.replace("{nginx_conf}", standalone) for part in target.config.reload])
 
 
@@ -225,15 +247,22 @@ def _log_entries(site: Site, target: Target) -> list[publog.LogEntry]:
 def _append_log(site: Site, target: Target, manifest: Manifest, action: str) -> publog.LogEntry:
     entries = _log_entries(site, target)
     entry = publog.new_entry(entries, target.config.name, action, manifest, _now())
-    data = publog.to_bytes(entries + [entry])
+    _write_log(site, target, entries + [entry])
+    return entry
+
+
+def _write_log(site: Site, target: Target, entries: list[publog.LogEntry]) -> None:
+    """The site's log first (the record), then the target's served copy and the Riwayat Publikasi page."""
+    data = publog.to_bytes(entries)
     publog.write_atomic(publog.log_path(site, target.config.name), data)
     step("logged-records")
     target.write(f"{STATE}/{LOG_FILE}", data)
     step("logged-target")
-    template = target.read(f"{RELEASES}/{manifest.folder}/404.html") or b""
-    page = history.render(template.decode("utf-8"), entries + [entry], site.timezone)
-    target.write(f"{STATE}/{HISTORY_FILE}", page.encode("utf-8"))
-    return entry
+    live = target.live()
+    template = target.read(f"{RELEASES}/{live}/404.html") if live else None
+    if template:
+        page = history.render(template.decode("utf-8"), entries, site.timezone)
+        target.write(f"{STATE}/{HISTORY_FILE}", page.encode("utf-8"))
 
 
 def _prune(target: Target, live: str, previous: str | None) -> None:

@@ -16,17 +16,25 @@ from .webserver import headers
 MAX_SHOWN = 10
 
 
-def wait_for_config(url: str, manifest: Manifest, target: str, timeout: float = 15.0) -> None:
+def csp_allows(url: str, manifest: Manifest) -> bool:
+    return _allows(get(url), manifest)
+
+
+def _allows(response, manifest: Manifest) -> bool:
+    csp = {k.lower(): v for k, v in response.headers.items()}.get("content-security-policy", "")
+    return bool(response.status) and all(h in csp for h in manifest.script_hashes)
+
+
+def wait_for_config(url: str, manifest: Manifest, target: str, steady: int = 5, timeout: float = 15.0) -> None:
     """Before switching: the server answers at the URL and already sends a CSP allowing this release's
     inline scripts (a reload is asynchronous: nginx's new workers take a moment)."""
     deadline = time.monotonic() + timeout
     good = 0
     while True:
         response = get(url)
-        csp = {k.lower(): v for k, v in response.headers.items()}.get("content-security-policy", "")
         # Old workers may still answer for a moment after the new ones started: wait for a steady run.
-        good = good + 1 if response.status and all(h in csp for h in manifest.script_hashes) else 0
-        if good == 5:
+        good = good + 1 if _allows(response, manifest) else 0
+        if good >= steady:
             return
         if time.monotonic() > deadline:
             break
