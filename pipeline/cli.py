@@ -8,7 +8,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, clean, demo, keys, preview, promote, publish, record, reject, release,
+from .commands import (approve, build, check, clean, demo, keys, meja, preview, promote, publish, record, reject, release,
                        releases, review, rollback, status, submit, verify, verify_site, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
@@ -19,7 +19,7 @@ COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
     "demo": demo, "preview": preview, "clean": clean, "release": release, "publish": publish,
-    "releases": releases, "rollback": rollback, "verify-site": verify_site,
+    "releases": releases, "rollback": rollback, "verify-site": verify_site, "meja": meja,
 }
 
 

@@ -1,0 +1,384 @@
+"""The desk's routes. Each action parses the form, calls the library's operation, and shows its outcome or its
+refusal as a message (post → message → redirect). Sessions and CSRF are checked before any handler runs."""
+
+from __future__ import annotations
+
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+import bottle
+from bottle import HTTPResponse, redirect, request, response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..errors import PpidError
+from ..preview.builder import build_preview
+from ..release import approval as release_approval
+from ..release.publishing import publish
+from ..signing import public_key_line
+from ..site import Site
+from ..trust import operations
+from ..trust.errors import DecisionRefused, IdentityError
+from ..trust.identity import Signer
+from ..trust.state import SiteState, derive
+from . import drafts, form, render, views
+from .actions import commit, is_repository, one_at_a_time
+from .guard import SAFE_METHODS, guarded
+from .identity import unlock
+from .sessions import COOKIE, Session, Sessions
+from .settings import remember_key, remembered_key
+
+STATIC = Path(__file__).parent / "static"
+
+
+class Desk:
+    """One desk for one site, served on 127.0.0.1:port."""
+
+    def __init__(self, root: Path, root_key: Path | None = None) -> None:
+        self.root, self.root_key, self.port = root, root_key, 0
+        self.sessions = Sessions()
+        self.templates = Environment(loader=PackageLoader("pipeline.desk", "templates"),
+                                     autoescape=select_autoescape(default=True))
+        self.app = bottle.Bottle()
+        self.app.config["catchall"] = False
+        self._routes()
+
+    def wsgi(self) -> Callable:
+        return guarded(self._errors, lambda: self.port)
+
+    def _errors(self, environ: dict, start_response: Callable):
+        """Our bug, not the user's: a message in the page, the traceback in a log file."""
+        try:
+            return self.app(environ, start_response)
+        except Exception:
+            log = Path(tempfile.gettempdir()) / "ppid-meja-error.log"
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            body = f"Kesalahan internal meja kerja (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.\n".encode()
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")])
+            return [body]
+
+    # --- sessions, pages, forms -------------------------------------------------------------------------
+
+    def session(self) -> Session | None:
+        found = self.sessions.get(request.get_cookie(COOKIE))
+        if found is None and request.method in SAFE_METHODS:
+            found = self.sessions.new()
+            response.set_cookie(COOKIE, found.id, httponly=True, samesite="strict", path="/")
+        return found
+
+    def page(self, name: str, session: Session, **context) -> str:
+        hidden = Markup(f'<input type="hidden" name="csrf" value="{escape(session.csrf)}">'
+                        f'<input type="hidden" name="kembali" value="{escape(request.fullpath)}">')
+        commit_box = Markup('<p class="pilihan"><label><input type="checkbox" name="commit" value="1" checked> '
+                            'Commit rekaman ke git</label></p>') if is_repository(Site(self.root)) else Markup("")
+        return self.templates.get_template(name).render(
+            me=session.signer.person if session.signer else None, roles=session.roles, steps=session.steps,
+            csrf=session.csrf, messages=session.take_messages(), hidden=hidden, commit_box=commit_box, quote=quote,
+            **context)
+
+    def forms(self) -> bottle.FormsDict:
+        return request.forms.decode()
+
+    def back(self) -> str:
+        target = self.forms().get("kembali") or "/"
+        return target if target.startswith("/") and not target.startswith("//") else "/"
+
+    def state(self) -> SiteState:
+        return derive(Site(self.root), self.root_key)
+
+    def signer(self, session: Session, state: SiteState) -> Signer:
+        """The unlocked key, matched again against the registry as it is now (a revoked key stops at once)."""
+        if session.signer is None:
+            raise IdentityError("buka kunci Anda dulu (halaman Masuk)")
+        person = state.registry.by_key(public_key_line(session.signer.key))
+        if person is None:
+            raise IdentityError("kunci Anda tidak lagi terdaftar di site_config/reviewers.yml")
+        return Signer(person, session.signer.key)
+
+    def get(self, path: str, needs_signer: bool = True):
+        def register(handler: Callable) -> Callable:
+            def wrapped(**kw):
+                session = self.session()
+                if needs_signer and session.signer is None:
+                    redirect("/masuk")
+                try:
+                    return handler(session, **kw)
+                except PpidError as exc:
+                    session.say("galat", str(exc))
+                    return self.page("galat.html", session)
+            self.app.get(path)(wrapped)
+            return handler
+        return register
+
+    def post(self, path: str):
+        """A state-changing request: only with this session's cookie and its CSRF token; refusals as messages."""
+        def register(handler: Callable) -> Callable:
+            def wrapped(**kw):
+                session = self.sessions.get(request.get_cookie(COOKIE))
+                if session is None:
+                    return HTTPResponse("Ditolak: tidak ada sesi meja kerja; buka halaman meja lagi.\n", 403,
+                                        {"Content-Type": "text/plain; charset=utf-8"})
+                token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
+                if not session.token_matches(token):
+                    return HTTPResponse("Ditolak: token formulir (CSRF) tidak ada atau salah; muat ulang halaman.\n",
+                                        403, {"Content-Type": "text/plain; charset=utf-8"})
+                try:
+                    result = handler(session, **kw)
+                except PpidError as exc:
+                    session.say("galat", str(exc))
+                    result = None
+                if result is None:
+                    redirect(self.back(), 303)
+                return result
+            self.app.post(path)(wrapped)
+            return handler
+        return register
+
+    def decide(self, session: Session, action: Callable[[SiteState, Signer], operations.Outcome],
+               extra: Callable[[SiteState], list[Path]] = lambda state: []) -> None:
+        """Derive afresh under the site lock, run the operation, report, and commit when asked."""
+        site = Site(self.root)
+        with one_at_a_time(site):
+            state = derive(site, self.root_key)
+            signer = self.signer(session, state)
+            paths = extra(state)
+            outcome = action(state, signer)
+            session.say("ok", f"{outcome.summary}. Rekaman: {site.rel(outcome.record)}")
+            for note in outcome.notes:
+                session.say("ok", note)
+            if self.forms().get("commit"):
+                session.say("ok", commit(site, [outcome.record, *paths],
+                                         f"{outcome.summary} ({signer.person.name}, lewat ppid meja)"))
+
+    # --- routes ------------------------------------------------------------------------------------------
+
+    def _routes(self) -> None:  # noqa: C901 - a flat list of routes reads best in one place
+        app = self.app
+
+        @app.get("/aset/<name>")
+        def asset(name: str):
+            return bottle.static_file(name, root=str(STATIC))
+
+        @self.get("/masuk", needs_signer=False)
+        def sign_in(session: Session):
+            return self.page("masuk.html", session, key_path=remembered_key())
+
+        @self.post("/masuk")
+        def do_sign_in(session: Session):
+            data = self.forms()
+            signer, path = unlock(self.state().registry, data.get("kunci", ""), data.get("frasa", ""))
+            state = self.state()
+            session.signer = signer
+            session.roles = views.role_names(signer.person, state.policy)
+            session.steps = views.my_steps(signer.person, state.policy)
+            remember_key(path.resolve())
+            session.say("ok", f"Selamat datang, {signer.person.name}.")
+            redirect("/", 303)
+
+        @self.post("/keluar")
+        def sign_out(session: Session):
+            session.signer, session.roles, session.steps = None, "", set()
+            session.say("ok", "Anda telah keluar; kunci tidak lagi tersimpan di meja kerja.")
+            redirect("/masuk", 303)
+
+        @self.get("/")
+        def home(session: Session):
+            state = self.state()
+            return self.page("antrean.html", session, state=state, queue=views.queue(state, session.signer.person))
+
+        @self.get("/draf/baru")
+        def new_draft(session: Session):
+            return self._editor(session, drafts.Draft(""), new=True)
+
+        @self.get("/draf/<page:path>")
+        def edit_draft(session: Session, page: str):
+            site = Site(self.root)
+            return self._editor(session, drafts.load(site, drafts.page_name(site, page)), new=False)
+
+        @self.post("/draf")
+        def save_draft(session: Session):
+            site, data = Site(self.root), self.forms()
+            fields = form.fields(site.root)
+            try:
+                page = drafts.page_name(site, data.get("halaman", ""))
+                keep = drafts.load(site, page).meta
+                meta = form.parse(fields, data.get, data.getall, keep)
+            except PpidError as exc:
+                session.say("galat", str(exc))
+                typed = drafts.Draft(data.get("halaman", ""), {}, data.get("isi", ""))
+                return self._editor(session, typed, new=not data.get("ada"), typed=data)
+            with one_at_a_time(site):
+                drafts.save(site, page, meta, data.get("isi", ""))
+            session.say("ok", f"Draf disimpan: drafts/{page}. Periksa temuan di bawah, lalu ajukan.")
+            redirect(f"/draf/{quote(page)}", 303)
+
+        @self.post("/lampiran/<page:path>")
+        def upload(session: Session, page: str):
+            site = Site(self.root)
+            page = drafts.page_name(site, page)
+            upload = request.files.get("berkas")
+            if upload is None:
+                raise drafts.DraftError("pilih berkas lampiran yang akan diunggah")
+            with one_at_a_time(site):
+                _, notes = drafts.add_attachment(site, page, upload.raw_filename, upload.file,
+                                                 bool(self.forms().get("bersihkan")))
+            for note in notes:
+                session.say("ok", note)
+            redirect(f"/draf/{quote(page)}", 303)
+
+        @self.post("/tampilan")
+        def live_render(session: Session):
+            response.content_type = "text/html; charset=utf-8"
+            return str(render.to_html(self.forms().get("isi", "")))
+
+        @self.post("/ajukan/<page:path>")
+        def submit(session: Session, page: str):
+            data = self.forms()
+            self.decide(session, lambda state, signer: operations.submit(
+                state, signer, page, comment=data.get("komentar", ""), with_findings=bool(data.get("dengan_temuan"))),
+                lambda state: _draft_files(state, page))
+
+        @self.post("/ajukan-hapus/<page:path>")
+        def submit_removal(session: Session, page: str):
+            self.decide(session, lambda state, signer: operations.submit(
+                state, signer, page, remove=True, comment=self.forms().get("komentar", "")))
+            redirect("/", 303)
+
+        @self.get("/perubahan/<page:path>")
+        def change(session: Session, page: str):
+            state = self.state()
+            return self.page("perubahan.html", session, state=state, view=views.change_view(state, page))
+
+        @self.post("/pratinjau")
+        def make_preview(session: Session):
+            site = Site(self.root)
+            with one_at_a_time(site):
+                built = build_preview(site, site.root / views.PREVIEW_DIR)
+            session.say("ok", f"Pratinjau luring {built.manifest.short} dibuat ({built.changes} perubahan tertunda). "
+                              "Unduh zip-nya, ekstrak, buka MULAI-DI-SINI.html, lalu putuskan.")
+
+        @self.get("/pratinjau/<name>", needs_signer=True)
+        def preview_zip(session: Session, name: str):
+            path = views.preview_file(Site(self.root), name)
+            if path is None:
+                raise DecisionRefused(f"pratinjau {name} tidak ada; buat pratinjau baru")
+            return bottle.static_file(path.name, root=str(path.parent), download=path.name)
+
+        @self.post("/tinjau/<page:path>")
+        def review(session: Session, page: str):
+            data = self.forms()
+            if not data.get("pratinjau"):
+                raise DecisionRefused("buat pratinjau luring dulu dan periksa isinya; keputusan tinjauan mengutip "
+                                      "pratinjau yang Anda lihat")
+            self.decide(session, lambda state, signer: operations.review(
+                _same(state, page, data.get("hash", "")), signer, page, approve=data.get("keputusan") == "setuju",
+                comment=data.get("komentar", ""), preview_id=data.get("pratinjau")))
+
+        @self.post("/setujui/<page:path>")
+        def approve(session: Session, page: str):
+            data = self.forms()
+            self.decide(session, lambda state, signer: operations.approve(
+                _same(state, page, data.get("hash", "")), signer, page, accept=data.getall("terima"),
+                comment=data.get("komentar", "")))
+
+        @self.post("/tolak/<page:path>")
+        def reject(session: Session, page: str):
+            data = self.forms()
+            self.decide(session, lambda state, signer: operations.reject(
+                _same(state, page, data.get("hash", "")), signer, page, comment=data.get("komentar", "")))
+
+        @self.post("/tarik")
+        def withdraw(session: Session):
+            data, site = self.forms(), Site(self.root)
+            page = operations.page_arg(site.root, data.get("halaman", ""))
+            self.decide(session, lambda state, signer: operations.withdraw(
+                state, signer, page, comment=data.get("komentar", "")),
+                lambda state: [site.content_dir, site.drafts_dir])
+
+        @self.post("/promosi")
+        def promote(session: Session):
+            site = Site(self.root)
+            with one_at_a_time(site):
+                state = derive(site, self.root_key)
+                self.signer(session, state)  # only someone signed in moves content/
+                done = operations.promote(state)
+                for item in done.promoted:
+                    session.say("ok", f"{item.change.page}: dipromosikan ke content/")
+                for page, left in done.held.items():
+                    session.say("galat", f"{page}: DITAHAN, temuan belum diterima: " + "; ".join(map(str, left)))
+                if not done.promoted and not done.held:
+                    session.say("ok", "Tidak ada perubahan yang siap dipromosikan.")
+                if done.promoted and self.forms().get("commit"):
+                    names = ", ".join(p.change.page for p in done.promoted)
+                    session.say("ok", commit(site, [site.content_dir, site.drafts_dir],
+                                             f"Promosi ke content/: {names} (lewat ppid meja)"))
+
+        @self.get("/rilis")
+        def release(session: Session):
+            state = self.state()
+            return self.page("rilis.html", session, state=state, release=views.release_view(state))
+
+        @self.post("/rilis/periksa")
+        def release_check(session: Session):
+            data = self.forms()
+            self.decide(session, lambda state, signer: release_approval.check(
+                state, signer, approve=data.get("keputusan") == "setuju", comment=data.get("komentar", "")),
+                lambda state: [state.site.root / "reviews"])
+
+        @self.post("/rilis/setujui")
+        def release_approve(session: Session):
+            self.decide(session, lambda state, signer: release_approval.approve(
+                state, signer, comment=self.forms().get("komentar", "")))
+
+        @self.post("/terbit")
+        def do_publish(session: Session):
+            site = Site(self.root)
+            with one_at_a_time(site):
+                self.signer(session, derive(site, self.root_key))
+                result = publish(site, self.forms().get("target") or None, self.root_key)
+            session.say("ok", result.message)
+
+        @self.get("/berkas/<rel:path>")
+        def attachment(session: Session, rel: str):
+            site = Site(self.root)
+            for folder in (site.drafts_dir, site.content_dir):
+                path = (folder / rel).resolve()
+                if path.is_file() and path.is_relative_to(folder.resolve()) and path.suffix != ".md":
+                    return bottle.static_file(path.name, root=str(path.parent), download=path.name)
+            raise DecisionRefused(f"{rel}: lampiran tidak ada di drafts/ maupun content/")
+
+    def _editor(self, session: Session, draft: drafts.Draft, new: bool, typed: bottle.FormsDict | None = None) -> str:
+        site = Site(self.root)
+        fields = form.fields(site.root)
+        values = form.form_values(draft.meta, fields)
+        if typed is not None:
+            values = {f.name: typed.getall(f.name) if f.kind == "choices" else typed.get(f.name, "") for f in fields}
+        lampiran = [str(x) for x in draft.meta.get("lampiran") or []]
+        checks = views.draft_checks(site, draft.page, lampiran) if draft.origin == "drafts" else None
+        pending = None
+        if draft.page and not new:
+            state = derive(site, self.root_key)
+            pending = next((p for p in state.pending if p.change.page == draft.page), None)
+        return self.page("draf.html", session, draft=draft, new=new, fields=fields, values=values,
+                         rendered=render.to_html(draft.body), checks=checks, lampiran=lampiran, pending=pending)
+
+
+def _same(state: SiteState, page: str, shown: str) -> SiteState:
+    """The decision is about the bytes the person saw: refuse if they changed since the page was opened."""
+    item = operations.find_pending(state, page)
+    if item.change.digest.value != shown:
+        raise DecisionRefused(f"{page}: isinya berubah sejak halaman ini Anda buka (hash yang Anda lihat "
+                              f"{shown.removeprefix('sha256:')[:12] or 'tidak ada'}, sekarang {item.change.digest.short}); "
+                              "muat ulang halaman, periksa isi terbaru, lalu putuskan lagi")
+    return state
+
+
+def _draft_files(state: SiteState, page: str) -> list[Path]:
+    item = next((p for p in state.pending if p.change.page == page), None)
+    if item is None:
+        return []
+    origin = state.snap.drafts.origin
+    return [state.site.drafts_dir / rel for rel in item.change.digest.files if origin.get(rel) == "drafts"]

@@ -1,0 +1,185 @@
+"""What each desk page shows, read from the same SiteState the CLI uses: queues, a change in full, a draft's
+findings, the release. Nothing here decides; it only gathers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks.findings import Finding
+from ..content import read_page
+from ..errors import YamlError
+from ..inspection import collect
+from ..release import approval as release_approval
+from ..release.inputs import collect_inputs, differences, load_inputs
+from ..scan import Scanner
+from ..site import Site
+from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
+from ..trust.findings import accepted_in, blocking, change_findings
+from ..trust.operations import find_pending
+from ..trust.previews import Manifest, newest_showing
+from ..trust.registry import Person, Policy
+from ..trust.state import Pending, SiteState
+from . import render
+
+KIND = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
+PREVIEW_DIR = "preview"
+
+
+def my_steps(person: Person, policy: Policy) -> set[str]:
+    return {step for step, roles in policy.steps.items() if set(roles) & set(person.roles)}
+
+
+def role_names(person: Person, policy: Policy) -> str:
+    return ", ".join(policy.role_name(r) for r in person.roles)
+
+
+@dataclass
+class Row:
+    page: str
+    kind: str
+    state: str
+    state_text: str
+    reason: str
+    next_text: str
+    author: str
+    blocking: int
+
+
+@dataclass
+class Queue:
+    mine: list[Row] = field(default_factory=list)
+    from_me: list[Row] = field(default_factory=list)
+    others: list[Row] = field(default_factory=list)
+    ready: list[Row] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+
+def queue(state: SiteState, person: Person) -> Queue:
+    """What waits on this person, and what they wait for from others."""
+    steps, scanner, found = my_steps(person, state.policy), Scanner(state.site), Queue()
+    for item in state.pending:
+        step = NEXT_STEP[item.chain.state]
+        row = _row(state, item, step, scanner)
+        if step is None:
+            found.ready.append(row)
+        elif step in steps:
+            found.mine.append(row)
+        elif item.chain.author == person.id:
+            found.from_me.append(row)
+        else:
+            found.others.append(row)
+    if "submit" in steps:
+        found.unreadable = sorted(state.unreadable.items())
+    return found
+
+
+def _row(state: SiteState, item: Pending, step: str | None, scanner: Scanner) -> Row:
+    author = state.registry.people.get(item.chain.author or "")
+    left = blocking(change_findings(scanner, state, item.change), accepted_in(item.chain), scanner)
+    return Row(item.change.page, KIND[item.change.kind], item.chain.state, STATE_NAMES[item.chain.state],
+               explain(item.chain, state.policy), state.policy.names(step) if step else "promosi (Koordinator)",
+               author.name if author else "", len(left))
+
+
+@dataclass
+class Attachment:
+    rel: str
+    area: str
+    changed: bool
+
+
+@dataclass
+class ChangeView:
+    item: Pending
+    kind: str
+    state_text: str
+    reason: str
+    author: str
+    old_html: object
+    new_html: object
+    source_diff: object
+    meta: list[dict]
+    findings: list[Finding]
+    blocking_ids: set[str]
+    problems: list[str]
+    attachments: list[Attachment]
+    preview: Manifest | None
+    preview_zip: str
+
+
+def change_view(state: SiteState, page: str) -> ChangeView:
+    item = find_pending(state, page)
+    change, site = item.change, state.site
+    old_text, old_meta = _live(site, page)
+    new_text = change.draft.body if change.draft else ""
+    new_meta = dict(change.draft.meta) if change.draft else {}
+    old_html, new_html = render.side_by_side(old_text, new_text)
+    scanner = Scanner(site)
+    findings = change_findings(scanner, state, change)
+    blocking_ids = {f.id for f in blocking(findings, accepted_in(item.chain), scanner)}
+    rels = {f"drafts/{rel}" for rel in change.digest.files}
+    problems = [str(p) for p in state.snap.drafts.problems if p.path in rels]
+    current = change.current.files if change.current else {}
+    attachments = [Attachment(rel, state.snap.drafts.origin.get(rel, "content"), current.get(rel) != sha)
+                   for rel, sha in change.digest.files.items() if rel != page]
+    author = state.registry.people.get(item.chain.author or "")
+    preview = newest_showing(site.root, page, change.digest.value)
+    return ChangeView(item, KIND[change.kind], STATE_NAMES[item.chain.state], explain(item.chain, state.policy),
+                      f"{author.name} ({author.id})" if author else "", old_html, new_html,
+                      render.source_diff(old_text, new_text), render.meta_rows(old_meta, new_meta), findings,
+                      blocking_ids, problems, attachments, preview, _zip_of(site, preview))
+
+
+def _live(site: Site, page: str) -> tuple[str, dict]:
+    source = site.content_dir / page
+    if not source.is_file():
+        return "", {}
+    try:
+        live = read_page(source, page, f"content/{page}")
+    except YamlError:
+        return source.read_text(encoding="utf-8", errors="replace"), {}
+    return live.body, dict(live.meta)
+
+
+def _zip_of(site: Site, preview: Manifest | None) -> str:
+    if preview is None:
+        return ""
+    found = sorted((site.root / PREVIEW_DIR).glob(f"pratinjau-*-{preview.short}.zip"))
+    return found[-1].name if found else ""
+
+
+@dataclass
+class DraftChecks:
+    problems: list[str]
+    findings: list[Finding]
+
+
+def draft_checks(site: Site, page: str, attachments: list[str]) -> DraftChecks:
+    """`ppid check` on this draft and its attachments, as the operator needs it before submitting."""
+    paths = {f"drafts/{page}"} | {f"drafts/{rel}" for rel in attachments}
+    report = collect(site)
+    return DraftChecks([str(p) for p in report.problems if p.path in paths],
+                       [f for f in report.findings if f.path in paths])
+
+
+@dataclass
+class ReleaseView:
+    short: str
+    state_text: str
+    reason: str
+    changes: list[tuple[str, str]]
+    first: bool
+
+
+def release_view(state: SiteState) -> ReleaseView:
+    inputs = collect_inputs(state.site)
+    latest = release_approval.latest_approved(state)
+    chain = release_approval.release_chain(state, inputs)
+    changes = [] if latest is None or latest.digest == inputs.id else differences(load_inputs(state.site, latest.digest), inputs)
+    return ReleaseView(inputs.short, STATE_NAMES[chain.state], explain(chain, state.policy), changes, latest is None)
+
+
+def preview_file(site: Site, name: str) -> Path | None:
+    path = site.root / PREVIEW_DIR / name
+    return path if name.startswith("pratinjau-") and name.endswith(".zip") and "/" not in name and path.is_file() else None
