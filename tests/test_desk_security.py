@@ -1,0 +1,98 @@
+"""The desk refuses what a hostile web page could send it: a POST without the session or without its CSRF
+token, a foreign Host header (DNS rebinding), a request from another origin; its cookie and headers keep
+scripts and assets of other hosts out. `ppid meja` itself serves on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from conftest import tree_digest
+from helpers.desk import running_desk
+
+
+class Client:
+    def __init__(self, url: str) -> None:
+        self.origin = url.rstrip("/")
+        self.port = urlsplit(url).port
+        self.cookie = ""
+
+    def send(self, method: str, path: str, form: dict | None = None, **headers: str) -> tuple[int, dict, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        sent = {"Host": f"127.0.0.1:{self.port}", **({"Cookie": self.cookie} if self.cookie else {}),
+                **{k.replace("_", "-"): v for k, v in headers.items()}}
+        body = urlencode(form or {}, doseq=True) if method == "POST" else None
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=sent)
+        answer = connection.getresponse()
+        found = (answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode("utf-8"))
+        connection.close()
+        return found
+
+
+def signed_in(url: str, key: Path) -> tuple[Client, str]:
+    client = Client(url)
+    status, headers, html = client.send("GET", "/masuk")
+    assert status == 200
+    client.cookie = headers["set-cookie"].split(";")[0]
+    token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
+    status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": ""}, Origin=client.origin)
+    assert status == 303
+    return client, token
+
+
+def test_cookie_and_headers_keep_other_hosts_out(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        status, headers, _ = Client(desk.url).send("GET", "/masuk")
+    assert status == 200
+    cookie = headers["set-cookie"]
+    assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
+    csp = headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert headers["x-frame-options"] == "DENY"
+
+
+def test_forged_and_foreign_requests_change_nothing(site: Path, people) -> None:
+    before = tree_digest(site)
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["ratna"])
+        withdraw = {"halaman": "layanan/permohonan.md", "komentar": "uji", "csrf": token}
+        no_token = {k: v for k, v in withdraw.items() if k != "csrf"}
+        status, _, text = client.send("POST", "/tarik", no_token, Origin=client.origin)
+        assert status == 403 and "CSRF" in text
+        status, _, text = client.send("POST", "/tarik", {**withdraw, "csrf": "tebakan"}, Origin=client.origin)
+        assert status == 403 and "CSRF" in text
+        status, _, text = client.send("POST", "/tarik", withdraw, Origin="http://penyerang.example")
+        assert status == 403 and "asal (Origin) lain" in text
+        status, _, text = client.send("POST", "/tarik", withdraw)  # neither Origin nor Referer
+        assert status == 403
+        status, _, text = client.send("POST", "/tarik", withdraw, Origin=client.origin, Sec_Fetch_Site="cross-site")
+        assert status == 403 and "situs lain" in text
+        status, _, text = client.send("GET", "/", Host=f"penyerang.example:{client.port}")
+        assert status == 403 and "Host" in text
+        stranger = Client(desk.url)
+        status, _, text = stranger.send("POST", "/tarik", withdraw, Origin=client.origin)
+        assert status == 403 and "tidak ada sesi" in text
+        assert tree_digest(site) == before
+        # The same request, from the page itself, does what it says: the refusals above came from the checks.
+        status, headers, _ = client.send("POST", "/tarik", {**withdraw, "kembali": "/"}, Origin=client.origin)
+        assert status == 303
+    assert not (site / "content" / "layanan" / "permohonan.md").exists()
+
+
+def test_ppid_meja_serves_on_loopback_and_says_where(site: Path, people) -> None:
+    desk = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--site", str(site), "meja", "--tanpa-browser"],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        first = desk.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", first).group(0)
+        status, _, html = Client(url).send("GET", "/masuk")
+        assert status == 200 and "Buka kunci" in html and 'lang="id"' in html
+    finally:
+        desk.terminate()
+        desk.wait(timeout=10)
