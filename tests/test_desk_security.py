@@ -4,46 +4,13 @@ scripts and assets of other hosts out. `ppid meja` itself serves on 127.0.0.1 on
 
 from __future__ import annotations
 
-import http.client
 import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
 
 from conftest import tree_digest
-from helpers.desk import running_desk
-
-
-class Client:
-    def __init__(self, url: str) -> None:
-        self.origin = url.rstrip("/")
-        self.port = urlsplit(url).port
-        self.cookie = ""
-
-    def send(self, method: str, path: str, form: dict | None = None, **headers: str) -> tuple[int, dict, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        sent = {"Host": f"127.0.0.1:{self.port}", **({"Cookie": self.cookie} if self.cookie else {}),
-                **{k.replace("_", "-"): v for k, v in headers.items()}}
-        body = urlencode(form or {}, doseq=True) if method == "POST" else None
-        if body is not None:
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=sent)
-        answer = connection.getresponse()
-        found = (answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode("utf-8"))
-        connection.close()
-        return found
-
-
-def signed_in(url: str, key: Path) -> tuple[Client, str]:
-    client = Client(url)
-    status, headers, html = client.send("GET", "/masuk")
-    assert status == 200
-    client.cookie = headers["set-cookie"].split(";")[0]
-    token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
-    status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": ""}, Origin=client.origin)
-    assert status == 303
-    return client, token
+from helpers.desk import Client, running_desk, signed_in
 
 
 def test_cookie_and_headers_keep_other_hosts_out(site: Path, people) -> None:

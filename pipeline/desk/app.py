@@ -32,6 +32,10 @@ from .sessions import COOKIE, Session, Sessions
 from .settings import remember_key, remembered_key
 
 STATIC = Path(__file__).parent / "static"
+# Bottle refuses url-encoded forms above this size; a page may be up to site.yml's page_bytes (1 MB by default).
+bottle.BaseRequest.MEMFILE_MAX = 8_000_000
+ERRORS = {404: "Halaman meja kerja ini tidak ada.", 405: "Cara permintaan ini tidak didukung di alamat ini.",
+          413: "Isian terlalu besar untuk meja kerja."}
 
 
 class Desk:
@@ -44,6 +48,7 @@ class Desk:
                                      autoescape=select_autoescape(default=True))
         self.app = bottle.Bottle()
         self.app.config["catchall"] = False
+        self.app.default_error_handler = _error_page
         self._routes()
 
     def wsgi(self) -> Callable:
@@ -189,6 +194,10 @@ class Desk:
             state = self.state()
             return self.page("antrean.html", session, state=state, queue=views.queue(state, session.signer.person))
 
+        @self.get("/ubah")
+        def open_existing(session: Session):
+            redirect(f"/draf/{quote(drafts.page_key(request.query.getunicode('halaman') or ''))}")
+
         @self.get("/draf/baru")
         def new_draft(session: Session):
             return self._editor(session, drafts.Draft(""), new=True)
@@ -196,14 +205,15 @@ class Desk:
         @self.get("/draf/<page:path>")
         def edit_draft(session: Session, page: str):
             site = Site(self.root)
-            return self._editor(session, drafts.load(site, drafts.page_name(site, page)), new=False)
+            return self._editor(session, drafts.load(site, drafts.page_key(page)), new=False)
 
         @self.post("/draf")
         def save_draft(session: Session):
             site, data = Site(self.root), self.forms()
             fields = form.fields(site.root)
             try:
-                page = drafts.page_name(site, data.get("halaman", ""))
+                typed = data.get("halaman", "")
+                page = drafts.page_key(typed) if data.get("ada") else drafts.page_name(typed)
                 keep = drafts.load(site, page).meta
                 meta = form.parse(fields, data.get, data.getall, keep)
             except PpidError as exc:
@@ -218,7 +228,7 @@ class Desk:
         @self.post("/lampiran/<page:path>")
         def upload(session: Session, page: str):
             site = Site(self.root)
-            page = drafts.page_name(site, page)
+            page = drafts.page_key(page)
             upload = request.files.get("berkas")
             if upload is None:
                 raise drafts.DraftError("pilih berkas lampiran yang akan diunggah")
@@ -293,7 +303,7 @@ class Desk:
         @self.post("/tarik")
         def withdraw(session: Session):
             data, site = self.forms(), Site(self.root)
-            page = operations.page_arg(site.root, data.get("halaman", ""))
+            page = drafts.page_key(data.get("halaman", ""))
             self.decide(session, lambda state, signer: operations.withdraw(
                 state, signer, page, comment=data.get("komentar", "")),
                 lambda state: [site.content_dir, site.drafts_dir])
@@ -364,6 +374,11 @@ class Desk:
             pending = next((p for p in state.pending if p.change.page == draft.page), None)
         return self.page("draf.html", session, draft=draft, new=new, fields=fields, values=values,
                          rendered=render.to_html(draft.body), checks=checks, lampiran=lampiran, pending=pending)
+
+
+def _error_page(res: bottle.HTTPError) -> str:
+    res.content_type = "text/plain; charset=utf-8"
+    return ERRORS.get(res.status_code, f"Permintaan tidak dapat dilayani ({res.status_code}).") + " Buka / untuk kembali.\n"
 
 
 def _same(state: SiteState, page: str, shown: str) -> SiteState:

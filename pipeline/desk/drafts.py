@@ -4,6 +4,7 @@ and receive attachments into drafts/files/ with the offer to clean their metadat
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,6 @@ from .. import cleaning
 from ..content import read_page
 from ..errors import PpidError, YamlError
 from ..site import Site
-from ..trust.operations import page_arg
 from ..yamlio import dumps
 
 _PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.md$")
@@ -34,8 +34,21 @@ class Draft:
     problem: str = ""
 
 
-def page_name(site: Site, text: str) -> str:
-    page = page_arg(site.root, text.strip())
+def page_key(text: str) -> str:
+    """A page as the trust core names it (`layanan/x.md`), from what a person typed. Unlike the CLI's page_arg
+    this never looks at the desk process's working folder: a typed path is always relative to the site."""
+    page = posixpath.normpath(text.strip().replace("\\", "/"))
+    for area in ("drafts/", "content/"):
+        page = page.removeprefix(area)
+    if page.startswith(("/", "..")) or not page.endswith(".md") or page == ".md":
+        raise DraftError(f"{text.strip() or '(kosong)'}: sebutkan halaman Markdown (.md) di dalam drafts/ atau content/, "
+                         "misalnya layanan/permohonan.md")
+    return page
+
+
+def page_name(text: str) -> str:
+    """A page name the desk may create: simple lower-case path segments."""
+    page = page_key(text)
     if not _PAGE_NAME.match(page):
         raise DraftError(f"{page}: nama halaman hanya boleh huruf kecil, angka, '-' dan '_', dipisah '/', diakhiri .md "
                          "(misalnya layanan/jam-layanan.md)")

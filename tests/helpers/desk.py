@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlencode, urlsplit
 
 from playwright.sync_api import Page, expect
 
@@ -35,3 +38,36 @@ def sign_out(tab: Page) -> None:
 
 def message(tab: Page) -> str:
     return " ".join(tab.locator(".pesan").all_inner_texts())
+
+
+class Client:
+    """Raw HTTP to the desk, headers chosen by the test (what a hostile page or a script could send)."""
+
+    def __init__(self, url: str) -> None:
+        self.origin = url.rstrip("/")
+        self.port = urlsplit(url).port
+        self.cookie = ""
+
+    def send(self, method: str, path: str, form: dict | None = None, **headers: str) -> tuple[int, dict, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        sent = {"Host": f"127.0.0.1:{self.port}", **({"Cookie": self.cookie} if self.cookie else {}),
+                **{k.replace("_", "-"): v for k, v in headers.items()}}
+        body = urlencode(form or {}, doseq=True) if method == "POST" else None
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=sent)
+        answer = connection.getresponse()
+        found = (answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode("utf-8"))
+        connection.close()
+        return found
+
+
+def signed_in(url: str, key: Path) -> tuple[Client, str]:
+    client = Client(url)
+    status, headers, html = client.send("GET", "/masuk")
+    assert status == 200
+    client.cookie = headers["set-cookie"].split(";")[0]
+    token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
+    status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": ""}, Origin=client.origin)
+    assert status == 303
+    return client, token
