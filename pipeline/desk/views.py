@@ -9,17 +9,18 @@ from pathlib import Path
 from ..checks.findings import Finding
 from ..content import read_page
 from ..errors import YamlError
-from ..inspection import collect
+from ..checks.registry import PAGE_CHECKS
 from ..release import approval as release_approval
 from ..release.inputs import collect_inputs, differences, load_inputs
 from ..scan import Scanner
 from ..site import Site
 from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
-from ..trust.findings import accepted_in, blocking, change_findings
+from ..trust.findings import accepted_in, blocking, change_findings, files_findings
 from ..trust.operations import find_pending
 from ..trust.previews import Manifest, newest_showing
 from ..trust.registry import Person, Policy
 from ..trust.state import Pending, SiteState
+from ..view import build_view
 from . import render
 
 KIND = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
@@ -156,11 +157,15 @@ class DraftChecks:
 
 
 def draft_checks(site: Site, page: str, attachments: list[str]) -> DraftChecks:
-    """`ppid check` on this draft and its attachments, as the operator needs it before submitting."""
-    paths = {f"drafts/{page}"} | {f"drafts/{rel}" for rel in attachments}
-    report = collect(site)
-    return DraftChecks([str(p) for p in report.problems if p.path in paths],
-                       [f for f in report.findings if f.path in paths])
+    """The checks of `ppid check` on this draft and its attachments only (the whole site's would be slow),
+    as the offline preview's summary runs them."""
+    view = build_view(site, ["drafts", "content"])
+    mine = [rel for rel in [page, *attachments] if view.origin.get(rel) == "drafts"]
+    paths = {f"drafts/{rel}" for rel in [page, *attachments]}
+    problems = [p for p in view.problems if p.path in paths]
+    if page in mine and page in view.pages:
+        problems += [p for check in PAGE_CHECKS for p in check(site, view.pages[page], view)]
+    return DraftChecks([str(p) for p in problems], files_findings(Scanner(site), view, mine))
 
 
 @dataclass
