@@ -10,6 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 SHIM   := overrides/assets/javascripts/iframe-worker-1.0.4-shim.js
+AXE    := .ppid/vendor/axe-core-4.14.1.min.js
 
 # command -> Debian package
 SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync
@@ -30,7 +31,7 @@ system-deps:
 	if [ -n "$$missing" ]; then echo "Memasang paket Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-$(SHIM): scripts/vendor.sh
+$(SHIM) $(AXE): scripts/vendor.sh
 	bash scripts/vendor.sh
 
 check: $(STAMP)
@@ -44,7 +45,7 @@ preview: $(STAMP) system-deps $(SHIM)
 	$(BIN)/ppid check
 	$(BIN)/ppid preview
 
-test: $(STAMP) system-deps $(SHIM)
+test: $(STAMP) system-deps $(SHIM) $(AXE)
 	$(BIN)/pytest
 
 # The desk: a local web page for operators, Sub Koordinator and Koordinator (127.0.0.1 only).
