@@ -23,11 +23,12 @@ from ..site import Site
 from ..trust import operations
 from ..trust.errors import DecisionRefused, IdentityError
 from ..trust.identity import Signer
-from ..trust.state import SiteState, derive
+from ..trust.state import SiteState
 from . import drafts, form, render, views
 from .actions import commit, is_repository, one_at_a_time
 from .guard import SAFE_METHODS, guarded
 from .identity import unlock
+from .memo import Memo
 from .sessions import COOKIE, Session, Sessions
 from .settings import remember_key, remembered_key
 
@@ -44,6 +45,7 @@ class Desk:
     def __init__(self, root: Path, root_key: Path | None = None) -> None:
         self.root, self.root_key, self.port = root, root_key, 0
         self.sessions = Sessions()
+        self.memo = Memo(root, root_key)
         self.templates = Environment(loader=PackageLoader("pipeline.desk", "templates"),
                                      autoescape=select_autoescape(default=True))
         self.app = bottle.Bottle()
@@ -92,7 +94,7 @@ class Desk:
         return target if target.startswith("/") and not target.startswith("//") else "/"
 
     def state(self) -> SiteState:
-        return derive(Site(self.root), self.root_key)
+        return self.memo.state()
 
     def signer(self, session: Session, state: SiteState) -> Signer:
         """The unlocked key, matched again against the registry as it is now (a revoked key stops at once)."""
@@ -147,7 +149,7 @@ class Desk:
         """Derive afresh under the site lock, run the operation, report, and commit when asked."""
         site = Site(self.root)
         with one_at_a_time(site):
-            state = derive(site, self.root_key)
+            state = self.memo.state()  # the key is taken under the lock: any write before it gives a new state
             signer = self.signer(session, state)
             paths = extra(state)
             outcome = action(state, signer)
@@ -157,6 +159,7 @@ class Desk:
             if self.forms().get("commit"):
                 session.say("ok", commit(site, [outcome.record, *paths],
                                          f"{outcome.summary} ({signer.person.name}, lewat ppid meja)"))
+        self.memo.refresh_soon()
 
     # --- routes ------------------------------------------------------------------------------------------
 
@@ -191,8 +194,9 @@ class Desk:
 
         @self.get("/")
         def home(session: Session):
-            state = self.state()
-            return self.page("antrean.html", session, state=state, queue=views.queue(state, session.signer.person))
+            person = session.signer.person
+            return self.page("antrean.html", session,
+                             queue=self.memo.remember(("antrean", person.id), lambda state: views.queue(state, person)))
 
         @self.get("/ubah")
         def open_existing(session: Session):
@@ -259,8 +263,8 @@ class Desk:
 
         @self.get("/perubahan/<page:path>")
         def change(session: Session, page: str):
-            state = self.state()
-            return self.page("perubahan.html", session, state=state, view=views.change_view(state, page))
+            view = self.memo.remember(("perubahan", page), lambda state: views.change_view(state, page))
+            return self.page("perubahan.html", session, view=view)
 
         @self.post("/pratinjau")
         def make_preview(session: Session):
@@ -312,7 +316,7 @@ class Desk:
         def promote(session: Session):
             site = Site(self.root)
             with one_at_a_time(site):
-                state = derive(site, self.root_key)
+                state = self.memo.state()
                 self.signer(session, state)  # only someone signed in moves content/
                 done = operations.promote(state)
                 for item in done.promoted:
@@ -328,8 +332,7 @@ class Desk:
 
         @self.get("/rilis")
         def release(session: Session):
-            state = self.state()
-            return self.page("rilis.html", session, state=state, release=views.release_view(state))
+            return self.page("rilis.html", session, release=self.memo.remember("rilis", views.release_view))
 
         @self.post("/rilis/periksa")
         def release_check(session: Session):
@@ -347,7 +350,7 @@ class Desk:
         def do_publish(session: Session):
             site = Site(self.root)
             with one_at_a_time(site):
-                self.signer(session, derive(site, self.root_key))
+                self.signer(session, self.memo.state())
                 result = publish(site, self.forms().get("target") or None, self.root_key)
             session.say("ok", result.message)
 
@@ -367,11 +370,12 @@ class Desk:
         if typed is not None:
             values = {f.name: typed.getall(f.name) if f.kind == "choices" else typed.get(f.name, "") for f in fields}
         lampiran = [str(x) for x in draft.meta.get("lampiran") or []]
-        checks = views.draft_checks(site, draft.page, lampiran) if draft.origin == "drafts" else None
+        checks = self.memo.remember(("periksa", draft.page, tuple(lampiran)),
+                                    lambda state: views.draft_checks(state.site, draft.page, lampiran)) \
+            if draft.origin == "drafts" else None
         pending = None
         if draft.page and not new:
-            state = derive(site, self.root_key)
-            pending = next((p for p in state.pending if p.change.page == draft.page), None)
+            pending = next((p for p in self.state().pending if p.change.page == draft.page), None)
         return self.page("draf.html", session, draft=draft, new=new, fields=fields, values=values,
                          rendered=render.to_html(draft.body), checks=checks, lampiran=lampiran, pending=pending)
 
