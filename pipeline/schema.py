@@ -19,33 +19,37 @@ SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 
 
 @lru_cache(maxsize=8)
-def load_validator(root: Path, schema_path: Path = SCHEMA_PATH) -> Draft202012Validator:
-    """The validator of a schema kept as YAML in site_config/schema/."""
-    schema = load_file(root / schema_path, str(schema_path)).data
-    if not isinstance(schema, dict) or not schema.get("properties"):
-        raise ConfigError(f"{schema_path}: skema kosong atau tanpa 'properties'; pemeriksaan tidak dapat berjalan")
-    try:
-        Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise ConfigError(f"{schema_path}: skema tidak valid: {exc.message}") from None
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+def _validator(root: Path) -> Draft202012Validator:
+    return compile_schema(load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data, str(SCHEMA_PATH))
 
 
 def validate_page(root: Path, page: Page) -> Iterator[Problem]:
     """Every schema problem of the page's front matter, each with its line."""
-    yield from schema_problems(load_validator(root), page.meta, page.line_of, page.display)
+    yield from validate_data(_validator(root), page.meta, page.display, page.line_of)
     yield from _date_order(page)
 
 
-def schema_problems(validator: Draft202012Validator, data: Any, line_of, display: str) -> Iterator[Problem]:
-    """Every schema problem of `data`, each at the line `line_of(path)` gives."""
+def compile_schema(schema: Any, display: str) -> Draft202012Validator:
+    """A validator for a schema held as data; a broken schema is a configuration error."""
+    if not isinstance(schema, dict) or not (schema.get("properties") or schema.get("$defs")):
+        raise ConfigError(f"{display}: skema kosong atau tanpa 'properties'; pemeriksaan tidak dapat berjalan")
+    try:
+        Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise ConfigError(f"{display}: skema tidak valid: {exc.message}") from None
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def validate_data(validator: Draft202012Validator, data: Any, display: str, line_of) -> Iterator[Problem]:
+    """Every schema problem of a document, each with its source line; unknown keys named one by one."""
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in _leaves(errors):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
+            allowed = ", ".join(error.schema.get("properties", {}))
             for key in _extra_keys(error):
-                allowed = ", ".join(error.schema.get("properties", {})) or _allowed(validator)
-                yield Problem(display, line_of(path + (key,)), f"kolom '{key}' tidak dikenal; kolom yang boleh: {allowed}")
+                inside = f" di '{_field(path)}'" if path else ""
+                yield Problem(display, line_of(path + (key,)), f"kolom '{key}' tidak dikenal{inside}; kolom yang boleh: {allowed}")
             continue
         yield Problem(display, line_of(path) or 1, _message(error, path))
 
@@ -61,10 +65,6 @@ def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.Val
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))
     return sorted(k for k in error.instance if k not in allowed)
-
-
-def _allowed(validator: Draft202012Validator) -> str:
-    return ", ".join(validator.schema.get("properties", {}))
 
 
 def _field(path: tuple) -> str:
@@ -94,6 +94,12 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
         return f"'{name}' berisi butir yang sama lebih dari sekali"
     if kind == "minimum":
         return f"'{name}' harus minimal {arg}"
+    if kind == "maximum":
+        return f"'{name}' harus paling besar {arg}"
+    if kind == "pattern":
+        return f"'{name}' tidak berbentuk yang benar: '{value}'"
+    if kind == "maxItems":
+        return f"'{name}' berisi paling banyak {arg} butir"
     return f"'{name}' tidak valid ({kind}: {arg})"
 
 

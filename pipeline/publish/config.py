@@ -7,12 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError
-from ..schema import load_validator, schema_problems
+from ..config import load_config
 from ..site import Site
-from ..yamlio import load_file
 
 DEPLOY = Path("site_config") / "deploy.yml"
-DEPLOY_SCHEMA = Path("site_config") / "schema" / "deploy.yml"
 DEFAULT_KEEP = 5
 DEFAULT_CHECK_PAGES = 5
 
@@ -48,11 +46,7 @@ def load_targets(site: Site) -> dict[str, TargetConfig]:
     """Every target in deploy.yml; all problems of the file reported at once with their lines."""
     if not (site.root / DEPLOY).is_file():
         raise ConfigError(f"{DEPLOY}: tidak ada; tulis target penerbitan di sana (contoh: lihat docs/dev/publishing.md)")
-    located = load_file(site.root / DEPLOY, str(DEPLOY))
-    validator = load_validator(site.root, DEPLOY_SCHEMA)
-    problems = list(schema_problems(validator, located.data, located.line_of, str(DEPLOY)))
-    if problems:
-        raise ConfigError(f"{DEPLOY} tidak valid:\n" + "\n".join(f"  {p}" for p in problems))
+    located = load_config(site.root, "deploy")
     return {name: _target(site, name, raw) for name, raw in located.data["targets"].items()}
 
 

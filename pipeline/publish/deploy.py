@@ -48,7 +48,8 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
         step("locked")
         _prepare_target(site, target)
         previous = target.live()
-        if previous and _manifest_of(target, previous).release.id == release.id:
+        live = _manifest_of(target, previous).release if previous else None
+        if live and (live.id, live.variant) == (release.id, release.variant):
             return DeployResult(config.name, action, previous, release.id, previous, False,
                                 f"Rilis {_short(release.id)} sudah tayang di '{config.name}'; tidak ada yang diubah.")
         folder = _unique(folder_name(release, _now()), target.folders())
@@ -67,6 +68,17 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
             if target.live() != folder:
                 target.remove_release(folder)  # refused before or undone after the switch: keep no stray release
             raise
+
+
+def live_release(site: Site, target_name: str | None) -> tuple[str, str] | None:
+    """(release id, variant) live on the target now, or None."""
+    config = target_named(site, target_name)
+    target = open_target(site, config)
+    folder = target.live()
+    if not folder:
+        return None
+    release = _manifest_of(target, folder).release
+    return release.id, release.variant
 
 
 def rollback(site: Site, target_name: str, to: str | None = None) -> DeployResult:

@@ -17,20 +17,22 @@ class ReleaseInfo:
     signed_bytes: bytes      # the exact bytes signed (canonical JSON)
     signature: str           # armored SSHSIG, namespace "ppid", over signed_bytes
     signer_key: str          # "ssh-ed25519 AAAA..." of the signer
+    variant: str = ""        # which approved pages are live that day (publish_at / expire_at): same release,
+                             # other variant = something new to publish
 
     def to_public(self) -> dict:
         """The release as the served manifest shows it (signed bytes as text: canonical JSON is UTF-8)."""
         return {"id": self.id, "inputs": dict(sorted(self.inputs.items())), "approver": self.approver,
                 "approver_name": self.approver_name, "approved_at": self.approved_at,
                 "signed": self.signed_bytes.decode("utf-8"), "signature": self.signature,
-                "signer_key": self.signer_key}
+                "signer_key": self.signer_key, "variant": self.variant}
 
     @classmethod
     def from_public(cls, data: dict) -> "ReleaseInfo":
         return cls(id=data["id"], inputs=dict(data["inputs"]), approver=data["approver"],
                    approver_name=data["approver_name"], approved_at=data["approved_at"],
                    signed_bytes=data["signed"].encode("utf-8"), signature=data["signature"],
-                   signer_key=data["signer_key"])
+                   signer_key=data["signer_key"], variant=str(data.get("variant") or ""))
 
 
 @dataclass(frozen=True)

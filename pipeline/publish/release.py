@@ -26,6 +26,11 @@ def folder_name(release: ReleaseInfo, now: dt.datetime) -> str:
 
 
 def check_built(built: Path) -> None:
+    from ..build.online import UNAPPROVED_MARKER
+
+    if (built / UNAPPROVED_MARKER).exists():
+        raise PpidError(f"{built}: build ini dibuat dengan --tanpa-persetujuan (bukan build yang disetujui); "
+                        "tidak diterbitkan. Jalankan 'ppid publish', yang membangun sendiri dari rilis yang disetujui")
     if not (built / "index.html").is_file() or not (built / "404.html").is_file():
         raise PpidError(f"{built}: bukan hasil build situs yang lengkap (index.html atau 404.html tidak ada)")
     for reserved in (PREFIX_DIR, HISTORY_PATH.split("/")[0]):
@@ -81,6 +86,7 @@ def _copy_registry(site_root: Path, into: Path) -> None:
     for name in REGISTRY_FILES:
         source = site_root / "site_config" / name
         if source.is_file():
+            (into / WELL_KNOWN / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, into / WELL_KNOWN / name)
 
 
