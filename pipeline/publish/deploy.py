@@ -117,7 +117,7 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
         _reload(target)  # the file was right but the server never read it (a run died in between)
         reloaded = True
     step("server-config")
-    wait_for_config(config.url, manifest, config.name, steady=5 if reloaded else 1)
+    wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
     target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
     step("journal")
     target.switch(manifest.folder)
