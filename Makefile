@@ -15,7 +15,7 @@ AXE    := .ppid/vendor/axe-core-4.14.1.min.js
 # command -> Debian package
 SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync
 
-.PHONY: all preview build check test bench system-deps clean meja
+.PHONY: all preview build check test bench system-deps clean publish meja
 
 all: preview
 
@@ -47,6 +47,9 @@ preview: $(STAMP) system-deps $(SHIM)
 
 test: $(STAMP) system-deps $(SHIM) $(AXE)
 	$(BIN)/pytest
+
+publish: $(STAMP) system-deps $(SHIM)
+	$(BIN)/ppid publish $(if $(TARGET),--target $(TARGET),)
 
 # The desk: a local web page for operators, Sub Koordinator and Koordinator (127.0.0.1 only).
 meja: $(STAMP) system-deps $(SHIM)

@@ -90,7 +90,9 @@ def run(options: Options, work: Path) -> Result:
         _, headers, html, _ = client.send("GET", "/masuk")
         client.cookie = headers["set-cookie"].split(";")[0]
         token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
-        client.send("POST", "/masuk", {"csrf": token, "kunci": str(keys["budi"]), "frasa": ""})
+        _, headers, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(keys["budi"]), "frasa": ""})
+        client.cookie = headers["set-cookie"].split(";")[0]  # signing in renews the session
+        token = re.search(r'name="csrf" content="([^"]+)"', client.send("GET", "/")[2]).group(1)
         pages = sorted(digests)
         paths = {"antrean": "/", "perubahan": f"/perubahan/{pages[0]}", "draf": f"/draf/{pages[0]}", "rilis": "/rilis"}
         times: dict[str, list[float]] = {name: [] for name in paths}

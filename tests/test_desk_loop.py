@@ -35,6 +35,7 @@ def test_operator_subkoordinator_koordinator_do_the_whole_loop_in_the_browser(si
             f"# Tanggapan Pengaduan\n\nPengaduan dari pelapor NIK {NIK} sudah ditanggapi.\n\n"
             "Unduh [tanggapan](../files/tanggapan-warga.pdf).\n")
         expect(tab.locator("#tampilan-isi h1")).to_have_text("Tanggapan Pengaduan")
+        expect(tab.locator("#temuan-langsung")).to_contain_text("nik")
         tab.get_by_role("button", name="Simpan draf dan periksa").click()
         assert "Draf disimpan: drafts/layanan/aduan.md" in message(tab)
         expect(tab.locator("#temuan-judul + *")).to_be_visible()
@@ -87,3 +88,4 @@ def test_operator_subkoordinator_koordinator_do_the_whole_loop_in_the_browser(si
     log = git(site, "log", "--format=%s")
     assert "Disetujui: layanan/aduan.md (Ratna Dewi (contoh), lewat ppid meja)" in log
     assert "Promosi ke content/: layanan/aduan.md" in log
+    assert git(site, "status", "--porcelain", "reviews", "content", "drafts") == ""  # records and cited preview committed

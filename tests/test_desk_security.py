@@ -63,3 +63,17 @@ def test_ppid_meja_serves_on_loopback_and_says_where(site: Path, people) -> None
     finally:
         desk.terminate()
         desk.wait(timeout=10)
+
+
+def test_signing_in_renews_the_session(site: Path, people) -> None:
+    """A session id planted before signing in (session fixation) is worth nothing afterwards."""
+    with running_desk(site) as desk:
+        client = Client(desk.url)
+        _, headers, html = client.send("GET", "/masuk")
+        planted = client.cookie = headers["set-cookie"].split(";")[0]
+        token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
+        status, headers, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(people.keys["siti"])},
+                                         Origin=client.origin)
+        assert status == 303 and headers["set-cookie"].split(";")[0] != planted
+        status, headers, _ = client.send("GET", "/")
+        assert status == 303 and headers["location"].endswith("/masuk")

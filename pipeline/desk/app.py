@@ -3,6 +3,7 @@ refusal as a message (post → message → redirect). Sessions and CSRF are chec
 
 from __future__ import annotations
 
+import json
 import tempfile
 import traceback
 from pathlib import Path
@@ -17,12 +18,14 @@ from markupsafe import Markup, escape
 from ..errors import PpidError
 from ..preview.builder import build_preview
 from ..release import approval as release_approval
+from ..release.inputs import RELEASES
 from ..release.publishing import publish
 from ..signing import public_key_line
 from ..site import Site
 from ..trust import operations
 from ..trust.errors import DecisionRefused, IdentityError
 from ..trust.identity import Signer
+from ..trust.previews import MANIFESTS
 from ..trust.state import SiteState
 from . import drafts, form, render, views
 from .actions import commit, is_repository, one_at_a_time
@@ -177,8 +180,10 @@ class Desk:
         @self.post("/masuk")
         def do_sign_in(session: Session):
             data = self.forms()
-            signer, path = unlock(self.state().registry, data.get("kunci", ""), data.get("frasa", ""))
             state = self.state()
+            signer, path = unlock(state.registry, data.get("kunci", ""), data.get("frasa", ""))
+            session = self.sessions.renew(session)  # a new id once signed in: a planted cookie is worth nothing
+            response.set_cookie(COOKIE, session.id, httponly=True, samesite="strict", path="/")
             session.signer = signer
             session.roles = views.role_names(signer.person, state.policy)
             session.steps = views.my_steps(signer.person, state.policy)
@@ -245,8 +250,12 @@ class Desk:
 
         @self.post("/tampilan")
         def live_render(session: Session):
-            response.content_type = "text/html; charset=utf-8"
-            return str(render.to_html(self.forms().get("isi", "")))
+            """The typed Markdown rendered, and the findings on it, while the operator types (nothing saved)."""
+            data = self.forms()
+            text = data.get("isi", "")
+            response.content_type = "application/json"
+            return json.dumps({"html": str(render.to_html(text)),
+                               "temuan": views.text_findings(Site(self.root), data.get("halaman", ""), text)})
 
         @self.post("/ajukan/<page:path>")
         def submit(session: Session, page: str):
@@ -289,7 +298,8 @@ class Desk:
                                       "pratinjau yang Anda lihat")
             self.decide(session, lambda state, signer: operations.review(
                 _same(state, page, data.get("hash", "")), signer, page, approve=data.get("keputusan") == "setuju",
-                comment=data.get("komentar", ""), preview_id=data.get("pratinjau")))
+                comment=data.get("komentar", ""), preview_id=data.get("pratinjau")),
+                lambda state: list((state.site.root / MANIFESTS).glob(f"{data.get('pratinjau', '')}*.json"))[:1])
 
         @self.post("/setujui/<page:path>")
         def approve(session: Session, page: str):
@@ -339,7 +349,7 @@ class Desk:
             data = self.forms()
             self.decide(session, lambda state, signer: release_approval.check(
                 state, signer, approve=data.get("keputusan") == "setuju", comment=data.get("komentar", "")),
-                lambda state: [state.site.root / "reviews"])
+                lambda state: [state.site.root / RELEASES])
 
         @self.post("/rilis/setujui")
         def release_approve(session: Session):

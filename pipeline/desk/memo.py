@@ -21,11 +21,11 @@ from ..trust.state import SiteState, derive
 WATCHED = ("content", "drafts", "reviews", "site_config", "overrides", "mkdocs.yml")
 
 
-def tree_key(root: Path) -> int:
+def tree_key(root: Path) -> tuple:
     stats: list[tuple] = []
     for name in WATCHED:
         _walk(root / name, stats)
-    return hash(tuple(stats))
+    return tuple(stats)
 
 
 def _walk(path: Path, stats: list[tuple]) -> None:

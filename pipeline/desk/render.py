@@ -7,7 +7,7 @@ import difflib
 import re
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..preview.diff import render_diff
 
@@ -61,5 +61,3 @@ def _text(value: object) -> str:
         return ""
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
-
-__all__ = ["escape", "to_html", "side_by_side", "source_diff", "meta_rows"]

@@ -44,6 +44,14 @@ class Sessions:
         with self._lock:
             return self._items.get(session_id)
 
+    def renew(self, old: Session) -> Session:
+        """The same session under a new id and a new CSRF token; the old id stops working."""
+        fresh = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), messages=old.messages)
+        with self._lock:
+            self._items.pop(old.id, None)
+            self._items[fresh.id] = fresh
+        return fresh
+
     def new(self) -> Session:
         session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32))
         with self._lock:

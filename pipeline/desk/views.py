@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.findings import Finding
-from ..content import read_page
+from ..content import Page, read_page
 from ..errors import YamlError
 from ..checks.registry import PAGE_CHECKS
 from ..release import approval as release_approval
@@ -166,6 +166,15 @@ def draft_checks(site: Site, page: str, attachments: list[str]) -> DraftChecks:
     if page in mine and page in view.pages:
         problems += [p for check in PAGE_CHECKS for p in check(site, view.pages[page], view)]
     return DraftChecks([str(p) for p in problems], files_findings(Scanner(site), view, mine))
+
+
+def text_findings(site: Site, page: str, text: str) -> list[str]:
+    """The page checks' findings on text not saved yet (as the operator types): the same detectors as
+    `ppid check`, run on the typed bytes."""
+    typed = Page(rel=page or "baru.md", source=site.drafts_dir / (page or "baru.md"),
+                 display=f"drafts/{page or 'baru.md'}", raw=text.encode("utf-8"), body=text)
+    return [f"[{f.severity}] {f.detector}: {f.message} — {f.excerpt}" + (f" (baris {f.line})" if f.line else "")
+            for f in Scanner(site).page(typed)]
 
 
 @dataclass

@@ -63,11 +63,15 @@ class Client:
 
 
 def signed_in(url: str, key: Path) -> tuple[Client, str]:
+    """A client signed in with this key, and the CSRF token of its (renewed) session."""
     client = Client(url)
     status, headers, html = client.send("GET", "/masuk")
     assert status == 200
     client.cookie = headers["set-cookie"].split(";")[0]
     token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
-    status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": ""}, Origin=client.origin)
+    status, headers, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": ""},
+                                     Origin=client.origin)
     assert status == 303
-    return client, token
+    client.cookie = headers["set-cookie"].split(";")[0]  # signing in renews the session id and its token
+    _, _, html = client.send("GET", "/")
+    return client, re.search(r'name="csrf" content="([^"]+)"', html).group(1)
