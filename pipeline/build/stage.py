@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..checks import unsafe
+from ..checks.unsafe import SecurityPolicy, load_policy
 from ..content import Page
 from ..schema import parse_date
 from ..site import Site
@@ -47,8 +51,9 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
     on = on or today(site)
     staged = Staged()
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
+    policy = load_policy(site.root)
     for page in staged.pages:
-        staged.files[page.rel] = body_of(page) if body_of else page.source
+        staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy)
     for rel, path in view.assets.items():
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
@@ -62,6 +67,38 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
         entries[rel] = entry
     staged.nav = build_nav(entries)
     return staged
+
+
+# Findings of markup that would run or load something: such a page is never served as written.
+LIVE = frozenset({"html_tag", "html_event", "html_atribut", "url_berbahaya", "sematan_asing"})
+WITHHELD = ('!!! failure "Isi halaman ini ditahan"\n'
+            '    {reason} Jalankan `ppid check` untuk melihat rinciannya.\n')
+
+
+def served_page(page: Page, source: bytes | Path, policy: SecurityPolicy) -> bytes:
+    """The page as the builder reads it. MkDocs' templates do not escape, so every front-matter text
+    (the title reaches the menu, the header and <title>) is HTML-escaped here. A page the Markdown engine
+    cannot render, or whose markup would run or load something, is replaced by a notice: it can neither
+    stop the build of every other page nor run in a reader's browser."""
+    text = (page.raw if isinstance(source, Path) else source).decode("utf-8")
+    head = len(page.raw.decode("utf-8")) - len(page.body)
+    body = text[head:]
+    if page.rendered.failure:
+        body = WITHHELD.format(reason="Mesin Markdown situs gagal mengolah halaman ini.")
+    elif any(f.detector in LIVE for f in unsafe.check(page, policy)):
+        body = WITHHELD.format(reason="Halaman ini memuat HTML atau alamat yang tidak aman.")
+    meta = json.dumps(_escaped(page.meta), ensure_ascii=False, default=str)
+    return f"---\n{meta}\n---\n{body}".encode("utf-8")
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def _order(page: Page) -> int:

@@ -154,7 +154,8 @@ def check(page: Page, policy: SecurityPolicy) -> list[Finding]:
     rendered = page.rendered
     if rendered.failure:
         judge.add("render_gagal", "halaman tidak dapat diolah mesin Markdown situs; situs tidak dapat dibangun "
-                  f"dengan halaman ini ({rendered.failure}). Periksa HTML mentah di halaman ini", "render", "<")
+                  f"dengan halaman ini ({rendered.failure}). Periksa HTML mentah di halaman ini", "render",
+                  *re.findall(r"at '(.{1,20})", rendered.failure), "<")
         return judge.found
     facts = rendered.facts
     for tag, attrs in facts.elements:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..build.mkdocs_backend import run_build, write_config
 from ..build.stage import stage, write_tree
+from ..checks.served import refuse_unsafe_output
 from ..errors import CheckFailed, PpidError
 from ..site import Site
 from ..view import build_view
@@ -45,6 +46,7 @@ def build_online(site: Site, out: Path) -> int:
     shutil.rmtree(fresh, ignore_errors=True)
     config = write_config(site, work / "docs", fresh, staged.nav, {})
     run_build(config)
+    refuse_unsafe_output(site, fresh, "Build")
     (fresh / MARKER).write_text("Dibangun oleh ppid build; folder ini diganti utuh pada build berikutnya.\n", encoding="utf-8")
     _swap(fresh, out)
     return len(staged.pages)

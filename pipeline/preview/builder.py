@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..build.mkdocs_backend import write_config
 from ..checks.registry import PAGE_CHECKS
+from ..checks.served import refuse_unsafe_output
 from ..build.nav import NavEntry
 from ..build.stage import stage, today, write_tree
 from ..gate import accepted_in, change_findings
@@ -73,6 +74,7 @@ def build_preview(site: Site, out_dir: Path) -> Preview:
     config = write_config(site, work / "docs", work / "site", staged.nav,
                           {"plugins": ["offline"], "extra": {"polyfills": [shim]}})
     warm = incremental.build(staged, config, work / "site", work)
+    refuse_unsafe_output(site, work / "site", "Pratinjau")
     save(site.root, manifest)
     name = f"pratinjau-{today(site).strftime('%Y%m%d')}-{manifest.short}.zip"
     zip_path = write_zip(work / "site", out_dir / name, manifest)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +96,12 @@ class LineFinder:
             if index >= 0:
                 if key is not None:
                     self.after[key] = index + len(needle)
+                return self.first_line + self.body.count("\n", 0, index)
+        # Written differently in the source (entities, escapes): its longest plain word is still there.
+        words = sorted((w for n in needles for w in re.findall(r"[A-Za-z0-9]{4,}", n or "")), key=len, reverse=True)
+        for word in words[:3]:
+            index = self._find(word, 0)
+            if index >= 0:
                 return self.first_line + self.body.count("\n", 0, index)
         return self.first_line
 
