@@ -75,7 +75,7 @@ class Page:
 
     @property
     def anchors(self) -> set[str]:
-        return set(self.rendered.facts.anchors)
+        return set(self.rendered.anchors)
 
     @property
     def links(self) -> list[Link]:

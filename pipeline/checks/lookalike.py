@@ -33,4 +33,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     text = _FORMAT.sub("", unicodedata.normalize("NFKC", text))
-    return text.translate(_table()).casefold()
+    table = _table()
+    # translate() with the whole table is slow on long text: map only the characters this text holds.
+    present = {ord(ch) for ch in set(text) if not ch.isascii()}
+    return text.translate({code: table[code] for code in present if code in table}).casefold()

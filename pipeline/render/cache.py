@@ -20,6 +20,7 @@ def key_path() -> Path:
 
 
 _KEYS: dict[Path, bytes] = {}
+_MADE: set[Path] = set()
 
 
 def _key() -> bytes:
@@ -70,7 +71,14 @@ def read(directory: Path, name: str) -> Any | None:
 def write(directory: Path, name: str, value: Any) -> None:
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path = directory / name[:2] / f"{name}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.parent not in _MADE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(_mac(_key(), name, payload).encode("ascii") + b"\n" + payload)
+    data = _mac(_key(), name, payload).encode("ascii") + b"\n" + payload
+    try:
+        tmp.write_bytes(data)
+    except FileNotFoundError:  # the cache folder was deleted while this process ran
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
     os.replace(tmp, path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import cache
 from .engine import Engine, RenderFailed, markdown_config
@@ -24,18 +24,24 @@ class Link:
     target: str
 
 
-@dataclass
 class Rendered:
-    facts: Facts = field(default_factory=Facts)
-    links: list[Link] = field(default_factory=list)
-    failure: str | None = None  # why the engine could not render the page (then facts are empty)
+    """Links, anchors and failure are what most commands need; the full facts (the unsafe-content check,
+    staging) are loaded only when asked for, so a warm run reads a small cache entry per page."""
 
-    def to_json(self) -> dict:
-        return {"facts": self.facts.to_json(), "links": [[l.line, l.target] for l in self.links], "failure": self.failure}
+    def __init__(self, links: list[Link], anchors: list[str], failure: str | None,
+                 facts: Facts | None = None, load: Callable[[], Facts] | None = None) -> None:
+        self.links, self.anchors, self.failure = links, anchors, failure  # failure: why the engine gave up
+        self._facts, self._load = facts, load
 
-    @classmethod
-    def from_json(cls, data: dict) -> "Rendered":
-        return cls(Facts.from_json(data["facts"]), [Link(n, t) for n, t in data["links"]], data["failure"])
+    @property
+    def facts(self) -> Facts:
+        if self._facts is None:
+            self._facts = self._load() if self._load else Facts()
+        return self._facts
+
+    def summary_json(self) -> dict:
+        return {"links": [[link.line, link.target] for link in self.links], "anchors": self.anchors,
+                "failure": self.failure}
 
 
 class Renderer:
@@ -53,22 +59,32 @@ class Renderer:
     def __call__(self, page: "Page") -> Rendered:
         name = hashlib.sha256(f"{self.fingerprint}|{page.sha256}|{page.body_line}".encode()).hexdigest()
         stored = cache.read(self.cache_dir, name)
-        if stored is not None:
-            try:
-                return Rendered.from_json(stored)
-            except (KeyError, TypeError, ValueError):
-                pass
+        try:
+            links = [Link(int(n), str(t)) for n, t in stored["links"]]
+            return Rendered(links, list(stored["anchors"]), stored["failure"], load=lambda: self._facts(page, name))
+        except (KeyError, TypeError, ValueError):
+            return self._render(page, name)
+
+    def _facts(self, page: "Page", name: str) -> Facts:
+        stored = cache.read(self.cache_dir, name + "-html")
+        try:
+            return Facts.from_json(stored)
+        except (KeyError, TypeError, ValueError):
+            return self._render(page, name).facts
+
+    def _render(self, page: "Page", name: str) -> Rendered:
         rendered = self.render(page.body, page.body_line)
-        cache.write(self.cache_dir, name, rendered.to_json())
+        cache.write(self.cache_dir, name + "-html", rendered.facts.to_json())
+        cache.write(self.cache_dir, name, rendered.summary_json())
         return rendered
 
     def render(self, body: str, first_line: int) -> Rendered:
         try:
             html = self.engine.render(body)
         except RenderFailed as exc:
-            return Rendered(failure=str(exc))
+            return Rendered([], [], str(exc), Facts())
         facts = read_html(html)
-        return Rendered(facts, place_links(facts, body, first_line))
+        return Rendered(place_links(facts, body, first_line), facts.anchors, None, facts)
 
 
 def place_links(facts: Facts, body: str, first_line: int) -> list[Link]:
