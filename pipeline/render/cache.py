@@ -15,19 +15,19 @@ KEY_NAME = "cache.key"
 
 
 def key_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return Path(base) / "ppid" / KEY_NAME
 
 
-_KEYS: dict[Path, bytes] = {}
+_KEYS: dict[str | None, bytes] = {}
 _MADE: set[Path] = set()
 
 
 def _key() -> bytes:
-    path = key_path()
-    if path not in _KEYS:
-        _KEYS[path] = _load_key(path)
-    return _KEYS[path]
+    where = os.environ.get("XDG_CACHE_HOME")  # resolving the home folder on every entry would cost more than the entry
+    if where not in _KEYS:
+        _KEYS[where] = _load_key(key_path())
+    return _KEYS[where]
 
 
 def _load_key(path: Path) -> bytes:
@@ -49,18 +49,28 @@ def _load_key(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _mac(key: bytes, name: str, payload: bytes) -> str:
-    return hmac.new(key, name.encode("utf-8") + b"\0" + payload, hashlib.sha256).hexdigest()
+def _mac(key: bytes, name: str, part: int, payload: bytes) -> str:
+    return hmac.new(key, f"{name}\0{part}\0".encode("utf-8") + payload, hashlib.sha256).hexdigest()
 
 
-def read(directory: Path, name: str) -> Any | None:
-    """The value stored under `name`, or None when absent, unreadable or not authenticated."""
-    path = directory / name[:2] / f"{name}.json"
+def _path(directory: Path, name: str) -> Path:
+    return directory / name[:2] / f"{name}.json"
+
+
+def exists(directory: Path, name: str) -> bool:
+    return _path(directory, name).is_file()
+
+
+def read(directory: Path, name: str, part: int = 0) -> Any | None:
+    """Part `part` of the entry `name`, or None when absent, unreadable or not authenticated.
+    An entry holds its parts one per line, each with its own MAC, so a small part is read without
+    decoding a large one."""
     try:
-        mac, _, payload = path.read_bytes().partition(b"\n")
-    except OSError:
+        lines = _path(directory, name).read_bytes().split(b"\n")
+        mac, _, payload = lines[part].partition(b" ")
+    except (OSError, IndexError):
         return None
-    if not hmac.compare_digest(mac.decode("ascii", "replace"), _mac(_key(), name, payload)):
+    if not hmac.compare_digest(mac.decode("ascii", "replace"), _mac(_key(), name, part, payload)):
         return None
     try:
         return json.loads(payload)
@@ -68,14 +78,17 @@ def read(directory: Path, name: str) -> Any | None:
         return None
 
 
-def write(directory: Path, name: str, value: Any) -> None:
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path = directory / name[:2] / f"{name}.json"
+def write(directory: Path, name: str, *parts: Any) -> None:
+    lines = []
+    for index, value in enumerate(parts):
+        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")  # never a raw newline
+        lines.append(_mac(_key(), name, index, payload).encode("ascii") + b" " + payload)
+    path = _path(directory, name)
     if path.parent not in _MADE:
         path.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = _mac(_key(), name, payload).encode("ascii") + b"\n" + payload
+    data = b"\n".join(lines)
     try:
         tmp.write_bytes(data)
     except FileNotFoundError:  # the cache folder was deleted while this process ran

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from ..content import Page
 
 RENDER_VERSION = "1"
+PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Renderer:
         self.fingerprint = digest.hexdigest()
 
     def __call__(self, page: "Page") -> Rendered:
-        name = hashlib.sha256(f"{self.fingerprint}|{page.sha256}|{page.body_line}".encode()).hexdigest()
+        name = self._name(page)
         stored = cache.read(self.cache_dir, name)
         try:
             links = [Link(int(n), str(t)) for n, t in stored["links"]]
@@ -65,17 +68,36 @@ class Renderer:
         except (KeyError, TypeError, ValueError):
             return self._render(page, name)
 
+    def _name(self, page: "Page") -> str:
+        return hashlib.sha256(f"{self.fingerprint}|{page.sha256}|{page.body_line}".encode()).hexdigest()
+
+    def prerender(self, pages: list["Page"]) -> None:
+        """Render the pages missing from the cache on every core at once: a cold check of a large site
+        is then bounded by the engine's speed divided by the cores, not by one core."""
+        missing = [p for p in pages if not cache.exists(self.cache_dir, self._name(p))]
+        workers = min(os.cpu_count() or 1, 8)
+        if len(missing) < PARALLEL_FROM or workers < 2:
+            return
+        global _WORKER
+        _WORKER = self
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.map(_prerender_one, [(p.body, p.body_line, self._name(p)) for p in missing], chunksize=16)
+        finally:
+            _WORKER = None
+
     def _facts(self, page: "Page", name: str) -> Facts:
-        stored = cache.read(self.cache_dir, name + "-html")
+        stored = cache.read(self.cache_dir, name, 1)
         try:
             return Facts.from_json(stored)
         except (KeyError, TypeError, ValueError):
             return self._render(page, name).facts
 
     def _render(self, page: "Page", name: str) -> Rendered:
-        rendered = self.render(page.body, page.body_line)
-        cache.write(self.cache_dir, name + "-html", rendered.facts.to_json())
-        cache.write(self.cache_dir, name, rendered.summary_json())
+        return self.store(self.render(page.body, page.body_line), name)
+
+    def store(self, rendered: Rendered, name: str) -> Rendered:
+        cache.write(self.cache_dir, name, rendered.summary_json(), rendered.facts.to_json())
         return rendered
 
     def render(self, body: str, first_line: int) -> Rendered:
@@ -85,6 +107,14 @@ class Renderer:
             return Rendered([], [], str(exc), Facts())
         facts = read_html(html)
         return Rendered(place_links(facts, body, first_line), facts.anchors, None, facts)
+
+
+_WORKER: Renderer | None = None
+
+
+def _prerender_one(job: tuple[str, int, str]) -> None:
+    body, first_line, name = job
+    _WORKER.store(_WORKER.render(body, first_line), name)
 
 
 def place_links(facts: Facts, body: str, first_line: int) -> list[Link]:
