@@ -61,3 +61,13 @@ def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: 
     with zipfile.ZipFile(archive) as opened:
         names = opened.namelist()
         assert not any(b"onerror" in opened.read(n) for n in names if n.endswith("serangan.html"))
+
+
+def test_what_the_change_summary_quotes_stays_text(site: Path) -> None:
+    from pipeline.preview.summary import _esc
+    from pipeline.render.engine import Engine, markdown_config
+
+    quoted = "tautan ke berkas yang tidak ada: '[a](javascript:alert(1))' <img src=x onerror=alert(1)> {: onclick=x }"
+    html = Engine(markdown_config(site)).render(f"- {_esc(quoted)}\n")
+    tree = LexborHTMLParser(html)
+    assert tree.css("a") == [] and tree.css("img") == [] and tree.body.text(strip=True) == quoted

@@ -79,7 +79,11 @@ def other_host(target: str) -> str | None:
         parts = urlsplit(served_url(target))
     except ValueError:
         return "(alamat tidak sah)"
-    return (parts.hostname or parts.netloc or None) if (parts.netloc or parts.scheme in ("http", "https")) else None
+    if parts.netloc:
+        return parts.hostname or parts.netloc
+    if parts.scheme in ("http", "https"):  # `https:host/x` reaches https://host/x
+        return parts.path.lstrip("/").split("/")[0] or "(host lain)"
+    return None
 
 
 class _Judge:
@@ -125,7 +129,7 @@ class _Judge:
         if reason:
             self.add("konten_tersembunyi", f"gaya yang menyembunyikan isi ({reason}); cara umum menyisipkan tautan judi",
                      style, style)
-        if "expression(" in css.decode(style) or "behavior:" in css.decode(style):
+        if any(word in css.decode(style) for word in ("expression(", "behavior:", "-moz-binding")):
             self.add("html_event", "gaya menjalankan skrip; tidak diizinkan", style, style)
         for url in css.urls(style):
             self.url(tag, "style", url)
