@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-import pipeline.commands.build as build_command
+import pipeline.build.online as build_command
 from pipeline.build.mkdocs_backend import run_build, site_config
 from pipeline.site import Site
 from pipeline.view import build_view

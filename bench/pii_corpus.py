@@ -784,7 +784,7 @@ def _doc_pengadaan(rng: random.Random, mode: str) -> LabelledDoc:
         [("NPWP            : ", None), (v.npwp(), "npwp")],
     ]
     if rng.random() < 0.7:
-        items.append([("Telepon         : ", None), (v.landline(), "telepon")])
+        items.append([("Telepon         : ", None), (v.landline(), "telepon_kantor")])  # the company's office
     if rng.random() < 0.4:
         items.append([(f"Direktur        : {director}, HP ", None), (v.mobile(), "telepon")])
     if rng.random() < 0.3:

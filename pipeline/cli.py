@@ -8,17 +8,17 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, review,
+from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, release, review,
                        status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
-from .promotion import recover
+from .trust.promotion import recover
 from .site import find_site
 
 COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo, "preview": preview, "clean": clean,
+    "demo": demo, "preview": preview, "clean": clean, "release": release,
 }
 
 
@@ -36,6 +36,9 @@ _ARGPARSE_ID = {
     "not allowed with argument %s": "tidak boleh bersama argumen %s",
     "one of the arguments %s is required": "salah satu argumen %s wajib",
     "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "show program's version number and exit": "tampilkan versi lalu keluar",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan ambigu: %(option)s bisa berarti %(matches)s",
+    "argument %(argument_name)s: expected one argument": "argumen %(argument_name)s membutuhkan satu nilai",
 }
 argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # argparse looks `_` up at call time
 
@@ -46,9 +49,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"ppid: perintah tidak dapat dipahami ({message}); lihat 'ppid --help'\n")
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("ppid-site")
+    except metadata.PackageNotFoundError:
+        return "tidak diketahui"
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ppid", description="Alat situs PPID: periksa, bangun, tinjau, setujui, terbitkan.")
-    parser.add_argument("--site", type=Path, default=None, help="folder situs (bawaan: dicari dari folder kerja ke atas)")
+    parser.add_argument("--site", type=Path, default=None, metavar="FOLDER",
+                        help="folder situs (bawaan: dicari dari folder kerja ke atas)")
+    parser.add_argument("--version", action="version", version=f"ppid {_version()}", help="tampilkan versi lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     for module in COMMANDS.values():
         module.add_parser(sub)

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import file_sha256
-from .preview.manifest import make_manifest
-from .preview.manifest import save as save_manifest
-from .registry import REGISTRY, REGISTRY_SIG, load_registry, registry_message
-from .reviews import new_fields, sign_fields, write_record
 from .signing import generate_key, load_private_key, public_key_line, sshsig_sign, write_private_key
 from .site import Site
-from .state import derive
+from .trust.previews import make_manifest
+from .trust.previews import save as save_manifest
+from .trust.records import page_fields, record_id, sign_fields, write_record
+from .trust.registry import REGISTRY, REGISTRY_SIG, load_registry, registry_message
+from .trust.state import base_of, derive
 from .yamlio import dumps
 
 
@@ -64,41 +64,48 @@ def approve_all_content(site: Site, keys: dict[str, Path], start: dt.datetime) -
     """Sign submit, review and approval records for every content page that lacks a valid chain.
     The reviews cite a manifest of the content as it stands (the demo's stand-in for a preview)."""
     site.forget()
-    state = derive(site)
+    state = derive(site, root_pub(keys))
     signers = {pid: load_private_key(path, None) for pid, path in keys.items() if pid != "root"}
     todo = {page: digest for page, digest in sorted(state.snap.content_digests.items())
-            if state.chain(page, digest.value).state != "approved"}
+            if state.live_problem(page, digest)}
     manifest = make_manifest(
         {page: {"change": "add", "hash": d.value, "state": "submitted", "author": "siti"} for page, d in todo.items()},
         {f"content/{rel}": file_sha256(p.source) for rel, p in state.snap.content.pages.items()})
     save_manifest(site.root, manifest)
-    when = start
+    when, prev = start, list(state.log.heads)
     for page, digest in todo.items():
         for action, who, role in (("submit", "siti", "operator"), ("review", "budi", "subkoordinator"),
                                   ("approve", "ratna", "koordinator")):
             when += dt.timedelta(minutes=7)
-            fields = new_fields(page, "add", digest.value, action, "submitted" if action == "submit" else "approved",
-                                role, who, "", when, preview=manifest.id if action == "review" else None)
+            fields = page_fields(page, "add", digest.value, "baru", action,
+                                 "submitted" if action == "submit" else "approved", role, who, "", when, prev,
+                                 preview=manifest.id if action == "review" else None)
             write_record(site.reviews_dir, fields, sign_fields(fields, signers[who]))
+            prev = [record_id(fields)]
     site.forget()
     return len(todo)
 
 
 def submit_all_drafts(site: Site, keys: dict[str, Path], start: dt.datetime, by: str = "agus") -> int:
     site.forget()
-    state = derive(site)
+    state = derive(site, root_pub(keys))
     key = load_private_key(keys[by], None)
-    when = start
+    when, prev = start, list(state.log.heads)
     for item in state.pending:
         if item.chain.state != "draft":
             continue
         when += dt.timedelta(minutes=3)
         change = item.change
-        fields = new_fields(change.page, change.kind, change.digest.value, "submit", "submitted", "operator", by,
-                            "Contoh draf untuk pratinjau.", when)
+        fields = page_fields(change.page, change.kind, change.digest.value, base_of(change), "submit", "submitted",
+                             "operator", by, "Contoh draf untuk pratinjau.", when, prev)
         write_record(site.reviews_dir, fields, sign_fields(fields, key))
+        prev = [record_id(fields)]
     site.forget()
     return len(state.pending)
+
+
+def root_pub(keys: dict[str, Path]) -> Path:
+    return keys["root"].with_name("root.pub")
 
 
 def keys_outside(site_root: Path) -> Path:

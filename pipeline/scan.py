@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from . import cache
 from .checks import secrets, unsafe
 from .checks.findings import BLOCK, Finding, mask, value_hash
 from .content import Page, file_sha256
@@ -43,15 +43,11 @@ class Scanner:
         info = path.stat()
         key = hashlib.sha256(f"{path}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}".encode()).hexdigest()
         memo = self.cache_dir.parent / "stat" / key[:2] / key
-        try:
-            return memo.read_text(encoding="ascii")
-        except OSError:
-            pass
+        known = cache.read(memo)
+        if known is not None:
+            return known.decode("ascii")
         sha = file_sha256(path)
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        tmp = memo.with_name(f".{key}.{os.getpid()}.tmp")
-        tmp.write_text(sha, encoding="ascii")
-        os.replace(tmp, memo)
+        cache.write(memo, sha.encode("ascii"))
         return sha
 
     def never_acceptable(self, finding: Finding) -> bool:
@@ -92,15 +88,14 @@ class Scanner:
     def _cached(self, display: str, sha: str, compute) -> list[Finding]:
         key = hashlib.sha256(f"{self.fingerprint}|{display}|{sha}".encode()).hexdigest()
         path = self.cache_dir / key[:2] / f"{key}.json"
-        try:
-            return [Finding(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            pass
+        stored = cache.read(path)
+        if stored is not None:
+            try:
+                return [Finding(**item) for item in json.loads(stored)]
+            except (ValueError, TypeError):
+                pass
         findings = compute()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        cache.write(path, json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False).encode("utf-8"))
         return findings
 
 

@@ -20,28 +20,38 @@ SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 
 @lru_cache(maxsize=8)
 def _validator(root: Path) -> Draft202012Validator:
-    schema = load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data
-    if not isinstance(schema, dict) or not schema.get("properties"):
-        raise ConfigError(f"{SCHEMA_PATH}: skema kosong atau tanpa 'properties'; pemeriksaan front matter tidak dapat berjalan")
-    try:
-        Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise ConfigError(f"{SCHEMA_PATH}: skema tidak valid: {exc.message}") from None
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return compile_schema(load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data, str(SCHEMA_PATH))
 
 
 def validate_page(root: Path, page: Page) -> Iterator[Problem]:
     """Every schema problem of the page's front matter, each with its line."""
-    validator = _validator(root)
-    errors = sorted(validator.iter_errors(page.meta), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    yield from validate_data(_validator(root), page.meta, page.display, page.line_of)
+    yield from _date_order(page)
+
+
+def compile_schema(schema: Any, display: str) -> Draft202012Validator:
+    """A validator for a schema held as data; a broken schema is a configuration error."""
+    if not isinstance(schema, dict) or not (schema.get("properties") or schema.get("$defs")):
+        raise ConfigError(f"{display}: skema kosong atau tanpa 'properties'; pemeriksaan tidak dapat berjalan")
+    try:
+        Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise ConfigError(f"{display}: skema tidak valid: {exc.message}") from None
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def validate_data(validator: Draft202012Validator, data: Any, display: str, line_of) -> Iterator[Problem]:
+    """Every schema problem of a document, each with its source line; unknown keys named one by one."""
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in _leaves(errors):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
+            allowed = ", ".join(error.schema.get("properties", {}))
             for key in _extra_keys(error):
-                yield Problem(page.display, page.line_of((key,)), f"kolom '{key}' tidak dikenal; kolom yang boleh: {_allowed(validator)}")
+                where = _field(path + (key,))
+                yield Problem(display, line_of(path + (key,)), f"kolom '{where}' tidak dikenal; kolom yang boleh: {allowed}")
             continue
-        yield Problem(page.display, page.line_of(path) or 1, _message(error, path))
-    yield from _date_order(page)
+        yield Problem(display, line_of(path) or 1, _message(error, path))
 
 
 def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
@@ -55,10 +65,6 @@ def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.Val
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))
     return sorted(k for k in error.instance if k not in allowed)
-
-
-def _allowed(validator: Draft202012Validator) -> str:
-    return ", ".join(validator.schema.get("properties", {}))
 
 
 def _field(path: tuple) -> str:
@@ -88,6 +94,12 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
         return f"'{name}' berisi butir yang sama lebih dari sekali"
     if kind == "minimum":
         return f"'{name}' harus minimal {arg}"
+    if kind == "maximum":
+        return f"'{name}' harus paling besar {arg}"
+    if kind == "pattern":
+        return f"'{name}' tidak berbentuk yang benar: '{value}'"
+    if kind == "maxItems":
+        return f"'{name}' berisi paling banyak {arg} butir"
     return f"'{name}' tidak valid ({kind}: {arg})"
 
 

@@ -35,9 +35,11 @@ MINIMAL_PAGES = {
 def make_site(root: Path, pages: dict[str, str] | None = None) -> Path:
     """A site at `root` with the repository's config and a few pages (or `pages`)."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "site_config", root / "site_config", ignore=shutil.ignore_patterns("reviewers*"))
+    shutil.copytree(REPO / "site_config", root / "site_config",
+                    ignore=lambda folder, names: [n for n in names if n.startswith("reviewers") and Path(folder).name == "site_config"])
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / ".gitignore", root / ".gitignore")
     for area in ("content", "drafts", "reviews", "records"):
         (root / area).mkdir(exist_ok=True)
     for rel, text in (MINIMAL_PAGES if pages is None else pages).items():
@@ -93,6 +95,14 @@ class Ppid:
         code = main(["--site", str(self.root), *args])
         out = self.capsys.readouterr()
         return code, out.out, out.err
+
+
+@pytest.fixture(autouse=True)
+def own_user_config(tmp_path_factory, monkeypatch) -> None:
+    """No test sees the real user's pinned root or keys, and no test leaves any behind."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("PPID_ROOT_KEYS", raising=False)
+    monkeypatch.delenv("PPID_KEY", raising=False)
 
 
 @pytest.fixture

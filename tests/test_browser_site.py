@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 from helpers.browser import guarded_browser
 from helpers.server import serve
-from pipeline.commands.build import build_online
+from pipeline.build.online import build_online
 from pipeline.site import Site
 from pipeline.view import build_view
 

@@ -28,8 +28,8 @@ CASES = [
      "content/layanan/baru.md:7: 'tanggal' harus tanggal yang benar dengan format TTTT-BB-HH (contoh \"2026-11-24\"), bukan '15/01/2026'"),
     ("unknown key", _with("retensi: 5 tahun\n", "retensi: 5 tahun\npenulis: Budi\n"),
      "content/layanan/baru.md:10: kolom 'penulis' tidak dikenal"),
-    ("wrong type", _with("bentuk: [cetak, elektronik]", "bentuk: cetak"),
-     "content/layanan/baru.md:8: 'bentuk' harus bertipe daftar, bukan teks"),
+    ("wrong type", _with("bentuk: [cetak, elektronik]", "bentuk: 3"),
+     "content/layanan/baru.md:8: nilai '3' tidak diizinkan untuk 'bentuk'"),
     ("broken yaml", _with("retensi: 5 tahun\n", "retensi: [5 tahun\n"),
      "content/layanan/baru.md:10: YAML tidak valid"),
     ("duplicate key", _with("retensi: 5 tahun\n", "retensi: 5 tahun\nretensi: 10 tahun\n"),
@@ -141,7 +141,7 @@ def test_leftover_clean_copy_is_refused(site: Path, ppid) -> None:
 
 
 @pytest.mark.parametrize("addition,message", [
-    ("hooks:\n  - /tmp/jahat.py\n", "mkdocs.yml:30: 'hooks' menjalankan kode Python"),
+    ("hooks:\n  - /tmp/jahat.py\n", "mkdocs.yml:33: 'hooks' menjalankan kode Python"),
     ("extra_javascript:\n  - https://cdn.contoh-asing.example/x.js\n", "dimuat dari host lain"),
     ("plugins:\n  - search\n  - macros\n", "plugin macros tidak diizinkan"),
 ])
@@ -163,3 +163,19 @@ def test_file_names_unfit_for_a_web_address_are_refused_without_echoing_control_
     assert code == 1
     assert "drafts/laporan tahunan.md: nama berkas hanya boleh berisi huruf" in out
     assert "\x1b" not in out and "drafts/jahat\\x1b[2J.md: nama berkas" in out
+
+
+@pytest.mark.parametrize("addition, message", [
+    ("markdown_extensions:\n  - jahat\n", "ekstensi Markdown 'jahat' bukan dari paket terpasang"),
+    ("extra:\n  analytics:\n    provider: google\n", "'extra: analytics' tidak diizinkan"),
+])
+def test_build_config_cannot_name_site_python_files_or_analytics(site: Path, ppid, addition: str, message: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    key = addition.split(":", 1)[0] + ":"
+    text = text[: text.index(key)] if key in text and key == "extra:" else text.replace("markdown_extensions:\n", addition, 1)
+    config.write_text(text if key == "markdown_extensions:" else text + addition, encoding="utf-8")
+    (site / "jahat.py").write_text("open('/tmp/ppid-jahat-jalan', 'w').write('x')\n", encoding="utf-8")
+    code, _, err = ppid("build", "--out", str(site / "site"))
+    assert code == 2 and message in err
+    assert not Path("/tmp/ppid-jahat-jalan").exists()

@@ -110,7 +110,7 @@ def test_jpeg_pixels_identical_and_orientation_kept(run_clean: Clean, files: Pat
                       jpeg_segment(0xED, iptc_block("Andi Wijaya")), jpeg_segment(0xFE, b"komentar kamera"))
     before = pixels(photo)
     assert run_clean(str(photo))[0] == 0
-    assert run_clean(str(photo), "--apply")[0] == 0
+    assert run_clean(str(photo), "--terapkan")[0] == 0
 
     assert inspect(photo, "x").findings == []
     assert pixels(photo) == before

@@ -15,7 +15,7 @@ def test_shipped_demo_verifies_against_its_root(capsys, monkeypatch) -> None:
     monkeypatch.setenv("PPID_ROOT_KEYS", str(REPO / "tests" / "data" / "demo-root.pub"))
     assert main(["--site", str(REPO), "verify"]) == 0
     out = capsys.readouterr().out
-    assert "Registri peninjau ditandatangani kunci akar yang dipasang." in out
+    assert "Registri peninjau dan kebijakan peran ditandatangani kunci akar yang dipasang." in out
 
 
 def test_shipped_demo_holds_no_private_key() -> None:

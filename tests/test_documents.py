@@ -16,9 +16,9 @@ from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from pipeline.checks.documents import (BROKEN, EXIF_GPS, EXIF_IDENTITY, METADATA_OFFICE, METADATA_PDF, OFFICE_HIDDEN,
-                                       DocumentReport, TextPart, inspect)
-from pipeline.checks.findings import BLOCK
+from pipeline.checks.documents import (BROKEN, EXIF_GPS, EXIF_IDENTITY, METADATA_OFFICE, METADATA_PDF, NO_TEXT,
+                                       OFFICE_HIDDEN, DocumentReport, TextPart, inspect)
+from pipeline.checks.findings import BLOCK, REVIEW
 
 NAME = "Budi Santoso"
 SERIAL = "0123456789"
@@ -440,3 +440,54 @@ def test_office_named_file_that_is_not_office(tmp_path: Path) -> None:
         zf.writestr("readme.txt", "bukan lembar kerja")
     path.write_bytes(buffer.getvalue())
     assert [f.detector for f in inspect(path, "data.xlsx").findings] == [BROKEN]
+
+
+# --------------------------------------------------------------------------------------------------
+# Attachments without text: a scanned KTP cannot be checked by the detectors, so a person must look
+
+
+def _ktp_photo(path: Path, size: tuple[int, int] = (640, 400)) -> Path:
+    Image.new("RGB", size, (90, 140, 200)).save(path, "JPEG", quality=80)
+    return path
+
+
+def test_scanned_pdf_without_a_text_layer_is_for_manual_review(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(str(_ktp_photo(tmp_path / "ktp.jpg")), x=10, y=10, w=120)
+    pdf.output(str(tmp_path / "scan.pdf"))
+    report = inspect(tmp_path / "scan.pdf", "files/scan.pdf")
+    [finding] = by_detector(report, NO_TEXT)
+    assert finding.severity == REVIEW
+    assert "tidak dapat diperiksa otomatis; periksa manual" in finding.message
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_named(tmp_path: Path) -> None:
+    photo = _ktp_photo(tmp_path / "ktp.jpg")
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.cell(text="Surat balasan permohonan informasi publik nomor 12/PPID/2026")
+    pdf.add_page()
+    pdf.image(str(photo), x=10, y=10, w=120)
+    pdf.add_page()
+    pdf.cell(text="Demikian disampaikan untuk diketahui dan dipergunakan sebagaimana mestinya.")
+    pdf.output(str(tmp_path / "balasan.pdf"))
+    [finding] = by_detector(inspect(tmp_path / "balasan.pdf", "balasan.pdf"), NO_TEXT)
+    assert finding.severity == REVIEW and finding.pdf_page == 2 and "halaman PDF 2" in finding.excerpt
+
+
+def test_a_pdf_with_text_on_every_page_needs_no_manual_review(tmp_path: Path) -> None:
+    report = inspect(make_full_pdf(tmp_path), "laporan.pdf")  # a photo on page 2, but text there too
+    assert by_detector(report, NO_TEXT) == []
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".jpg", "JPEG"), (".png", "PNG"), (".webp", "WEBP")])
+def test_a_photo_of_a_document_is_for_manual_review_an_icon_is_not(tmp_path: Path, suffix: str, fmt: str) -> None:
+    photo = tmp_path / f"ktp{suffix}"
+    Image.new("RGB", (800, 500), (200, 200, 200)).save(photo, fmt)
+    [finding] = by_detector(inspect(photo, f"files/ktp{suffix}"), NO_TEXT)
+    assert finding.severity == REVIEW and "800×500" in finding.excerpt
+    icon = tmp_path / f"ikon{suffix}"
+    Image.new("RGB", (64, 64), (0, 0, 0)).save(icon, fmt)
+    assert by_detector(inspect(icon, "ikon"), NO_TEXT) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -10,10 +11,11 @@ import pytest
 from conftest import MINIMAL_PAGES, tiny_pdf, write
 from helpers.lifecycle import People
 from pipeline.demo import utc
-from pipeline.reviews import new_fields, sign_fields, write_record
+from pipeline.trust.records import page_fields, sign_fields, write_record
+from helpers.lifecycle import heads
 from pipeline.signing import load_private_key
 from pipeline.site import Site
-from pipeline.state import derive
+from pipeline.trust.state import derive
 
 NIK = "3273014509870003"
 PAGE = MINIMAL_PAGES["layanan/permohonan.md"].replace("Tata Cara Permohonan Informasi", "Tanggapan Pengaduan Warga")
@@ -24,7 +26,7 @@ def finding_ids(out: str, detector: str) -> list[str]:
 
 
 def submit_and_review(ppid, people: People, page: str) -> None:
-    assert ppid("submit", page, *people.key("siti"))[0] == 0
+    assert ppid("submit", page, "--dengan-temuan", *people.key("siti"))[0] == 0
     assert ppid("preview")[0] == 0
     assert ppid("review", page, "--setuju", *people.key("budi"))[0] == 0
 
@@ -49,10 +51,10 @@ def test_page_with_a_nik_cannot_be_approved_or_promoted_until_accepted(site: Pat
     code, _, err = ppid("approve", "layanan/aduan.md", *people.key("ratna"))
     assert code == 2 and "1 temuan pemeriksaan belum diterima" in err and "nik" in err
     # An approval signed without accepting the finding (made by other means) still cannot promote it.
-    state = derive(Site(site))
+    state = derive(Site(site), allow_unverified=True)
     item = next(p for p in state.pending if p.change.page == "layanan/aduan.md")
-    fields = new_fields("layanan/aduan.md", "add", item.change.digest.value, "approve", "approved", "koordinator",
-                        "ratna", "", utc("2026-12-31T00:00:00"))
+    fields = page_fields("layanan/aduan.md", "add", item.change.digest.value, "baru", "approve", "approved", "koordinator",
+                        "ratna", "", dt.datetime.now(dt.timezone.utc), heads(site))
     forged = write_record(site / "reviews", fields, sign_fields(fields, load_private_key(people.keys["ratna"], None)))
     code, out, _ = ppid("promote")
     assert code == 1 and "layanan/aduan.md: DITAHAN" in out
@@ -99,9 +101,16 @@ def test_excluded_information_can_never_be_accepted(site: Path, ppid, people) ->
     code, out, _ = ppid("check")
     ids = finding_ids(out, "dikecualikan")
     assert code == 1 and len(ids) == 1
-    submit_and_review(ppid, people, "layanan/rahasia.md")
-    code, _, err = ppid("approve", "layanan/rahasia.md", "--terima-temuan", ids[0], *people.key("ratna"))
-    assert code == 2 and "tidak dapat diterima" in err
+    code, _, err = ppid("submit", "layanan/rahasia.md", "--dengan-temuan", *people.key("siti"))
+    assert code == 2 and "tidak pernah dapat diterima" in err and ids[0] in err
+    assert list((site / "reviews").rglob("*-submit-siti-layanan--rahasia.yml")) == []
+
+
+def test_submit_refuses_blocking_findings_and_names_who_may_accept_them(site: Path, ppid, people) -> None:
+    write(site / "drafts" / "layanan" / "aduan.md", PAGE + f"\nNIK {NIK}\n")
+    code, _, err = ppid("submit", "layanan/aduan.md", *people.key("siti"))
+    assert code == 2 and "nik" in err and "hanya Koordinator yang dapat menerimanya" in err and "--dengan-temuan" in err
+    assert list((site / "reviews").rglob("*-submit-siti-*aduan.yml")) == []
 
 
 def test_unsafe_html_blocks_the_online_build(site: Path, ppid, people) -> None:

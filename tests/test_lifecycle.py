@@ -30,7 +30,7 @@ def status(ppid: Ppid) -> dict[str, dict]:
 def test_demo_content_verifies_with_the_pinned_root(ppid, people) -> None:
     code, out, _ = ppid("verify")
     assert code == 0, out
-    assert "Registri peninjau ditandatangani kunci akar yang dipasang." in out
+    assert "Registri peninjau dan kebijakan peran ditandatangani kunci akar yang dipasang." in out
 
 
 def test_new_page_goes_through_every_step(site: Path, ppid, people) -> None:
@@ -139,12 +139,12 @@ def test_emergency_withdrawal_by_the_koordinator_alone(site: Path, ppid, people)
 def test_submit_refuses_a_draft_with_problems(site: Path, ppid, people) -> None:
     write(site / "drafts" / "layanan" / "jam.md", NEW_PAGE.replace("klasifikasi: berkala", "klasifikasi: x"))
     code, out, err = ppid("submit", "layanan/jam.md", *people.key("siti"))
-    assert code == 2 and "drafts/layanan/jam.md:3: nilai 'x'" in out and "perbaiki 1 masalah" in err
+    assert code == 2 and "drafts/layanan/jam.md:3: nilai 'x'" in err and "perbaiki 1 masalah" in err
     assert list((site / "reviews").rglob("*-submit-siti-layanan--jam.yml")) == []
 
 
 def test_a_promotion_cut_off_between_the_two_renames_is_undone(site: Path, ppid, people) -> None:
-    from pipeline.promotion import NEW, OLD
+    from pipeline.trust.promotion import NEW, OLD
     before = sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*"))
     (site / "content").rename(site / f"content{OLD}")
     (site / f"content{NEW}").mkdir()
@@ -156,7 +156,7 @@ def test_a_promotion_cut_off_between_the_two_renames_is_undone(site: Path, ppid,
 
 
 def test_nothing_touches_content_while_another_command_changes_it(site: Path, ppid, people) -> None:
-    from pipeline.promotion import NEW, content_lock
+    from pipeline.trust.promotion import NEW, content_lock
     staging = site / f"content{NEW}"
     write(site / "drafts" / "layanan" / "jam.md", NEW_PAGE)
     walk(ppid, people, "layanan/jam.md")

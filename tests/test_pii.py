@@ -3,6 +3,7 @@ no hits on the look-alikes a PPID site is full of, allow-lists, masking, and the
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -175,7 +176,8 @@ def test_agency_numbers_are_allowed_in_any_writing():
 
 
 def test_unpunctuated_landline_needs_the_word():
-    only("Telp. 0227654321", "telepon", "0227654321")
+    only("HP/Telp. rumah: 0227654321", "telepon", "0227654321")
+    only("Telp. 0227654321", "telepon_kantor", "0227654321")  # a landline with no owner named: an office's
     assert hits("Kode 0227654321 tercatat") == []
 
 
@@ -304,7 +306,7 @@ def test_policy_file_and_defaults(tmp_path):
         (POLICY.severity, POLICY.context, POLICY.context_not, POLICY.other_identifiers)
     assert (defaults.context_window, defaults.identity_window, defaults.birth_date_window) == \
         (POLICY.context_window, POLICY.identity_window, POLICY.birth_date_window)
-    assert [m.detector for m in scan_text("Telepon (0299) 555-0100", defaults)] == ["telepon"]
+    assert [m.detector for m in scan_text("Telepon (0299) 555-0100", defaults)] == ["telepon_kantor"]
 
 
 def test_policy_can_be_tuned(tmp_path):
@@ -419,3 +421,272 @@ def test_any_valid_nik_however_split_is_found(case):
 def test_scanning_arbitrary_text_is_safe(text):
     for m in scan_text(text, POLICY):
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.value
+
+
+# ------------------------------------------------------------------ public bodies' contact data (issue 14)
+
+def severities(text: str, policy: PrivacyPolicy = POLICY) -> list[tuple[str, str, str]]:
+    return [(m.detector, m.severity, m.value) for m in scan_text(text, policy)]
+
+
+CONTACT_PAGE = """\
+## Kontak PPID
+
+Dinas Pekerjaan Umum Kabupaten Contoh
+Jl. Jenderal Sudirman No. 12, Contoh 40115
+Telp. (022) 4231234, 022-4231235
+Fax. (022) 4231236
+Helpdesk LPSE: 0811-2233-4455 (WhatsApp, jam kerja)
+Call Center 1500-123
+Surel: ppid@pu.contohkab.go.id, lpse@lkpp.go.id, humas@ugm.ac.id, tu@sman1contoh.sch.id,
+info@kodam.mil.id, pemdes@sukamaju.desa.id, ppid.contohkab@gmail.com
+
+| Unit | Telepon | Faks |
+|---|---|---|
+| Sekretariat | (022) 4231240 | (022) 4231241 |
+| Bidang Bina Marga | 022-4231250 | 022-4231251 |
+"""
+
+
+def test_a_public_bodys_contact_page_is_for_review_never_blocked():
+    found = severities(CONTACT_PAGE)
+    assert found and all(level == REVIEW for _, level, _ in found), found
+    kinds = {detector for detector, _, _ in found}
+    assert kinds == {"telepon_kantor", "email_instansi"}
+    assert len([f for f in found if f[0] == "email_instansi"]) == 7
+    assert len([f for f in found if f[0] == "telepon_kantor"]) == 8
+
+
+@pytest.mark.parametrize("text", [
+    "Telp. (0274) 512345", "Fax (021) 7654321", "Faksimile: 021-7654321", "Kantor: (0361) 223344",
+    "Layanan WhatsApp Pengaduan 0812-3456-7890", "Hotline 0811 234 5678", "Call Center: +62 21 7654 321",
+])
+def test_office_and_service_numbers_are_for_review(text):
+    [(detector, level, _)] = severities(text)
+    assert (detector, level) == ("telepon_kantor", REVIEW), text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Narahubung: Budi (0812-3456-7890)", "0812-3456-7890"),
+    ("No. HP pemohon 081234567890", "081234567890"),
+    ("Telepon rumah: (022) 7654321", "(022) 7654321"),
+    (f"Nama: Siti Aminah\nNIK: {NIK}\nAlamat: Jl. Mawar 5, RT 001/RW 002\nTelp.: (022) 7654321\n", "(022) 7654321"),
+])
+def test_a_persons_number_stays_blocked(text, value):
+    assert ("telepon", BLOCK, value) in severities(text)
+
+
+def test_public_body_emails_are_for_review_and_the_listed_domains_are_configurable(tmp_path):
+    assert severities("surel lpse@lkpp.go.id") == [("email_instansi", REVIEW, "lpse@lkpp.go.id")]
+    assert severities("kirim ke budi.santoso87@gmail.com") == [("email", BLOCK, "budi.santoso87@gmail.com")]
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(
+        'detectors:\n  email_instansi:\n    domains: ["go.id", "bumn-contoh.co.id"]\n    mailbox_words: []\n',
+        encoding="utf-8")
+    policy = load_policy(tmp_path)
+    assert severities("cs@bumn-contoh.co.id; humas@ugm.ac.id", policy) == [
+        ("email_instansi", REVIEW, "cs@bumn-contoh.co.id"), ("email", BLOCK, "humas@ugm.ac.id")]
+
+
+@pytest.mark.parametrize("detector", ["telepon_kantor", "email_instansi"])
+def test_public_contact_data_can_never_be_made_blocking(tmp_path, detector):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "privacy.yml").write_text(f"detectors:\n  {detector}:\n    severity: blokir\n",
+                                                          encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"privacy.yml:3: '{detector}' selalu 'tinjau'"):
+        load_policy(tmp_path)
+
+
+# ------------------------------------------------------------------ labels, not surnames
+
+@pytest.mark.parametrize("surname", ["Mandiri", "Permata", "Danamon", "Muamalat"])
+def test_a_surname_that_is_a_bank_name_changes_nothing(surname):
+    assert hits(f"| No | Nama | NIK | No. HP |\n|---|---|---|---|\n| 1 | Rina {surname} | {NIK} | 0812-3456-7890 |\n") \
+        == [("nik", NIK), ("telepon", "0812-3456-7890")]
+    assert hits(f"Sdri. Rina {surname} 3273014509870003") == [("nik", NIK)]
+    assert hits(f"Rina {surname} 1234567890123 orang") == []
+    assert hits(f"Transfer ke {surname} 1234567890123") == [("rekening", "1234567890123")]
+    assert hits(f"Bank {surname} cabang Contoh, rekening 1234567890123") == [("rekening", "1234567890123")]
+
+
+def test_a_label_cell_before_the_value_counts_a_name_cell_does_not():
+    assert hits(f"| NIK | : | {NIK} |\n| No. Kartu BPJS | 0001234567890 |\n") == [("nik", NIK), ("bpjs", "0001234567890")]
+    assert hits("| Rina Permata | 1234567890123 |\n") == []
+
+
+# ------------------------------------------------------------------ split, misspelt and disguised values
+
+@pytest.mark.parametrize("split", ["3273014509<br>870003", "32730145<br/>09870003", "3273 0145<BR />0987 0003"])
+def test_nik_split_by_a_br_inside_a_table_cell(split):
+    assert hits(f"| No | Nama | NIK |\n|---|---|---|\n| 1 | Budi | {split} |\n") == [("nik", split)]
+
+
+def test_nik_split_across_two_adjacent_cells():
+    md = f"| No | Nama | NIK | |\n|---|---|---|---|\n| 1 | Budi | 32730145 | 09870003 |\n"
+    assert hits(md) == [("nik", "32730145 | 09870003")]
+    html = "<table><tr><th>NIK</th></tr><tr><td>327301450987</td><td>0003</td></tr></table>"
+    assert hits(html) == [("nik", "327301450987</td><td>0003")]
+
+
+def test_numbers_of_different_cells_are_never_joined_into_a_nik():
+    # a row number and a 15-digit value; two unrelated cells whose digits happen to make a valid NIK
+    assert hits("| No | Kode |\n|---|---|\n| 3 | 273014509870003 |\n") == []
+    assert hits("| Kode RUP | Kode tender |\n|---|---|\n| 32730145 | 09870003 |\n") == []
+
+
+@pytest.mark.parametrize("written", ["09.254.294.4-407.000", "092542944407000", "09.254.294.4-407.000".replace(".", " ")])
+def test_npwp_after_its_label_with_a_wrong_check_digit_is_for_review(written):
+    found = severities(f"NPWP: {written}")
+    assert [(d, level) for d, level, _ in found] == [("npwp", REVIEW)], found
+    assert "digit kontrol" in scan_text(f"NPWP: {written}", POLICY)[0].message
+
+
+@pytest.mark.parametrize("written,detector", [
+    ("budi.santoso [at] gmail [dot] com", "email"),
+    ("budi.santoso(at)gmail.com", "email"),
+    ("budi {at} yahoo (dot) co (dot) id", "email"),
+    ("siti @ gmail.com", "email"),
+    ("ppid [at] contohkab [dot] go [dot] id", "email_instansi"),
+])
+def test_emails_written_out_to_dodge_harvesters(written, detector):
+    assert hits(f"Hubungi {written} untuk informasi.") == [(detector, written)]
+
+
+def test_at_in_english_prose_is_not_an_email():
+    assert hits("We met at noon at the office. Look at page 3.") == []
+
+
+@pytest.mark.parametrize("written", ["O812-3456-7890", "0812-345O-789O", "o8123456789o", "(O22) 7654321"])
+def test_phone_with_a_letter_o_for_a_zero(written):
+    found = hits(f"No. HP {written} (pemohon)")
+    assert found == [("telepon", written)], found
+
+
+def test_words_with_o_and_digits_are_not_phones():
+    assert hits("Ruang O-812, lantai 3; kode OO1234567 dan O2O") == []
+
+
+@pytest.mark.parametrize("label", ["nomor transaksi QRIS", "ID transaksi", "kode booking", "Order ID", "No. Invoice",
+                                   "nomor pelanggan", "Customer ID", "No. Ref", "Nomor pesanan"])
+def test_transaction_booking_and_customer_ids_are_not_nik(label):
+    assert hits(f"Pembayaran retribusi berhasil, {label}: {NIK}.") == []
+
+
+# ------------------------------------------------------------------ the schema of privacy.yml
+
+def _schema_errors(data) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    from pipeline.yamlio import load_file
+
+    schema = load_file(REPO / "site_config" / "schema" / "privacy.yml", "schema").data
+    Draft202012Validator.check_schema(schema)
+    return [e.message for e in Draft202012Validator(schema).iter_errors(data)]
+
+
+def test_the_schema_accepts_the_shipped_policy_and_every_key_the_reader_knows():
+    from pipeline.yamlio import load_file
+
+    assert _schema_errors(load_file(REPO / "site_config" / "privacy.yml", "privacy").data) == []
+    everything = {
+        "context_window": 40, "identity_window": 100, "birth_date_window": 60,
+        "detectors": {"telepon": {"severity": "blokir", "context": ["Telp"], "not_context": ["x"],
+                                  "personal_context": ["HP"]},
+                      "telepon_kantor": {"severity": "tinjau", "context": ["Fax"], "not_context": ["x"]},
+                      "email": {"severity": "blokir", "not_context": ["x"]},
+                      "email_instansi": {"severity": "tinjau", "domains": ["go.id"], "mailbox_words": ["ppid"]},
+                      "rekening": {"banks": ["BRI"], "context": ["rekening"], "not_context": ["kode rekening"]},
+                      "nik": None},
+        "other_identifiers": ["NIB"], "email_domains_allowed": ["a.go.id"], "phones_allowed": ["(0299) 555-0100"],
+        "accounts_allowed": ["0299-01"]}
+    assert _schema_errors(everything) == []
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "detectors:\n  telepon_kantor:\n    severity: blokir\n",
+    "detectors:\n  email:\n    context: [\"surel\"]\n",
+    "detectors:\n  nik:\n    konteks: [\"NIK\"]\n",
+    "context_window: 4\n",
+    "phones_allowed: [5550100]\n",
+    "email_domain_allowed: [\"a.go.id\"]\n",
+])
+def test_the_schema_and_the_reader_refuse_the_same_mistakes(tmp_path, yaml_text):
+    from pipeline.yamlio import load_file
+
+    (tmp_path / "site_config").mkdir()
+    path = tmp_path / "site_config" / "privacy.yml"
+    path.write_text(yaml_text, encoding="utf-8")
+    assert _schema_errors(load_file(path, "privacy").data)
+    with pytest.raises(ConfigError):
+        load_policy(tmp_path)
+
+
+# ------------------------------------------------------------------ writings met in real public documents
+
+@pytest.mark.parametrize("text,value", [
+    ("Jalan Matraman Raya No. 43 Jakarta Timur 13140 Telp.021-8566928,8566929 Fax 021-8566927", "021-8566928"),
+    ("Kode Pos 12190 , Telpon 021-22775100 , Fax 021-22775101", "021-22775100"),
+    ("Jalan Merpati Blok B. 12 No. 6 Jakarta Pusat 10610 Telp.021-6541870-72", "021-6541870-72"),
+    ("Jalan Lingkar Barat Sidoarjo 61211 Telp.031 -8959700", "031 -8959700"),
+    ("Jalan Sunan Giri No.72 Lamongan 61145 Telp.0322 \u2013 316222", "0322 \u2013 316222"),
+])
+def test_office_landlines_as_tax_offices_write_them(text, value):
+    assert ("telepon_kantor", REVIEW, value) in severities(text)
+
+
+def test_nik_and_kk_written_as_one_pair():
+    assert hits(f"No KTP/KK Asli : {NIK}/{KK}") == [("nik", NIK), ("kk", KK)]
+    assert hits(f"NIK / No. KK : {NIK} / {KK}") == [("nik", NIK), ("kk", KK)]
+    assert hits("berlaku 12/2019 sampai 3273014509/870003") == []  # no NIK from a fraction's tail
+
+
+def test_a_period_of_years_is_no_account_and_capitals_are_no_bank():
+    assert hits("INDIKATOR / OUTPUT SATUAN UPT MANDIRI\n2025-2029 2025-2029 2025-2029") == []
+    assert hits("Transfer BRI 1234567890123") == [("rekening", "1234567890123")]
+
+
+def test_a_birth_label_whose_value_holds_no_date_takes_no_other_date():
+    text = "Tempat Kelahiran : Tangerang\nPukul : 10.00 WIB\nTanggal Didaftarkan : 19 April 2022\n"
+    assert hits(text) == []
+    assert hits("Tanggal Lahir :\n12 Mei 1985\n") == [("tanggal_lahir", "12 Mei 1985")]
+    assert hits("lahir di Bandung\npada 12 Mei 1985") == [("tanggal_lahir", "12 Mei 1985")]  # prose wraps
+
+
+def test_a_flattened_row_of_a_person_gives_the_birth_date_not_the_event_date():
+    row = f"NO NIK NAMA TTL SHDK\n1 {NIK} Siti Aminah Bandung 12 Mei 1985 Istri\n"
+    assert hits(row) == [("nik", NIK), ("tanggal_lahir", "12 Mei 1985")]
+    assert hits(f"Pemohon NIK {NIK} mengajukan keberatan pada 05/01/2020 pukul 11.30 WIB.") == [("nik", NIK)]
+
+
+@pytest.mark.parametrize("address,detector", [
+    ("diskopkabpas@gmail.com", "email_instansi"), ("kel.babakan.tgr@gmail.com", "email_instansi"),
+    ("dinkes.kabcontoh@yahoo.com", "email_instansi"), ("kelly.santoso@gmail.com", "email"),
+    ("upton77@gmail.com", "email"),
+])
+def test_office_mailboxes_at_free_mail_providers(address, detector):
+    assert hits(f"Email : {address}") == [(detector, address)]
+
+
+@pytest.mark.parametrize("label", ["USER ID", "NOMOR BAYAR", "NOMOR SEQUENCE", "NTB", "Kode Bayar"])
+def test_receipt_numbers_are_not_personal_data(label):
+    assert hits(f"{label} : {NIK}\n") == []
+    assert hits(f"{label} : 083302403509\n") == []
+
+
+def test_the_real_corpus_scorer_counts_per_kind(tmp_path):
+    sys.path.insert(0, str(REPO))
+    try:
+        from bench import pii_real
+    finally:
+        sys.path.remove(str(REPO))
+    text = f"NIK {NIK}\nFaks. (022) 4231234\nNOMOR BAYAR : {NIK_MAN}\nHP 0812-3456-7890\n"
+    spans = [(NIK, "nik", True), ("(022) 4231234", "telepon_kantor", False), (NIK_MAN, "transaksi", False)]
+    labels = [[text.index(v), text.index(v) + len(v), kind, personal] for v, kind, personal in spans]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "source": {}, "text": text, "labels": labels}) + "\n", encoding="utf-8")
+    result = pii_real.run(corpus, log=lambda line: None)
+    kinds = result["kinds"]
+    assert kinds["nik"]["recall"] == 1.0 and kinds["telepon_kantor"]["blocked"] == 0
+    assert kinds["transaksi"]["flagged"] == 0
+    assert kinds["telepon"]["labels"] == 0 and kinds["telepon"]["fp"] == 1  # an unlabelled hit is a false hit
+    assert pii_real.run(tmp_path / "absent.jsonl", log=lambda line: None) is None

@@ -27,7 +27,7 @@ def test_titles_reach_menu_and_title_as_text(site: Path, ppid) -> None:
     index = site / "content" / "layanan" / "index.md"
     index.write_text(MINIMAL_PAGES["layanan/index.md"].replace("title: Layanan Informasi",
                                                                f"title: '{HOSTILE_TITLE}'"), encoding="utf-8")
-    code, out, err = ppid("build", "--out", str(site / "site"))
+    code, out, err = ppid("build", "--out", str(site / "site"), "--tanpa-persetujuan")
     assert code == 0, out + err
     assert live_handlers(site / "site") == []
     page = LexborHTMLParser((site / "site" / "layanan" / "index.html").read_text(encoding="utf-8"))
@@ -36,16 +36,16 @@ def test_titles_reach_menu_and_title_as_text(site: Path, ppid) -> None:
 
 
 def test_the_build_is_not_swapped_in_when_its_output_holds_live_script(site: Path, ppid) -> None:
-    assert ppid("build", "--out", str(site / "site"))[0] == 0
+    assert ppid("build", "--out", str(site / "site"), "--tanpa-persetujuan")[0] == 0
     before = (site / "site" / "index.html").read_bytes()
     write(site / "overrides" / "main.html",
           '{% extends "base.html" %}\n{% block announce %}<img src=x onerror="alert(1)">{% endblock %}\n')
-    code, out, err = ppid("build", "--out", str(site / "site"))
+    code, out, err = ppid("build", "--out", str(site / "site"), "--tanpa-persetujuan")
     assert code == 1 and "html_event" in out + err and "Build dihentikan" in out + err, out + err
     assert (site / "site" / "index.html").read_bytes() == before
 
 
-def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: Path, ppid, people) -> None:
+def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: Path, ppid) -> None:
     write(site / "drafts" / "layanan" / "serangan.md", HEAD + "```js {1}\n\n<img src=x onerror=alert(1)>\n```\n")
     write(site / "drafts" / "layanan" / "rusak.md", HEAD + '<![><img src="]><img src=x onerror=alert(1)//">\n')
     write(site / "drafts" / "layanan" / "biasa.md", HEAD + "Isi biasa dengan **tebal** dan [tautan](index.md).\n")

@@ -42,7 +42,7 @@ def dip_rows(pages: list[Page], url_of) -> list[DipRow]:
         cells = [
             str(number), f"{page.title}: {meta.get('ringkasan', '')}", str(meta.get("unit", "")),
             str(meta.get("penanggung_jawab", "")), when,
-            ", ".join(BENTUK.get(b, str(b)) for b in meta.get("bentuk") or []),
+            ", ".join(BENTUK.get(b, str(b)) for b in _as_list(meta.get("bentuk"))),
             str(meta.get("retensi", "")), KLASIFIKASI[meta["klasifikasi"]], url_of(page.rel),
         ]
         rows.append(DipRow(number, page.rel, page.title, cells))
@@ -87,3 +87,10 @@ def relative_url(target: str, page_url: str) -> str:
     if target.endswith("/") or target == "":
         relative = relative.rstrip("/") + "/"
     return "./" if relative in ("./", "/") else relative
+
+
+def _as_list(value) -> list:
+    """A field people write either as one value or as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

@@ -15,6 +15,13 @@ from ..yamlio import load_file
 
 
 PLUGINS_ALLOWED = {"search", "offline"}
+THEMES_ALLOWED = {"material"}
+# Markdown extensions come from installed packages only: a name that resolves to a file in the site tree would
+# run that file during the build.
+EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
+EXTENSIONS_ALLOWED = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                      "fenced_code", "sane_lists", "smarty", "meta", "nl2br", "wikilinks", "codehilite", "legacy_attrs"}
+EXTRA_ALLOWED = {"polyfills", "generator", "social", "homepage", "version", "alternate", "consent"}
 
 
 def site_config(site: Site) -> dict[str, Any]:
@@ -33,6 +40,18 @@ def _unsafe_config(config: dict[str, Any]) -> tuple[str, str] | None:
     """The build configuration must not run code of its own or load from a third-party host."""
     if config.get("hooks"):
         return "hooks", "'hooks' menjalankan kode Python saat membangun; tidak diizinkan"
+    theme = config.get("theme") or {}
+    theme_name = theme.get("name") if isinstance(theme, dict) else str(theme)
+    if theme_name not in THEMES_ALLOWED:
+        return "theme", f"tema '{theme_name}' tidak diizinkan (hanya {', '.join(sorted(THEMES_ALLOWED))})"
+    for entry in config.get("markdown_extensions") or []:
+        name = next(iter(entry)) if isinstance(entry, dict) else str(entry)
+        if name not in EXTENSIONS_ALLOWED and not name.startswith(EXTENSION_PREFIXES):
+            return "markdown_extensions", (f"ekstensi Markdown '{name}' bukan dari paket terpasang yang diizinkan "
+                                           "(markdown.extensions.*, pymdownx.*); berkas Python di situs tidak boleh dijalankan")
+    unknown_extra = sorted(set((config.get("extra") or {})) - EXTRA_ALLOWED)
+    if unknown_extra:
+        return "extra", f"'extra: {', '.join(unknown_extra)}' tidak diizinkan (misalnya analitik pihak ketiga)"
     names = [next(iter(p)) if isinstance(p, dict) else str(p) for p in config.get("plugins") or []]
     extra = sorted(set(names) - PLUGINS_ALLOWED)
     if extra:
@@ -66,11 +85,13 @@ def write_config(site: Site, docs: Path, out: Path, nav: list, overrides: dict[s
 
 
 def run_build(config: Path, dirty: bool = False) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
+    # -P: the working directory is not on the import path, so no Python file of the site can be imported.
+    command = [sys.executable, "-P", "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
     if dirty:
         command.append("--dirty")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
     if result.returncode != 0:
         tail = "\n".join(result.stderr.strip().splitlines()[-15:])
         raise BuildError(f"MkDocs gagal membangun situs (kode {result.returncode}):\n{tail}")

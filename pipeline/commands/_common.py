@@ -5,19 +5,31 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..identity import Signer, load_signer
-from ..state import SiteState
+from ..site import Site
+from ..trust.identity import Signer, load_signer
+from ..trust.operations import Outcome
+from ..trust.root import ROOT_ENV
+from ..trust.state import SiteState
 
 
 def add_key_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--key", type=Path, default=None,
+    parser.add_argument("--key", type=Path, default=None, metavar="BERKAS_KUNCI",
                         help="berkas kunci privat (bawaan: $PPID_KEY, atau satu-satunya kunci di ~/.config/ppid/keys/)")
+
+
+def add_root_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root-key", type=Path, default=None, metavar="BERKAS_KUNCI_AKAR",
+                        help=f"kunci publik akar yang dipercaya (bawaan: ${ROOT_ENV}, atau yang dipasang dengan "
+                             "'ppid keys pin-root')")
 
 
 def signer_for(args: argparse.Namespace, state: SiteState) -> Signer:
     return load_signer(state.registry, args.key)
 
 
-def done(path: Path, state: SiteState, what: str) -> None:
-    print(f"{what}. Rekaman: {state.site.rel(path)}")
+def report(outcome: Outcome, site: Site) -> int:
+    print(f"{outcome.summary}. Rekaman: {site.rel(outcome.record)}")
+    for note in outcome.notes:
+        print(note)
     print("Commit rekaman itu bersama perubahan agar tercatat di riwayat git.")
+    return 0

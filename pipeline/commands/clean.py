@@ -21,7 +21,7 @@ DESCRIPTION = (
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("clean", help=HELP, description=DESCRIPTION)
     parser.add_argument("file", type=Path, metavar="BERKAS", help="lampiran yang akan dibersihkan")
-    parser.add_argument("--terapkan", "--apply", dest="apply", action="store_true",
+    parser.add_argument("--terapkan", dest="apply", action="store_true",
                         help="ganti berkas asli dengan salinan bersih yang sudah diperiksa")
 
 

@@ -8,7 +8,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from ..demo import PEOPLE, approve_all_content, create_identities, keys_outside, submit_all_drafts
+from ..demo import PEOPLE, approve_all_content, create_identities, keys_outside, root_pub, submit_all_drafts
+from ..trust.root import user_root_file
 from ..errors import PpidError
 from ..site import Site
 
@@ -37,6 +38,9 @@ def run(args: argparse.Namespace, site: Site) -> int:
     (target / "reviews").mkdir(exist_ok=True)
     (target / "site_config" / "reviewers.yml.sig").unlink(missing_ok=True)
     keys = create_identities(scratch, keys_dir)
+    pin = user_root_file(target)
+    pin.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(root_pub(keys), pin)  # the copy's throw-away root, pinned for this folder only
     now = dt.datetime.now(dt.timezone.utc)
     approve_all_content(scratch, keys, now - dt.timedelta(days=3))
     submit_all_drafts(scratch, keys, now - dt.timedelta(hours=2))
@@ -68,11 +72,11 @@ def _git(target: Path) -> None:
 def _print_walk(target: Path, keys: dict[str, Path]) -> None:
     print(f"Salinan demo siap di {target} (repositori git baru).")
     print(f"Kunci sekali pakai (di luar situs): {keys['root'].parent}")
+    print(f"Kunci akar sekali pakai dipasang untuk folder ini saja: {user_root_file(target)}")
     for person in PEOPLE:
         print(f"  {person.id:6} {', '.join(person.roles):15} {keys[person.id]}")
     print("\nCoba alurnya:")
     print(f"  cd {target}")
-    print(f"  export PPID_ROOT_KEYS={keys['root'].parent / 'root.pub'}")
     print("  ppid status")
     print(f"  ppid review <halaman> --setuju --key {keys['budi']}")
     print(f"  ppid approve <halaman> --key {keys['ratna']}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..browser import local_browser
 from ..preview.builder import build_preview
-from ..preview.manifest import MANIFESTS
+from ..trust.previews import MANIFESTS
 from ..site import Site
 
 HELP = "bangun pratinjau luring (zip) dari content/ dengan semua draf yang tertunda, untuk Sub Koordinator"
@@ -17,10 +17,10 @@ HELP = "bangun pratinjau luring (zip) dari content/ dengan semua draf yang tertu
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("preview", help=HELP, description=HELP)
-    parser.add_argument("--out", type=Path, default=None, help="folder zip (bawaan: preview/)")
+    parser.add_argument("--out", type=Path, default=None, metavar="FOLDER", help="folder zip (bawaan: preview/)")
     parser.add_argument("--pdf", action="store_true", help="tulis juga Ringkasan Perubahan sebagai PDF untuk rapat")
     parser.add_argument("--serve", action="store_true", help="sajikan pratinjau di http://127.0.0.1 (versi daring)")
-    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--port", type=int, default=8001, metavar="PORT", help="port di 127.0.0.1 untuk --serve (bawaan: 8001)")
 
 
 def run(args: argparse.Namespace, site: Site) -> int:

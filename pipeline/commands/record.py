@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from ..errors import PpidError
-from ..registry import load_registry
-from ..reviews import parse_record
+from ..trust.errors import RecordError
+from ..trust.records import parse_record
+from ..trust.registry import load_registry
 from ..signing import canonical_bytes
 from ..site import Site
 
@@ -26,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, site: Site) -> int:
     if not args.file.is_file():
         raise PpidError(f"{args.file}: bukan berkas rekaman tinjauan (reviews/TTTT/BB/....yml)")
-    record = parse_record(args.file, str(args.file))
+    record = parse_record(site.root, args.file, str(args.file))
     if args.canonical:
         sys.stdout.buffer.write(canonical_bytes(record.fields))
         return 0
@@ -35,7 +36,9 @@ def run(args: argparse.Namespace, site: Site) -> int:
         return 0
     for key, value in record.fields.items():
         print(f"{key}: {value}")
-    problem = record.signature_problem(load_registry(site.root))
+    person = load_registry(site.root).people.get(record.reviewer)
+    problem = record.signature_problem(person.key) if person else f"penanda tangan '{record.reviewer}' tidak terdaftar"
+    print(f"id rekaman: {record.id}")
     print(f"\nTanda tangan: {'SAH' if problem is None else 'TIDAK SAH — ' + problem}")
     print("\nPeriksa dengan OpenSSH saja:")
     shown = shlex.quote(str(args.file))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..site import Site
-from ._common import add_key_argument
-from .approve import decide
+from ..trust import operations
+from ..trust.state import derive
+from ._common import add_key_argument, add_root_argument, report, signer_for
 
 HELP = "tolak perubahan yang telah ditinjau (Koordinator)"
 
@@ -16,7 +17,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("page", metavar="HALAMAN")
     parser.add_argument("-m", "--komentar", required=True, help="alasan penolakan (wajib)")
     add_key_argument(parser)
+    add_root_argument(parser)
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
-    return decide(args, site, approve=False)
+    state = derive(site, args.root_key)
+    page = operations.page_arg(site.root, args.page)
+    return report(operations.reject(state, signer_for(args, state), page, comment=args.komentar), site)

@@ -1,56 +1,49 @@
-"""`ppid verify`: every page in content/ carries a valid, complete chain of approvals for its current bytes."""
+"""`ppid verify`: the registry verifies against the pinned root, the record log is whole, and every file in
+content/ is covered by a valid approval of its current bytes."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..registry import ROOT_ENV, pinned_root_keys, verify_registry
 from ..errors import PpidError
-from ..signing import SignatureError
 from ..site import Site
-from ..state import derive
+from ..trust.errors import RootNotPinned, UntrustedConfig
+from ..trust.state import derive
+from ..trust.verification import verify_site_tree
+from ._common import add_root_argument
 
-HELP = "verifikasi bahwa setiap halaman di content/ disetujui tepat seperti isinya sekarang"
+HELP = "verifikasi bahwa setiap berkas di content/ disetujui tepat seperti isinya sekarang"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("verify", help=HELP, description=HELP)
-    parser.add_argument("--root-key", type=Path, default=None,
-                        help=f"berkas kunci publik akar yang dipercaya (bawaan: ${ROOT_ENV})")
-
-
-def registry_status(site: Site, state, root_key: Path | None) -> tuple[bool, str]:
-    """(trusted, message) about the reviewer registry itself."""
-    keys = pinned_root_keys(root_key)
-    if keys is None:
-        return False, (f"PERINGATAN: registri peninjau (site_config/reviewers.yml) BELUM terverifikasi: tidak ada kunci "
-                       f"akar yang dipasang (--root-key atau ${ROOT_ENV}). Siapa pun yang dapat meng-commit bisa "
-                       "menambahkan dirinya sebagai peninjau; penerbitan akan menolak berjalan tanpa kunci akar.")
-    try:
-        verify_registry(site.root, state.registry, keys)
-    except SignatureError as exc:
-        return False, f"GAGAL: {exc}"
-    return True, "Registri peninjau ditandatangani kunci akar yang dipasang."
+    add_root_argument(parser)
+    parser.add_argument("--tanpa-akar", dest="no_root", action="store_true",
+                        help="pemeriksaan lokal tanpa kunci akar (hasilnya tidak dapat dipercaya untuk penerbitan)")
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
     if not site.content_dir.is_dir():
         raise PpidError("folder content/ tidak ada: tidak ada yang dapat diverifikasi")
-    state = derive(site)
-    trusted, message = registry_status(site, state, args.root_key)
-    pinned = pinned_root_keys(args.root_key) is not None
-    failures = [f"content/{page}: {why}" for page, why in state.content_problems()]
-    failures += [f"{problem}" for problem in state.records.problems]
-    if pinned and not trusted:
-        failures.insert(0, message)
-    for line in failures:
-        print(line)
-    if trusted or not pinned:
-        print(message)
-    count = len(state.snap.content_digests)
-    if failures:
-        print(f"ppid verify: {len(failures)} kegagalan; {count} halaman diperiksa.")
+    try:
+        state = derive(site, args.root_key, allow_unverified=args.no_root)
+    except (RootNotPinned, UntrustedConfig) as exc:
+        print(f"GAGAL: {exc}")
+        if isinstance(exc, RootNotPinned):
+            print("Untuk pemeriksaan lokal saja tanpa kunci akar: ppid verify --tanpa-akar")
         return 1
-    print(f"ppid verify: {count} halaman di content/ memiliki rantai persetujuan yang sah untuk isinya sekarang.")
-    return 0
+    result = verify_site_tree(state)
+    for line in result.failures:
+        print(line)
+    for line in result.warnings:
+        print(f"PERINGATAN: {line}")
+    if not state.config.verified:
+        print("PERINGATAN: tanpa kunci akar — registri peninjau TIDAK diverifikasi; hasil ini hanya pemeriksaan lokal.")
+    else:
+        print("Registri peninjau dan kebijakan peran ditandatangani kunci akar yang dipasang.")
+    if result.failures:
+        print(f"ppid verify: {len(result.failures)} kegagalan; {result.pages} halaman dan {result.files} berkas diperiksa.")
+        return 1
+    print(f"ppid verify: {result.pages} halaman dan {result.files} berkas di content/ tercakup persetujuan yang sah untuk "
+          f"isinya sekarang; log rekaman utuh ({result.records} rekaman).")
+    return 0 if state.config.verified else 1

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..decisions import DecisionError, page_arg, record, require_role
-from ..promotion import Plan, apply
 from ..site import Site
-from ..state import derive
-from ._common import add_key_argument, done, signer_for
-from .promote import _orphans
+from ..trust import operations
+from ..trust.state import derive
+from ._common import add_key_argument, add_root_argument, report, signer_for
 
 HELP = "tarik halaman dari content/ seketika (darurat, misalnya data pribadi terbit tanpa sengaja; Koordinator)"
 
@@ -19,22 +17,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("page", metavar="HALAMAN")
     parser.add_argument("-m", "--komentar", required=True, help="alasan penarikan (wajib)")
     add_key_argument(parser)
+    add_root_argument(parser)
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
-    state = derive(site)
-    page = page_arg(site.root, args.page)
-    if not args.komentar.strip():
-        raise DecisionError("tuliskan alasan penarikan dengan -m \"...\" (wajib untuk penarikan darurat)")
-    current = state.snap.content_digests.get(page)
-    if current is None:
-        raise DecisionError(f"{page}: tidak ada di content/")
-    signer = signer_for(args, state)
-    role = require_role(signer, state, "withdraw")
-    path = record(state, signer, page, "withdraw", current.value, "withdraw", "withdrawn", role, args.komentar,
-                  emergency=True)
-    apply(site.content_dir, site.drafts_dir, Plan(delete={page} | _orphans(state, {page})), site.work_dir)
-    site.forget()
-    done(path, state, f"DITARIK (darurat): {page} dihapus dari content/")
-    print("Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online.")
-    return 0
+    state = derive(site, args.root_key)
+    page = operations.page_arg(site.root, args.page)
+    return report(operations.withdraw(state, signer_for(args, state), page, comment=args.komentar), site)

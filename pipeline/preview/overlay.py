@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..content import Page
-from ..state import Pending, SiteState
+from ..trust.state import Pending, SiteState
 from ..view import View, build_view
-from ..workflow import STATE_NAMES
+from ..trust.chains import STATE_NAMES
 
 KIND_NAMES = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
 

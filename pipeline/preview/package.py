@@ -7,7 +7,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from .manifest import Manifest
+from ..trust.previews import Manifest
 
 START = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8">

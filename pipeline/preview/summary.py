@@ -6,8 +6,8 @@ import html
 import json
 import re
 
-from ..state import Pending, SiteState
-from ..workflow import STATE_NAMES
+from ..trust.state import Pending, SiteState
+from ..trust.chains import STATE_NAMES
 from .diff import render_diff
 from .overlay import KIND_NAMES
 
@@ -23,6 +23,7 @@ def summary_markdown(state: SiteState, findings: dict[str, list[str]], preview_s
         f"Pratinjau luring **{preview_short}** untuk Sub Koordinator: situs dengan semua perubahan yang "
         "tertunda diterapkan. Halaman yang belum disetujui diberi spanduk *PRATINJAU — belum disetujui*.", "",
     ]
+    lines += _unreadable(state)
     if not pending:
         return "\n".join(lines + ["Tidak ada perubahan yang tertunda.", ""])
     counts = {k: sum(1 for p in pending if p.change.kind == k) for k in KIND_NAMES}
@@ -34,6 +35,17 @@ def summary_markdown(state: SiteState, findings: dict[str, list[str]], preview_s
     for item in pending:
         lines += _detail(state, item, findings.get(item.change.page, []))
     return "\n".join(lines) + "\n"
+
+
+def _unreadable(state: SiteState) -> list[str]:
+    """Drafts that could not be read are named here, with the reason, never left out."""
+    if not state.unreadable:
+        return []
+    lines = ["## Draf yang tidak dapat dibaca", "",
+             "Draf berikut tidak dapat dibaca sehingga tidak ada di pratinjau ini; operator harus memperbaikinya "
+             "(lihat `ppid check`):", ""]
+    lines += [f"- `drafts/{_esc(page)}` — tidak dapat dibaca: {_esc(why)}" for page, why in sorted(state.unreadable.items())]
+    return lines + [""]
 
 
 def _row(item: Pending, found: list[str]) -> str:

@@ -43,3 +43,11 @@ def setup_people(site_root: Path, key_dir: Path) -> People:
     keys = create_identities(site, key_dir)
     approve_all_content(site, keys, utc("2026-01-05T01:00:00"))
     return People(keys)
+
+
+def heads(site_root: Path) -> list[str]:
+    """The record log's heads now: what a new record cites in `prev`."""
+    from pipeline.trust.log import load_log
+    from pipeline.trust.registry import load_registry
+
+    return load_log(site_root, site_root / "reviews", load_registry(site_root)).heads

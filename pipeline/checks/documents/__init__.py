@@ -15,12 +15,12 @@ from .images import inspect_jpeg, inspect_pillow, inspect_png
 from .office import inspect_ooxml
 from .ooxml import ooxml_kind
 from .pdf import inspect_pdf
-from .report import (BROKEN, EXIF_GPS, EXIF_IDENTITY, METADATA_OFFICE, METADATA_PDF, OFFICE_HIDDEN, DocumentReport,
-                     Report, TextPart, Unreadable)
+from .report import (BROKEN, EXIF_GPS, EXIF_IDENTITY, METADATA_OFFICE, METADATA_PDF, NO_TEXT, OFFICE_HIDDEN,
+                     DocumentReport, Report, TextPart, Unreadable)
 from .xmlsafe import UnsafeXml
 
 __all__ = ["BROKEN", "EXIF_GPS", "EXIF_IDENTITY", "EXTENSION_KINDS", "KIND_NAMES", "METADATA_OFFICE", "METADATA_PDF",
-           "OFFICE_HIDDEN", "DocumentReport", "TextPart", "Unreadable", "file_kind", "inspect", "quiet"]
+           "NO_TEXT", "OFFICE_HIDDEN", "DocumentReport", "TextPart", "Unreadable", "file_kind", "inspect", "quiet"]
 
 KIND_NAMES = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG", "tiff": "TIFF", "webp": "WebP", "gif": "GIF",
               "docx": "DOCX", "xlsx": "XLSX", "pptx": "PPTX"}
@@ -29,6 +29,10 @@ EXTENSION_KINDS = {
     ".webp": "webp", ".gif": "gif", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
     ".pptx": "pptx", ".pptm": "pptx",
 }
+
+_IMAGE_KINDS = ("jpeg", "png", "tiff", "webp", "gif")
+# Images smaller than this on their short side (icons, logos, thumbnails) cannot show a readable document.
+_READABLE_SIDE = 200
 
 _READERS: dict[str, Callable[[Path, Report], None]] = {
     "pdf": inspect_pdf, "jpeg": inspect_jpeg, "png": inspect_png, "tiff": inspect_pillow,
@@ -60,6 +64,8 @@ def inspect(path: Path, display: str) -> DocumentReport:
     try:
         with quiet():
             reader(path, report)
+            if kind in _IMAGE_KINDS:
+                _check_image_size(path, report)
     except Unreadable as exc:
         report.broken(str(exc), path)
     except PpidError:
@@ -67,6 +73,19 @@ def inspect(path: Path, display: str) -> DocumentReport:
     except Exception as exc:  # noqa: BLE001 - a malformed file must never stop a check run with a traceback
         report.broken(_reason(exc), path)
     return report.result()
+
+
+def _check_image_size(path: Path, report: Report) -> None:
+    """An image big enough to show a document (a photo of a KTP) holds no text the checks can read."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = _READABLE_SIDE  # huge: certainly big enough
+    if min(width, height) >= _READABLE_SIDE:
+        report.no_text(f"gambar {width}×{height} piksel", f"{width}x{height}")
 
 
 def file_kind(path: Path) -> str | None:

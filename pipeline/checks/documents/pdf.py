@@ -18,6 +18,7 @@ PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
 PDFTOTEXT_TIMEOUT = 300          # seconds for one file; a PDF that takes longer is treated as unreadable
 _PDF_SKIP_KEYS = {"CreationDate", "ModDate", "Trapped"}
 _PDF_STANDARD_KEYS = {"Title", "Author", "Subject", "Keywords", "Creator", "Producer"}
+_MIN_PAGE_TEXT = 20   # letters and digits: fewer on a page is a page number or a stamp, not its content
 
 
 def pdf_pages_text(path: Path) -> list[str]:
@@ -119,10 +120,27 @@ def _pdf_may_hold_image_metadata(path: Path) -> bool:
     return False
 
 
+def _check_text_layer(reader: Any, texts: list[str], report: Report) -> None:
+    """A PDF, or pages of it holding an image, with (almost) no text: scanned paper the checks cannot read."""
+    count = len(reader.pages)
+    textless = [n for n in range(1, count + 1) if n > len(texts) or len(texts[n - 1].split()) == 0
+                or sum(len(w) for w in texts[n - 1].split()) < _MIN_PAGE_TEXT]
+    if not textless:
+        return
+    if len(textless) == count:
+        report.no_text("PDF ini (seluruh halaman)", "semua")
+        return
+    with_images = [n for n in textless if any(number for number, _ in pdf_xobjects(reader.pages[n - 1], set()))]
+    if with_images:
+        pages = ", ".join(map(str, with_images))
+        report.no_text(f"halaman PDF {pages} (berisi gambar)", pages, page=with_images[0])
+
+
 def inspect_pdf(path: Path, report: Report) -> None:
     from pypdf import PdfReader
 
-    for number, text in enumerate(pdf_pages_text(path), 1):
+    texts = pdf_pages_text(path)
+    for number, text in enumerate(texts, 1):
         report.part(text, page=number)
     with open(path, "rb") as fh:
         reader = PdfReader(fh, strict=False)
@@ -133,6 +151,7 @@ def inspect_pdf(path: Path, report: Report) -> None:
                 opened = 0
             if not opened:
                 raise Unreadable("PDF dikunci dengan kata sandi")
+        _check_text_layer(reader, texts, report)
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         if hasattr(info, "items"):

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import BLOCK, Finding, value_hash
+from ..findings import BLOCK, REVIEW, Finding, value_hash
 
 METADATA_PDF = "metadata_pdf"
 EXIF_GPS = "exif_gps"
@@ -14,6 +14,7 @@ EXIF_IDENTITY = "exif_identitas"
 METADATA_OFFICE = "metadata_office"
 OFFICE_HIDDEN = "office_tersembunyi"
 BROKEN = "berkas_rusak"
+NO_TEXT = "tanpa_teks"   # a scan or an image: no text to check, so a person must look at it (tinjau)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ class Report:
         self._finding_keys.add(key)
         self.findings.append(Finding(path=self.display, detector=detector, severity=severity, message=message,
                                      excerpt=excerpt, pdf_page=page, field=field, value_hash=digest))
+
+    def no_text(self, what: str, raw: str, *, page: int | None = None) -> None:
+        """A review finding: this file (or these pages) holds no text the checks can read, e.g. a scanned KTP."""
+        self.finding(NO_TEXT, "tanpa teks yang dapat dibaca mesin (gambar atau hasil pindai): tidak dapat diperiksa "
+                              "otomatis; periksa manual apakah memuat data pribadi (mis. foto KTP/KK)",
+                     what, f"{NO_TEXT}:{raw}", page=page, severity=REVIEW)
 
     def hint(self) -> str:
         return _CLEAN_HINT.format(display=self.display)

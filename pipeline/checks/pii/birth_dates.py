@@ -27,6 +27,12 @@ _DATE = re.compile(
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
     r")(?![\d\w])"
 )
+# "Tanggal Lahir :" (with an optional "(dd-mm-yyyy)" hint) before the value.
+_LABEL_COLON = re.compile(r"[ \t]*(?:\([^)\n]{0,24}\))?[ \t]*:")
+# A person in a table of NIKs is at least a few years old: later dates on the row are events, not births.
+_LATEST_BIRTH_YEAR = 2020
+# In such a row the date follows a cell border or the place of birth ("Bandung, 12 Mei 1985"), not prose ("pada").
+_CELL_BEFORE = re.compile(r"(?:\||\t| {2,}|\b[A-Z][a-z]+,?[ ])$")
 _MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
@@ -49,11 +55,45 @@ def find_birth_dates(scan: Scan) -> None:
         if line.startswith("|"):
             _birth_column(scan, ls, le, start)
         elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
-                len(line) <= 40 or tables.LAYOUT_GAP.search(line)):
+                (len(line) <= 40 and scan.headers.label_family(line) is not None) or tables.LAYOUT_GAP.search(line)):
             scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
-        d = _DATE.search(text, end, min(len(text), end + window))
+        d = _DATE.search(text, end, _value_end(text, end, min(len(text), end + window)))
         if d and _birth_date_ok(d):
             scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
+    _dates_in_person_rows(scan)
+
+
+def _value_end(text: str, end: int, hi: int) -> int:
+    """Where the value of a birth label ends. "Tempat Kelahiran : Bandung" holds no date, and the date of the
+    next field ("Tanggal Didaftarkan : ...") is not its value; in prose, the whole window counts."""
+    m = _LABEL_COLON.match(text, end)
+    if m is None:
+        return hi
+    nl = text.find("\n", m.end(), hi)
+    if nl < 0:
+        return hi
+    if text[m.end():nl].strip():
+        return nl
+    nxt = text.find("\n", nl + 1, hi)  # "Tanggal Lahir :" alone: the value is on the next line
+    return hi if nxt < 0 else nxt
+
+
+def _dates_in_person_rows(scan: Scan) -> None:
+    """A table row flattened to one line ("3273... Budi Santoso Bandung 12 Mei 1985"): a date of a past year
+    on a line that holds a NIK is that person's birth date."""
+    text = scan.text
+    done: set[int] = set()
+    for _, start, _, detector in list(scan.hits):
+        if detector != "nik":
+            continue
+        ls, le, long = line_bounds(text, start)
+        if long or ls in done:
+            continue
+        done.add(ls)
+        for d in _DATE.finditer(text, ls, le):
+            if (_birth_date_ok(d) and _year(d) <= _LATEST_BIRTH_YEAR
+                    and _CELL_BEFORE.search(text, max(ls, d.start() - 40), d.start())):
+                scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
 
 
 def _birth_table(scan: Scan, pos: int) -> int:
@@ -72,8 +112,8 @@ def _birth_table(scan: Scan, pos: int) -> int:
         if not _birth_date_ok(d):
             continue
         ls, le, long = line_bounds(text, d.start())
-        if long:
-            continue
+        if long or ":" in text[ls:d.start()]:
+            continue  # "Tanggal Didaftarkan : ..." is a labelled field, not a cell of the table
         if tables.LAYOUT_GAP.search(text, ls, le):
             fam = scan.headers.layout_family(ls, d.start(), d.end())
         else:
@@ -105,6 +145,12 @@ def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:
                 if _birth_date_ok(d):
                     scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
         cur = end + 1
+
+
+def _year(m: re.Match) -> int:
+    year = m.group("y1") or m.group("y2") or m.group("y3")
+    n = int(year)
+    return n + (1900 if n > 30 else 2000) if len(year) == 2 else n
 
 
 def _birth_date_ok(m: re.Match) -> bool:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 # Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
-from . import tables
+from . import md_tables, tables
+from .phrases import OTHER, family_name
 from .text import line_bounds
+
+# Words that may stand between a bank's name and the account number it labels ("Mandiri No. Rek. 123...").
+_BANK_LABEL_GAP = re.compile(r"(?:[^\w]|_|\b(?:no|nomor|nomer|rek|rekening|norek|acc|account)\b)*", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
+_SLASH_NEXT = re.compile(r"[ ]?/[ ]?\d")
+_SLASH_GAP = re.compile(r"[ ]?/[ ]?")
+_ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
+_PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 
 if TYPE_CHECKING:
     from .policy import PrivacyPolicy
@@ -21,6 +31,7 @@ class Context:
         self.matcher = headers.matcher
         self.headers = headers
         self._family_cache: dict[int, str | None] = {}
+        self._cells: dict[int, list[tuple[int, int]]] = {}   # cell spans of Markdown rows, by line start
 
     def family(self, start: int, end: int) -> str | None:
         """The identifier the text around [start, end) says this is: the nearest context word before it
@@ -40,10 +51,13 @@ class Context:
             return self._nearest(max(0, start - window), start)
         line = text[ls:le]
         stripped = line.strip()
-        if stripped.startswith("|"):  # Markdown table row: same row, then the column header
-            found = self._nearest(max(ls, start - window), start)
+        if stripped.startswith("|"):  # Markdown table row: same cell, a label cell before it, the column header
+            cell_start, label = self._md_cell(ls, le, start)
+            found = self._nearest(max(cell_start, start - window), start)
             if found:
                 return found
+            if label:
+                return label
             return self.headers.md_header_family(ls, start)
         if (line[: start - ls].strip() == "" and tables.NUMERIC_LINE.fullmatch(text, start, le)
                 and self.headers.short_above(ls)):
@@ -61,6 +75,47 @@ class Context:
                 return found or None
         return self._nearest(max(0, start - window), start)
 
+    def _md_cell(self, ls: int, le: int, pos: int) -> tuple[int, str | None]:
+        """Where the Markdown cell holding `pos` starts, and the family of the cell before it when that cell
+        is only a label ("| NIK | 3273... |"); words in other cells (a person's name) never count."""
+        row = self.text[ls:le]
+        spans = self._cells.get(ls)
+        if spans is None:
+            spans = self._cells[ls] = md_tables.cell_spans(row)
+        for index, (a, b) in enumerate(spans):
+            if a <= pos - ls <= b:
+                before = spans[index - 1] if index else None
+                label = self.headers.label_family(row[before[0]:before[1]]) if before else None
+                return ls + a, label
+        return ls, None
+
+    def other_identifier(self, start: int, end: int) -> bool:
+        """Whether the words before a phone-shaped number name another identifier ("ID pelanggan 0812...") and no
+        phone word ("HP") stands between them and the number."""
+        if self.family(start, end) != OTHER:
+            return False
+        found = self.matcher.find(self.text, max(0, start - self.policy.context_window), start)
+        return not (found and found[-1][2] in _PHONE_KINDS)
+
+    def phone_kind(self, start: int, end: int) -> str | None:
+        """'kantor' or 'pribadi' when a label near a phone number says whose it is; None when none does.
+        Neutral phone words ("Telp", "WA") decide nothing: the nearest deciding label before them does."""
+        text = self.text
+        ls, le, long = line_bounds(text, start)
+        lo = max(0, start - self.policy.context_window)
+        in_md_row = not long and text[ls:le].lstrip().startswith("|")
+        if in_md_row:
+            cell_start, label = self._md_cell(ls, le, start)
+            lo = max(lo, cell_start)
+            if label in _PHONE_KINDS:
+                return _PHONE_KINDS[label]
+        for _, _, family in reversed(self.matcher.find(text, lo, start)):
+            if family in _PHONE_KINDS:
+                return _PHONE_KINDS[family]
+        if in_md_row:
+            return _PHONE_KINDS.get(self.headers.md_header_family(ls, start) or "")
+        return None
+
     def far_identity(self, start: int) -> str | None:
         """The nearest of NIK / KK / NPWP words within `identity_window` characters before `start`."""
         window = self.policy.identity_window
@@ -75,14 +130,45 @@ class Context:
         if b <= a:
             return None
         found = self.matcher.find(self.text, a, b)
-        if not found:
+        while found:
+            s0, e0, family = found[-1]
+            if family in _PHONE_KINDS:  # whose phone it is says nothing about what other numbers are
+                found.pop()
+                continue
+            if family != "bank":
+                return family
+            if self._bank_is_label(s0, e0, b):
+                for _, _, earlier in reversed(found[:-1]):  # "rekening Bank DKI nomor ...": it is "rekening"
+                    if earlier == "rekening":
+                        return "rekening"
+                    if earlier != "bank":
+                        break
+                return "rekening_bank"
+            found.pop()
+        return None
+
+    def pair_first(self, start: int, end: int) -> str | None:
+        """For "NIK/KK : 3273.../3273...": the first family of a two-part label when the number at [start, end)
+        is the first of two numbers joined by "/"; None otherwise."""
+        text = self.text
+        if not _SLASH_NEXT.match(text, end):
             return None
-        family = found[-1][2]
-        if family == "bank":  # "rekening Bank DKI nomor ...": the bank name belongs to "rekening"
-            for _, _, earlier in reversed(found[:-1]):
-                if earlier == "rekening":
-                    return "rekening"
-                if earlier != "bank":
-                    break
-            return "rekening_bank"
-        return family
+        found = self.matcher.find(text, max(0, start - self.policy.context_window), start)
+        if len(found) >= 2 and _SLASH_GAP.fullmatch(text, found[-2][1], found[-1][0]):
+            return family_name(found[-2][2])
+        return None
+
+    def _bank_is_label(self, s0: int, e0: int, b: int) -> bool:
+        """Whether a bank's name labels the number at `b`. "Bank", acronyms (BRI, BCA) and names after "Bank"
+        always do; a name that is also a word or a surname ("Mandiri", "Permata") only right before the number
+        and not after another capitalised word (then it is a person's name: "Rina Permata 0812...")."""
+        text = self.text
+        word = text[s0:e0]
+        if word.lower().startswith("bank") or (word.isupper() and len(word) <= _ACRONYM_MAX):
+            return True  # "MANDIRI" in an upper-case heading is no acronym
+        before = _WORD_BEFORE.search(text, max(0, s0 - 40), s0)
+        if before and before.group(1).lower() == "bank":
+            return True
+        if _BANK_LABEL_GAP.fullmatch(text, e0, b) is None:
+            return False
+        return not (before and before.group(1)[0].isupper() and before.group(1).lower() not in ("rek", "rekening", "no"))

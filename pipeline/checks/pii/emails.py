@@ -1,4 +1,5 @@
-"""E-mail addresses outside the domains the policy allows, found from each "@" outwards."""
+"""E-mail addresses outside the domains the policy allows, found from each "@" outwards, and addresses written
+out to dodge harvesters ("nama [at] dinas [dot] go [dot] id"). Public bodies' addresses are only for review."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ if TYPE_CHECKING:
 _EMAIL_LOCAL_REV = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?"
 _EMAIL_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,24}}(?![A-Za-z0-9\-])")
+# "[at]", "(at)", "{at}", " at " between brackets or spaces; "[dot]", "(dot)", "[titik]" or a dot between labels.
+_AT = r"(?:\s*[\[({<]\s*(?:at|et|@)\s*[\])}>]\s*|\s+(?:at|AT)\s+|\s+@\s+)"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|titik|\.)\s*[\])}>]\s*|\s+(?:dot|DOT|titik)\s+|\.)"
+_WRITTEN_OUT = re.compile(
+    rf"(?<![\w.%+\-])(?P<local>[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*){_AT}"
+    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,24}})(?![A-Za-z0-9\-])")
+_BRACKET_AT = re.compile(r"[\[({<][ ]?(?:at|et|AT|ET)[ ]?[\])}>]")
+_DOT_WORDS = re.compile(rf"{_DOT}")
+_MAILBOX_SPLIT = re.compile(r"[._\-+0-9]+")
 
 
 def find_emails(scan: Scan) -> None:
@@ -25,9 +35,35 @@ def find_emails(scan: Scan) -> None:
         dom = _EMAIL_DOMAIN.match(text, at + 1) if local else None
         if local and dom:
             start = at - local.end()
-            domain = dom.group().lower()
-            if not any(domain == d or domain.endswith("." + d) for d in scan.rx.domains):
-                scan.add(P_CONTEXT, start, dom.end(), "email")
+            _add(scan, start, dom.end(), text[start:at], dom.group().lower())
             at = find("@", dom.end())
         else:
             at = find("@", at + 1)
+
+
+def find_written_out_emails(scan: Scan) -> None:
+    """Addresses written with words for "@" and "." ("budi [at] gmail [dot] com", "budi(at)gmail.com")."""
+    text = scan.text
+    if not (" at " in text or " AT " in text or " @ " in text or _BRACKET_AT.search(text)):
+        return
+    for m in _WRITTEN_OUT.finditer(text):
+        domain = _DOT_WORDS.sub(".", m.group("domain")).lower()
+        if " at " in m.group() and "." not in m.group("domain"):
+            continue  # "bertemu at kantor dot ..." in prose needs a real dot or brackets somewhere
+        _add(scan, m.start(), m.end(), m.group("local"), domain)
+
+
+def _add(scan: Scan, start: int, end: int, local: str, domain: str) -> None:
+    if any(domain == d or domain.endswith("." + d) for d in scan.rx.domains):
+        return  # the agency's own
+    scan.add(P_CONTEXT, start, end, "email_instansi" if _public(scan, local, domain) else "email")
+
+
+def _public(scan: Scan, local: str, domain: str) -> bool:
+    """A public body's address: on a public-body domain (go.id, ac.id, ...), or an office mailbox name."""
+    if any(domain == d or domain.endswith("." + d) for d in scan.rx.public_domains):
+        return True
+    words = [w for w in _MAILBOX_SPLIT.split(local.lower()) if w]
+    # short names ("kel", "upt") only as a whole word: "kelly" is a person
+    exact, prefixes = scan.rx.mailboxes
+    return any(w in exact or w.startswith(prefixes) for w in words)

@@ -8,6 +8,8 @@ import bisect
 P_STRUCT, P_CONTEXT, P_REGEX, P_WEAK = 0, 1, 2, 3
 
 Hit = tuple[int, int, int, str]   # (priority, start, end, detector)
+# A landline no label says is an office's or a person's: a person's when its line holds a person's identifiers.
+LANDLINE = "telepon?"
 
 
 def choose(hits: list[Hit]) -> list[Hit]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .hits import P_CONTEXT, P_STRUCT, P_WEAK
 from .identifiers import nik_ok, nip_ok, npwp_ok
 from .passports import find_passports
-from .phones import find_phones, phone_key
+from .phones import find_phones, phone_detector, phone_key
 from .phrases import OTHER
 from .text import chunk_sizes
 
@@ -17,8 +17,13 @@ if TYPE_CHECKING:
 
 _SEP_IN = r"(?:[ \u00a0]?[.\-\u2010-\u2013][ \u00a0]?|[ \u00a0])"
 _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013]?)"
+# A line break written as HTML or a table's cell border: a NIK split there is joined again (NIK/KK only).
+_SEP_SOFT = r"(?:[ \t\u00a0]*(?:<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>)[ \t\u00a0]*)"
+_SOFT_MARK = re.compile(r"<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>")
 # Digit runs holding at least 10 digits, separators allowed between digits.
-_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,/\-])\d(?:(?:{_SEP_IN}|{_SEP_NL})?\d){{9,}}")
+# Never the tail of a date or code ("12/2019"), but "NIK/KK" written as two whole numbers joined by "/" is two.
+_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,\-])(?:(?<!\d/)|(?<=\d{{10}}/))\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
+_SPLIT_PART_MIN = 4       # each piece of a NIK split by a cell border or <br> has at least this many digits
 _TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
 _NONDIGIT = re.compile(r"\D+")
 _AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -26,6 +31,7 @@ _CODE = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})*(?:\.\d{3,4})?")      # 5.1.02.01.
 _DAY, _MON = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _DATE_TOKEN = re.compile(rf"{_DAY}([-./]){_MON}\1(?:\d{{4}}|\d{{2}})|(?:19|20)\d{{2}}([-./]){_MON}\2{_DAY}")
 _TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_YEARS = re.compile(r"(?:19|20)\d{2}[-\u2013](?:19|20)\d{2}")                      # a period: 2025-2029
 _ISBN = re.compile(r"97[89]-\d{1,5}-\d{1,7}-\d{1,6}-\d")
 _MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{7,10}")
 _RP_BEFORE = re.compile(r"(?:rp|idr)\.?\s?$", re.IGNORECASE)
@@ -67,11 +73,27 @@ def find_numbers(scan: Scan) -> None:
                     classes[i] = 83  # "S"
                     i = piece.find(dash, i + 1)
             classes = bytes(classes)
+        if "|" in piece or "<" in piece:  # cell borders and <br> between digits join like a space
+            classes = _join_soft_borders(piece, classes)
         if c0 + len(piece) < size:
             cut = classes.find(b"x", chunk_size)
             classes = classes[:cut if cut > 0 else chunk_size]
         _runs_in(scan, c0, classes)
         c0 += len(classes)
+
+
+def _join_soft_borders(piece: str, classes: bytes) -> bytes:
+    """Mark a <br> or a cell border (with the spaces around it) between two digits as a joiner."""
+    marked = bytearray(classes)
+    for m in _SOFT_MARK.finditer(piece):
+        a, b = m.start(), m.end()
+        while a > 0 and piece[a - 1] in " \t\xa0":
+            a -= 1
+        while b < len(piece) and piece[b] in " \t\xa0":
+            b += 1
+        if a > 0 and b < len(piece) and classes[a - 1] == 68 and classes[b] == 68:  # "D" on both sides
+            marked[a:b] = b"S" * (b - a)
+    return bytes(marked)
 
 
 def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:
@@ -108,9 +130,13 @@ def _chain(scan: Scan, base: int, s: str) -> None:
             keep, compact = range(len(s)), s
         for f in _NPWP_FMT.finditer(compact):
             digits = _NONDIGIT.sub("", f.group())
-            if npwp_ok(digits) and scan.context.family(base + keep[f.start()], base + keep[f.end() - 1] + 1) != OTHER:
-                a, b = keep[f.start()], keep[f.end() - 1] + 1
+            a, b = keep[f.start()], keep[f.end() - 1] + 1
+            fam = scan.context.family(base + a, base + b)
+            if npwp_ok(digits) and fam != OTHER:
                 scan.add(P_STRUCT, base + a, base + b, "npwp")
+                taken.append((a, b))
+            elif fam == "npwp":  # written as an NPWP after its label, but the check digit is wrong: review
+                scan.add(P_STRUCT, base + a, base + b, "npwp?")
                 taken.append((a, b))
     # tokens: (start, end, digits) in s; None marks a barrier
     tokens: list[tuple[int, int, str] | None] = []
@@ -126,13 +152,13 @@ def _chain(scan: Scan, base: int, s: str) -> None:
         barrier = False
         if not tok.isdigit():
             if (_AMOUNT.fullmatch(tok) or _CODE.fullmatch(tok) or _DATE_TOKEN.fullmatch(tok) or _TIME.fullmatch(tok)
-                    or _ISBN.fullmatch(tok)):
+                    or _ISBN.fullmatch(tok) or _YEARS.fullmatch(tok)):
                 barrier = True
         if not barrier and not tokens and _RP_BEFORE.search(text, max(0, base - 5), base):
             barrier = True
         if not barrier and te == len(s):
             after = text[base + te: base + te + 1]
-            if after and (after.isalnum() or after == "/"):
+            if after and (after.isalnum() or (after == "/" and len(tok) < 10)):
                 barrier = True
         if barrier:
             tokens.append(None)
@@ -144,18 +170,34 @@ def _chain(scan: Scan, base: int, s: str) -> None:
         if tokens[i] is None:
             continue
         digits = ""
+        parts: list[int] = [0]     # digits in each piece between soft borders (cell border, <br>)
+        border = ""                # the kind of soft border crossed: "" none, "<" a <br>, "|" a cell border
         for j in range(i, min(n, i + _MAX_TOKENS)):
             tj = tokens[j]
             if tj is None:
                 break
+            if j > i:
+                gap = s[tokens[j - 1][1]:tj[0]]
+                low = gap.lower()
+                if "|" in gap or "</t" in low:
+                    border = "|"
+                    parts.append(0)
+                elif "<br" in low:
+                    border = border or "<"
+                    parts.append(0)
             digits += tj[2]
+            parts[-1] += len(tj[2])
             if len(digits) > 18:
                 break
             if len(digits) < 10:
                 continue
-            found = _classify(scan, digits, base + tokens[i][0], base + tj[1], s[tokens[i][0]:tj[1]])
+            a, b = base + tokens[i][0], base + tj[1]
+            if border:
+                found = _classify_split(scan, digits, a, b, parts, border)
+            else:
+                found = _classify(scan, digits, a, b, s[tokens[i][0]:tj[1]])
             if found:
-                candidates.append((found[0], i, j, base + tokens[i][0], base + tj[1], found[1]))
+                candidates.append((found[0], i, j, a, b, found[1]))
     if not candidates:
         return
     candidates.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
@@ -174,6 +216,8 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
         fam = scan.context.family(a, b)
         if fam is None:  # nothing near: a farther identity word ("Kartu Keluarga ... nomor 3273...")
             fam = scan.context.far_identity(a)
+        elif fam in ("kk", "nik"):  # "NIK/KK : 3273.../3273...": the first number takes the first word
+            fam = scan.context.pair_first(a, b) or fam
         if fam == OTHER:
             return None
         if fam == "kk":
@@ -185,11 +229,20 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
         if fam == "bpjs":
             return P_CONTEXT, "bpjs"
         return P_STRUCT, "nik"
-    if length in (15, 16) and npwp_ok(d):
-        fam = scan.context.family(a, b)
-        if fam == "npwp":
-            return P_STRUCT, "npwp"
+    if length in (15, 16) and scan.context.family(a, b) == "npwp":
+        return (P_STRUCT, "npwp") if npwp_ok(d) else (P_CONTEXT, "npwp?")
     return _context_only(scan, d, a, b, raw)
+
+
+def _classify_split(scan: Scan, d: str, a: int, b: int, parts: list[int], border: str) -> tuple[int, str] | None:
+    """A number split by a <br> or across two table cells: only a NIK/KK, each piece a real part of it.
+    Across cells, the words or header before it must name a NIK or KK (two cells of other numbers never join)."""
+    if len(d) != 16 or not nik_ok(d) or min(parts) < _SPLIT_PART_MIN:
+        return None
+    fam = scan.context.family(a, b)
+    if fam == OTHER or (border == "|" and fam not in ("nik", "kk")):
+        return None
+    return P_STRUCT, "kk" if fam == "kk" else "nik"
 
 
 def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
@@ -206,5 +259,5 @@ def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, st
         return P_CONTEXT, "rekening"
     if mobile and "\n" in raw and phone_key(d) not in scan.rx.phones and fam != OTHER \
             and len(_NONDIGIT.split(raw.lstrip("+("), 1)[0]) >= 4:
-        return P_WEAK, "telepon"  # a mobile number wrapped across lines (not a row number + a code)
+        return P_WEAK, phone_detector(scan, a, b, True)  # a mobile number wrapped across lines
     return None

@@ -5,28 +5,35 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .hits import P_REGEX
-from .phrases import OTHER
+from .hits import LANDLINE, P_REGEX
 
 if TYPE_CHECKING:
     from .scan import Scan
 
 # Separators are one space, dot or dash, or a line break before a group of 3+ digits (wrapped text).
 # Never the tail of a longer number ("8277 0501 5529 1533" holds no phone).
-_PSEP = r"(?:[ .\-]|[ ]?\r?\n(?=\d{3}))"
+_PSEP = r"(?:[ ]?[.\-\u2013][ ]?|[ ]|[ ]?\r?\n(?=\d{3}))"
+# "021-6541870-72": the last digits of a range of lines, part of the number written
 _MOBILE = re.compile(
     rf"(?<![\w+])(?<!\d[ .\-])(?:\(\+?62\){_PSEP}?|\+[ ]?62{_PSEP}?|62{_PSEP}?|0)8[1-35-9](?:{_PSEP}?\d){{7,10}}"
     r"(?!\w|[.\-]\d)"
 )
 _SUB = rf"\d(?:{_PSEP}?\d){{4,7}}"   # 5-8 subscriber digits
 _LANDLINE = re.compile(
-    r"(?<![\w+/.])(?<!\d[ .\-])(?:"
+    r"(?<![\w+/])(?<!\d[ .\-])(?:"
     rf"\(0[2-79]\d{{1,2}}\)[ .\-]?{_SUB}"
     rf"|0[2-79]\d{{1,2}}{_PSEP}{_SUB}"
     rf"|(?:\(\+[ ]?62\)|\+[ ]?62){_PSEP}?(?:\([2-79]\d{{1,2}}\)|[2-79]\d{{1,2}}){_PSEP}?{_SUB}"
-    r")(?!\w|[.\-/]\d)"
+    r")(?:-\d{1,2}(?!\d))?(?!\w|[.\-/]\d)"
 )
-_LANDLINE_PLAIN = re.compile(r"(?<![\w+/.])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
+_LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
+# A letter O written for a zero ("O812-3456-789O"): tried only where an O touches a digit.
+_O_NEAR_DIGIT = re.compile(r"[Oo]\d|\d[Oo]")
+_O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOo()+ .\-]{6,20}[\dOo](?![^\W\d_])")
+_O_TO_ZERO = str.maketrans("Oo", "00")
+_O_CLASSES = bytes(ord("D") if chr(i).isdigit() and i < 128 else ord("O") if chr(i) in "Oo" else ord("x")
+                   for i in range(256))
+_O_REACH = 24   # a phone number is never longer: candidates are looked for this far around each O
 
 
 def phone_key(value: str) -> str:
@@ -37,16 +44,50 @@ def phone_key(value: str) -> str:
     return digits
 
 
-def find_phones(scan: Scan, lo: int, hi: int) -> None:
-    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word."""
-    text, allowed = scan.text, scan.rx.phones
+def phone_detector(scan: Scan, start: int, end: int, mobile: bool) -> str:
+    """Whose number this is, by the labels near it: an office's or a public service's ("telepon_kantor"), a
+    person's ("telepon"), or for an unlabelled landline LANDLINE (decided later by what else its line holds)."""
+    kind = scan.context.phone_kind(start, end)
+    if kind == "kantor":
+        return "telepon_kantor"
+    if kind == "pribadi" or mobile:
+        return "telepon"
+    return LANDLINE
+
+
+def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
+    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word. `text` is the scan's text with
+    letters read as digits (same length), when looking for an O written for a zero."""
+    text = scan.text if text is None else text
+    allowed = scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo, hi):
-            if phone_key(m.group()) in allowed or scan.context.family(m.start(), m.end()) == OTHER:
+            if phone_key(m.group()) in allowed or scan.context.other_identifier(m.start(), m.end()):
                 continue
-            scan.add(P_REGEX, m.start(), m.end(), "telepon")
+            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), rx is _MOBILE))
     for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
         if phone_key(m.group()) in allowed:
             continue
-        if scan.context.family(m.start(), m.end()) == "telepon":
-            scan.add(P_REGEX, m.start(), m.end(), "telepon")
+        if scan.context.family(m.start(), m.end()) == "telepon" or scan.context.phone_kind(m.start(), m.end()):
+            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), False))
+
+
+def find_lettered_phones(scan: Scan) -> None:
+    """Phone numbers with a letter O for a zero: each candidate is read with O as 0 and scanned again."""
+    text = scan.text
+    classes = text.encode("latin-1", "replace").translate(_O_CLASSES)  # fast: no regex over the whole text
+    if b"OD" not in classes and b"DO" not in classes:
+        return
+    done = -1
+    for near in _O_NEAR_DIGIT.finditer(text):
+        if near.start() < done:
+            continue
+        lo = max(0, near.start() - _O_REACH)
+        lo = text.rfind(" ", max(0, lo - 8), lo) + 1 if lo else 0  # start on a word boundary
+        for m in _O_CANDIDATE.finditer(text, lo, min(len(text), near.end() + _O_REACH)):
+            raw = m.group()
+            done = max(done, m.end())
+            if not any(ch in "Oo" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
+                continue
+            read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
+            find_phones(scan, m.start(), m.end(), read)

@@ -16,7 +16,10 @@ from .phrases import NOT, OTHER, PhraseMatcher, stems
 
 POLICY_FILE = Path("site_config") / "privacy.yml"
 
-DETECTORS = ("nik", "kk", "npwp", "telepon", "email", "paspor", "rekening", "tanggal_lahir", "nip", "bpjs")
+DETECTORS = ("nik", "kk", "npwp", "telepon", "email", "paspor", "rekening", "tanggal_lahir", "nip", "bpjs",
+             "telepon_kantor", "email_instansi")
+# Contact data of public bodies is not personal data: these are shown for review and never block.
+REVIEW_ONLY = ("telepon_kantor", "email_instansi")
 
 MESSAGES = {
     "nik": "NIK (Nomor Induk Kependudukan) seseorang",
@@ -29,16 +32,30 @@ MESSAGES = {
     "tanggal_lahir": "tanggal lahir seseorang",
     "nip": "NIP (Nomor Induk Pegawai) ASN; wajar di blok tanda tangan, periksa konteksnya",
     "bpjs": "nomor kartu BPJS Kesehatan / JKN-KIS",
+    "telepon_kantor": "nomor telepon/faks kantor atau layanan badan publik (bukan data pribadi); pastikan nomor resmi",
+    "email_instansi": "alamat surel badan publik (bukan data pribadi); pastikan alamat resmi",
+}
+# Hits that keep a detector's name but are only for review: the value is too uncertain to block.
+VARIANTS = {
+    "npwp?": ("npwp", REVIEW, "angka setelah kata NPWP, tetapi digit kontrolnya tidak cocok; periksa apakah ini NPWP"),
 }
 
 # Defaults: used for any key privacy.yml leaves out.
-DEFAULT_SEVERITY = {name: BLOCK for name in DETECTORS} | {"nip": REVIEW}
+DEFAULT_SEVERITY = {name: BLOCK for name in DETECTORS} | {"nip": REVIEW} | {name: REVIEW for name in REVIEW_ONLY}
 DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
     "nik": ("NIK", "Nomor Induk Kependudukan", "No. KTP", "Nomor KTP", "KTP", "e-KTP", "KTP-el"),
     "kk": ("No. KK", "Nomor KK", "No KK", "KK", "Kartu Keluarga", "Nomor Kartu Keluarga"),
     "npwp": ("NPWP", "Nomor Pokok Wajib Pajak"),
-    "telepon": ("Telp", "Telepon", "Tel.", "No. HP", "HP", "Handphone", "Ponsel", "WA", "WhatsApp", "Faks",
-                "Fax", "Nomor kontak", "kontak", "hubungi"),
+    "telepon": ("Telp", "Telepon", "Telpon", "Tlp", "Tlpn", "Tel.", "WA", "WhatsApp", "Nomor kontak", "kontak",
+                "hubungi"),
+    # Labels saying a phone number is a person's own: it stays "telepon" (blokir) even when it is a landline.
+    "telepon_pribadi": ("No. HP", "HP", "Handphone", "Ponsel", "pribadi", "Telepon rumah", "Telp. rumah",
+                        "narahubung", "contact person", "CP", "pemohon", "pelapor"),
+    # Labels saying a number belongs to an office or a public service: "telepon_kantor" (tinjau).
+    "telepon_kantor": ("Faks", "Fax", "Faksimile", "Facsimile", "Kantor", "Helpdesk", "Help Desk", "Call Center",
+                       "Contact Center", "Pusat Panggilan", "Hotline", "SMS Center", "Layanan", "Pengaduan",
+                       "Sekretariat", "PPID", "Humas", "Hubungan Masyarakat", "Pusat Informasi", "Front Office",
+                       "Resepsionis", "Operator", "Posko", "Unit Layanan", "Rumah Sakit", "RSUD", "Puskesmas"),
     "paspor": ("paspor", "passport", "pasport"),
     "rekening": ("rekening", "No. Rek", "No Rek", "Rek.", "Nomor Rekening", "account", "a.n.", "atas nama"),
     "bank": ("Bank", "BRI", "BNI", "Mandiri", "BCA", "BSI", "BTN", "CIMB", "CIMB Niaga", "Danamon", "Permata",
@@ -48,6 +65,7 @@ DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
     "nip": ("NIP", "Nomor Induk Pegawai"),
     "bpjs": ("BPJS", "BPJS Kesehatan", "JKN", "KIS", "JKN-KIS", "Kartu Indonesia Sehat"),
 }
+
 DEFAULT_CONTEXT_NOT: dict[str, tuple[str, ...]] = {
     "rekening": ("kode rekening", "rekening belanja", "rekening pendapatan", "rekening kas umum daerah",
                  "rekening kas daerah", "rekening koran"),
@@ -57,7 +75,21 @@ DEFAULT_CONTEXT_NOT: dict[str, tuple[str, ...]] = {
 DEFAULT_OTHER = ("NIB", "Nomor Induk Berusaha", "ISBN", "ISSN", "NPSN", "kode billing", "virtual account",
                  "Kode RUP", "RUP", "kode tender", "ID paket", "NTPN", "ID pelanggan", "nomor meter",
                  "faktur pajak", "SP2D", "nomor tiket", "nomor peserta", "kode pos", "nomor kontrak", "NIDN",
-                 "NUPTK", "NISN", "NRP")
+                 "NUPTK", "NISN", "NRP", "transaksi", "ID transaksi", "kode transaksi", "QRIS", "booking",
+                 "kode booking", "pemesanan", "pesanan", "order", "order ID", "invoice", "faktur", "nomor pelanggan",
+                 "customer ID", "ID customer", "kode pembayaran", "nomor referensi", "No. Ref", "reference", "resi",
+                 "nomor registrasi", "NOP", "nomor objek pajak", "user ID", "ID user", "nomor bayar", "kode bayar",
+                 "nomor sequence", "sequence", "NTB", "NTP", "NTPD", "nomor seri", "SPPT")
+# E-mail domains of public bodies (and their subdomains): an address there is "email_instansi".
+DEFAULT_PUBLIC_DOMAINS = ("go.id", "ac.id", "sch.id", "mil.id", "desa.id", "polri.go.id")
+# Mailbox names of offices and services: "ppid.kabx@gmail.com" is an office's address, not a person's.
+DEFAULT_MAILBOX_WORDS = ("ppid", "humas", "info", "informasi", "admin", "sekretariat", "setda", "setwan",
+                         "helpdesk", "pengaduan", "layanan", "kontak", "contact", "official", "redaksi", "dinas",
+                         "kantor", "tatausaha", "sekolah", "puskesmas", "kecamatan", "kelurahan", "pemdes", "desa",
+                         "kel", "kec", "upt", "uptd", "pkm", "rsud", "dprd", "bpbd", "bappeda", "bapenda", "bkpsdm",
+                         "diskominfo", "kominfo", "dinkes", "disdik", "dindik", "diskop", "dinkop", "disnaker",
+                         "disperindag", "diskoperindag", "dukcapil", "disdukcapil", "dpmptsp", "pemkab", "pemkot",
+                         "pemprov", "sdn", "smpn", "sman", "smkn", "mtsn", "koperasi")
 DEFAULT_WINDOW = 40
 DEFAULT_IDENTITY_WINDOW = 100
 DEFAULT_BIRTH_WINDOW = 60
@@ -77,6 +109,8 @@ class PrivacyPolicy:
     email_domains_allowed: tuple[str, ...] = ()
     phones_allowed: tuple[str, ...] = ()
     accounts_allowed: tuple[str, ...] = ()
+    public_domains: tuple[str, ...] = DEFAULT_PUBLIC_DOMAINS
+    mailbox_words: tuple[str, ...] = DEFAULT_MAILBOX_WORDS
     _rx: Compiled = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -140,6 +174,7 @@ def _load_policy(path: Path, mtime_ns: int, size: int) -> PrivacyPolicy:
     detectors = data.get("detectors") or {}
     if not isinstance(detectors, dict):
         raise fail(("detectors",), "'detectors' harus berupa pemetaan per detektor")
+    public_domains, mailbox_words = DEFAULT_PUBLIC_DOMAINS, DEFAULT_MAILBOX_WORDS
     for name, conf in detectors.items():
         if name not in DETECTORS:
             raise fail(("detectors", name), f"detektor '{name}' tidak dikenal; yang dikenal: {', '.join(DETECTORS)}")
@@ -152,13 +187,21 @@ def _load_policy(path: Path, mtime_ns: int, size: int) -> PrivacyPolicy:
             if key == "severity":
                 if value not in SEVERITIES:
                     raise fail(key_path, f"severity '{value}' tidak dikenal; pilih {' atau '.join(SEVERITIES)}")
+                if name in REVIEW_ONLY and value != REVIEW:
+                    raise fail(key_path, f"'{name}' selalu '{REVIEW}': data kontak badan publik bukan data pribadi")
                 severity[name] = value
-            elif key == "context":
+            elif key == "context" and name not in ("email", "email_instansi"):
                 context[name] = str_list(value, key_path)
             elif key == "not_context":
                 context_not[name] = str_list(value, key_path)
             elif key == "banks" and name == "rekening":
                 context["bank"] = str_list(value, key_path)
+            elif key == "personal_context" and name == "telepon":
+                context["telepon_pribadi"] = str_list(value, key_path)
+            elif key == "domains" and name == "email_instansi":
+                public_domains = tuple(d.lower().lstrip("@.") for d in str_list(value, key_path))
+            elif key == "mailbox_words" and name == "email_instansi":
+                mailbox_words = tuple(w.lower() for w in str_list(value, key_path))
             else:
                 raise fail(key_path, f"kunci '{key}' tidak dikenal di 'detectors.{name}'")
     domains = tuple(d.lower().lstrip("@.")
@@ -180,6 +223,8 @@ def _load_policy(path: Path, mtime_ns: int, size: int) -> PrivacyPolicy:
         email_domains_allowed=domains,
         phones_allowed=phones,
         accounts_allowed=accounts,
+        public_domains=public_domains,
+        mailbox_words=mailbox_words,
     )
 
 
@@ -198,4 +243,8 @@ class Compiled:
         self.phones = frozenset(phone_key(p) for p in policy.phones_allowed)
         self.accounts = frozenset(re.sub(r"\D", "", a) for a in policy.accounts_allowed)
         self.domains = tuple(d.lower() for d in policy.email_domains_allowed)
+        self.public_domains = tuple(d.lower() for d in policy.public_domains)
+        words = [w.lower() for w in policy.mailbox_words]
+        # a mailbox word of 5+ letters also counts at the start of a word: "diskopkabpas" is "diskop..."
+        self.mailboxes = (frozenset(words), tuple(w for w in words if len(w) >= 5))
 

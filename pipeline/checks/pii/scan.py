@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
 from .context import Context
-from .emails import find_emails
-from .hits import Hit, choose
+from .emails import find_emails, find_written_out_emails
+from .hits import LANDLINE, Hit, choose
 from .keywords import find_keywords
 from .numbers import find_numbers
-from .policy import MESSAGES, Compiled, PrivacyPolicy
+from .phones import find_lettered_phones
+from .policy import MESSAGES, VARIANTS, Compiled, PrivacyPolicy
 from .tables import ColumnHeaders
+from .text import line_bounds
+
+# A landline near one of these is in a person's record (a form, a complainant's details): the person's number.
+_PERSONAL_RECORD = frozenset(["nik", "kk", "tanggal_lahir", "paspor", "bpjs"])
+_RECORD_BEFORE, _RECORD_AFTER = 300, 150   # characters around the landline's line that make up its record
 
 
 class Scan:
@@ -39,7 +47,29 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
         return []
     scan = Scan(text, policy)
     find_numbers(scan)
+    find_lettered_phones(scan)
     find_emails(scan)
+    find_written_out_emails(scan)
     find_birth_dates(scan)
+    chosen = choose(scan.hits)
+    starts = [h[1] for h in chosen]
     severity = policy.severity
-    return [Match(s, e, det, severity.get(det, BLOCK), MESSAGES[det], text[s:e]) for _, s, e, det in choose(scan.hits)]
+    matches = []
+    for _, s, e, det in chosen:
+        if det == LANDLINE:
+            det = "telepon" if _in_a_personal_record(text, chosen, starts, s) else "telepon_kantor"
+        name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
+        matches.append(Match(s, e, name, level, message, text[s:e]))
+    return matches
+
+
+def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: int) -> bool:
+    """Whether a person's identifier stands near the landline (or a personal e-mail on its own line)."""
+    ls, le, _ = line_bounds(text, pos)
+    k = bisect.bisect_left(starts, max(0, ls - _RECORD_BEFORE))
+    while k < len(chosen) and chosen[k][1] < le + _RECORD_AFTER:
+        det = chosen[k][3]
+        if det in _PERSONAL_RECORD or (det == "email" and ls <= chosen[k][1] < le):
+            return True
+        k += 1
+    return False

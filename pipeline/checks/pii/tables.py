@@ -18,6 +18,8 @@ _NO_HEADER = re.compile(r"(?:no\.?|nomor|no\.? urut)", re.IGNORECASE)
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
 _ID_CELL = re.compile(r"[\d*xX .\-]+")
 _ID_CHARS = re.compile(r"[\d*xX]")
+_LETTERS_WORD = re.compile(r"[^\W\d_]+")
+_LABEL_FILLERS = frozenset(["no", "nomor", "nomer", "dan", "atau", "nr", "tempat", "tgl", "tanggal"])
 
 
 class ColumnHeaders:
@@ -162,6 +164,24 @@ class ColumnHeaders:
         for v in visited:
             cache[v] = result
         return result
+
+    def label_family(self, cell: str) -> str | None:
+        """The family of a cell that is a label ("NIK", "No. Kartu BPJS", "Telp/Fax"), else None. A bank's name
+        counts only alone ("Mandiri"), never inside other words: "Rina Permata" is a person, not a bank."""
+        cell = cell.strip().rstrip(":").strip()
+        if not cell or len(cell) > 40 or any(ch.isdigit() for ch in cell):
+            return None
+        found = self.matcher.find(cell, 0, len(cell))
+        if not found:
+            return None
+        if found[-1][2] != "bank":
+            return family_name(found[-1][2])
+        rest = cell
+        for a, b, _ in reversed(found):
+            rest = rest[:a] + " " + rest[b:]
+        if any(w not in _LABEL_FILLERS for w in _LETTERS_WORD.findall(rest.lower())):
+            return None
+        return family_name(found[-1][2])
 
     def _is_label(self, line: str, other: bool = False) -> bool:
         """A line that is one context phrase and little else (a header cell), e.g. "No. KK" or "NIK:".

@@ -10,16 +10,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from .errors import PpidError
+from .errors import IdentityError
 from .registry import Person, Registry
-from .signing import SigningError, load_private_key, public_key_line
+from ..signing import SigningError, load_private_key, public_key_line
 
 KEY_ENV = "PPID_KEY"
 PASSPHRASE_ENV = "PPID_KEY_PASSPHRASE"
-
-
-class IdentityError(PpidError):
-    """No usable signing key, or a key nobody registered."""
 
 
 @dataclass
@@ -58,7 +54,9 @@ def load_signer(registry: Registry, explicit: Path | None) -> Signer:
 
 
 def _load(path: Path) -> Ed25519PrivateKey:
-    if path.exists() and not path.is_file():
+    if not path.exists():
+        raise IdentityError(f"{path}: berkas kunci tidak ada; periksa jalurnya (--key BERKAS atau ${KEY_ENV})")
+    if not path.is_file():
         raise IdentityError(f"{path}: bukan berkas kunci privat (tunjuk berkas kuncinya, bukan folder atau perangkat)")
     if path.suffix == ".pub":
         raise IdentityError(f"{path}: ini kunci publik; --key harus menunjuk kunci privat (tanpa .pub)")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .changes import Change
-from .checks.findings import BLOCK, Finding
-from .scan import Scanner
+from ..changes import Change
+from ..checks.findings import BLOCK, Finding
+from ..scan import Scanner
+from ..view import View
+from .chains import Chain
 from .state import SiteState
-from .workflow import Chain
-from .view import View
 
 
 def files_findings(scanner: Scanner, view: View, rels) -> list[Finding]:
@@ -28,27 +28,19 @@ def change_findings(scanner: Scanner, state: SiteState, change: Change) -> list[
     return files_findings(scanner, state.snap.drafts, change.digest.files)
 
 
-def accepted_in(chain: Chain) -> set[str]:
-    """Finding ids the Koordinator accepted in the chain's approval (none unless it is approved)."""
-    if chain.state != "approved" or chain.approval is None:
-        return set()
-    return {str(i) for i in chain.approval.fields.get("accepted_findings") or []}
+def accepted_in(chain: Chain) -> frozenset[str]:
+    return chain.accepted_findings
 
 
-def accepted_ids(state: SiteState, page: str, digest: str) -> set[str]:
-    """Finding ids the Koordinator accepted in the valid approval of exactly these bytes."""
-    return accepted_in(state.chain(page, digest))
-
-
-def blocking(findings: list[Finding], accepted: set[str], scanner: Scanner) -> list[Finding]:
+def blocking(findings: list[Finding], accepted: frozenset[str] | set[str], scanner: Scanner) -> list[Finding]:
     return [f for f in findings if f.severity == BLOCK and (f.id not in accepted or scanner.never_acceptable(f))]
 
 
 def all_accepted(state: SiteState) -> set[str]:
-    """Every acceptance currently in force: content pages' chains and approved pending changes."""
+    """Every acceptance currently in force: content pages' live approvals and approved pending changes."""
     ids: set[str] = set()
     for page, digest in state.snap.content_digests.items():
-        ids |= accepted_ids(state, page, digest.value)
+        ids |= state.accepted(page, digest)
     for item in state.pending:
-        ids |= accepted_in(item.chain)
+        ids |= item.chain.accepted_findings
     return ids

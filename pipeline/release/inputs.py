@@ -1,0 +1,96 @@
+"""A release's inputs: the SHA-256 of every file the online build reads, the pinned dependency set and the
+pipeline version. Its id is the hash of that manifest: change one byte of a template and it is another release."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from ..content import file_sha256
+from ..signing import canonical_bytes
+from ..site import Site
+
+INPUT_AREAS = ("content", "overrides", "site_config")
+INPUT_FILES = ("mkdocs.yml",)
+BUILD_PACKAGES = ("ppid-site", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+MANIFEST_TYPE = "ppid-release-inputs"
+RELEASES = Path("reviews") / "releases"
+
+
+@dataclass(frozen=True)
+class ReleaseInputs:
+    files: dict[str, str]
+    packages: dict[str, str]
+
+    @property
+    def data(self) -> dict:
+        return {"type": MANIFEST_TYPE, "version": 1, "files": self.files, "packages": self.packages}
+
+    @property
+    def signed_bytes(self) -> bytes:
+        return canonical_bytes(self.data)
+
+    @property
+    def id(self) -> str:
+        return "sha256:" + hashlib.sha256(self.signed_bytes).hexdigest()
+
+    @property
+    def short(self) -> str:
+        return self.id.removeprefix("sha256:")[:12]
+
+
+def collect_inputs(site: Site) -> ReleaseInputs:
+    files: dict[str, str] = {}
+    for area in INPUT_AREAS:
+        root = site.root / area
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            if path.is_file() and not any(part.startswith(".") and part != ".well-known" for part in path.relative_to(site.root).parts):
+                files[path.relative_to(site.root).as_posix()] = file_sha256(path)
+    for name in INPUT_FILES:
+        if (site.root / name).is_file():
+            files[name] = file_sha256(site.root / name)
+    return ReleaseInputs(files, {name: _version(name) for name in BUILD_PACKAGES})
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "tidak terpasang"
+
+
+def save_inputs(site: Site, inputs: ReleaseInputs) -> Path:
+    """Keep the manifest beside the records (committed), so later releases can show what changed."""
+    folder = site.root / RELEASES
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{inputs.id.removeprefix('sha256:')}.json"
+    if not target.exists():
+        tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(inputs.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+    return target
+
+
+def load_inputs(site: Site, release_id: str) -> ReleaseInputs | None:
+    path = site.root / RELEASES / f"{release_id.removeprefix('sha256:')}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        inputs = ReleaseInputs(dict(data["files"]), dict(data["packages"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return inputs if inputs.id == release_id else None
+
+
+def differences(old: ReleaseInputs | None, new: ReleaseInputs) -> list[tuple[str, str]]:
+    """(path, what happened) for every input that differs: ditambah, diubah, dihapus."""
+    before = old.files if old else {}
+    found = [(p, "ditambah") for p in new.files if p not in before]
+    found += [(p, "diubah") for p in new.files if p in before and before[p] != new.files[p]]
+    found += [(p, "dihapus") for p in before if p not in new.files]
+    if old:
+        found += [(f"paket {n}", f"{old.packages.get(n)} → {v}") for n, v in new.packages.items() if old.packages.get(n) != v]
+    return sorted(found)
