@@ -45,13 +45,15 @@ def is_live(page: Page, on: dt.date) -> bool:
 
 
 def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = None,
-          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None) -> Staged:
+          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None, withhold: bool = False) -> Staged:
     """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav.
-    `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary)."""
+    `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary);
+    `withhold` replaces pages that cannot render or carry live markup by a notice (the preview, which shows
+    unchecked drafts; the online build is gated by `ppid check` before it and by its own output after)."""
     on = on or today(site)
     staged = Staged()
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
-    policy = load_policy(site.root)
+    policy = load_policy(site.root) if withhold else None
     for page in staged.pages:
         staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy)
     for rel, path in view.assets.items():
@@ -75,20 +77,25 @@ WITHHELD = ('!!! failure "Isi halaman ini ditahan"\n'
             '    {reason} Jalankan `ppid check` untuk melihat rinciannya.\n')
 
 
-def served_page(page: Page, source: bytes | Path, policy: SecurityPolicy) -> bytes:
+def served_page(page: Page, source: bytes | Path, withhold: SecurityPolicy | None) -> bytes:
     """The page as the builder reads it. MkDocs' templates do not escape, so every front-matter text
     (the title reaches the menu, the header and <title>) is HTML-escaped here. A page the Markdown engine
     cannot render, or whose markup would run or load something, is replaced by a notice: it can neither
     stop the build of every other page nor run in a reader's browser."""
     text = (page.raw if isinstance(source, Path) else source).decode("utf-8")
     head = len(page.raw.decode("utf-8")) - len(page.body)
-    body = text[head:]
-    if page.rendered.failure:
-        body = WITHHELD.format(reason="Mesin Markdown situs gagal mengolah halaman ini.")
-    elif any(f.detector in LIVE for f in unsafe.check(page, policy)):
-        body = WITHHELD.format(reason="Halaman ini memuat HTML atau alamat yang tidak aman.")
+    reason = _withheld(page, withhold) if withhold else None
+    body = WITHHELD.format(reason=reason) if reason else text[head:]
     meta = json.dumps(_escaped(page.meta), ensure_ascii=False, default=str)
     return f"---\n{meta}\n---\n{body}".encode("utf-8")
+
+
+def _withheld(page: Page, policy: SecurityPolicy) -> str | None:
+    if page.rendered.failure:
+        return "Mesin Markdown situs gagal mengolah halaman ini."
+    if any(f.detector in LIVE for f in unsafe.check(page, policy)):
+        return "Halaman ini memuat HTML atau alamat yang tidak aman."
+    return None
 
 
 def _escaped(value):

@@ -15,7 +15,7 @@ from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
 from . import css
 from .findings import BLOCK, Finding, value_hash
-from .unsafe import NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, url_problem
+from .unsafe import NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, url_problem
 
 SERVED_VERSION = "1"
 # Elements of the theme's frame around pages (mkdocs-material): allowed here, still judged.
@@ -41,6 +41,7 @@ def _normalised(script: str) -> str:
 class _Inspection:
     def __init__(self, display: str, text: str, policy: SecurityPolicy) -> None:
         self.display, self.text, self.policy = display, text, policy
+        self.tags = THEME_TAGS | policy.tags | RENDERER_TAGS
         self.found: list[Finding] = []
 
     def add(self, detector: str, message: str, excerpt: str, needle: str) -> None:
@@ -50,9 +51,12 @@ class _Inspection:
                                   value_hash=value_hash(f"{detector}:{excerpt}")))
 
     def element(self, node) -> None:
-        tag, attrs = node.tag, {k.lower(): v or "" for k, v in node.attributes.items()}
-        if tag not in THEME_TAGS and tag not in self.policy.tags and tag not in RENDERER_TAGS:
+        tag, raw = node.tag, node.attributes
+        if tag not in self.tags:
             self.add("html_tag", f"tag <{tag}> ada di situs hasil build", f"<{tag}>", f"<{tag}")
+        if not raw and tag not in ("script", "style"):
+            return  # most of a page: nothing that could run or load
+        attrs = {k.lower(): v or "" for k, v in raw.items()}
         for name, value in attrs.items():
             if name.startswith("on") or name == "srcdoc":
                 self.add("html_event", f"atribut '{name}' menjalankan skrip di situs hasil build", f"{name}=…", name)
@@ -77,6 +81,8 @@ class _Inspection:
                      node.text()[:40] or "<script")
 
     def url(self, tag: str, name: str, value: str, attrs: dict[str, str]) -> None:
+        if plain_relative(value):
+            return
         problem = url_problem(value, self.policy)
         if problem:
             self.add("url_berbahaya", problem, value, value)
@@ -97,16 +103,19 @@ def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Findi
     return inspection.found
 
 
-def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path, shown_as: str) -> list[Finding]:
-    """Findings in every HTML file under `site_dir`; results reused while a file's bytes are unchanged."""
+def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None, shown_as: str) -> list[Finding]:
+    """Findings in every HTML file under `site_dir`. With a `cache_dir`, results are reused while a file's
+    bytes are unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
     fingerprint = hashlib.sha256(SERVED_VERSION.encode() + repr(sorted(policy.tags)).encode() +
                                  repr(sorted(policy.embed_hosts)).encode() + repr(sorted(policy.schemes)).encode() +
                                  Path(__file__).read_bytes()).hexdigest()
     found: list[Finding] = []
     for path in sorted(site_dir.rglob("*.html")):
         display = f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
-        data = path.read_bytes()
-        name = hashlib.sha256(f"{fingerprint}|{display}|".encode() + data).hexdigest()
+        if cache_dir is None:
+            found += inspect_file(path, display, policy)
+            continue
+        name = hashlib.sha256(f"{fingerprint}|{display}|".encode() + path.read_bytes()).hexdigest()
         stored = cache.read(cache_dir, name)
         if stored is None:
             stored = [f.__dict__ for f in inspect_file(path, display, policy)]
@@ -115,10 +124,11 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path, shown_
     return found
 
 
-def refuse_unsafe_output(site: Site, site_dir: Path, what: str) -> None:
+def refuse_unsafe_output(site: Site, site_dir: Path, what: str, remember: bool = False) -> None:
     """Raise CheckFailed naming every finding when the built site holds anything the gate refuses.
-    `what` names the step stopped ("Build", "Pratinjau")."""
-    found = inspect_site(site_dir, load_policy(site.root), site.work_dir / "cache" / "served", what.lower())
+    `what` names the step stopped ("Build", "Pratinjau"); `remember` caches results across runs."""
+    cache_dir = site.work_dir / "cache" / "served" if remember else None
+    found = inspect_site(site_dir, load_policy(site.root), cache_dir, what.lower())
     if found:
         lines = "\n".join(str(f) for f in found[:50])
         more = f"\n… dan {len(found) - 50} temuan lain" if len(found) > 50 else ""

@@ -28,6 +28,7 @@ RENDERER_ATTRIBUTES = frozenset({"class", "id", "href", "src", "alt", "title", "
 NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("*", "cite"), ("*", "longdesc"), ("*", "itemtype"),
                         ("*", "usemap")})
 _WHITESPACE_IN_URL = re.compile(r"[\t\n\r]")
+_NOT_PLAIN = re.compile(r"[:\\\x00-\x20]|//")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ def served_url(value: str) -> str:
     spaces trimmed, backslashes read as slashes (so `\\\\host\\x` and `/\\host/x` reach another host)."""
     return _WHITESPACE_IN_URL.sub("", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
                                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ").replace("\\", "/")
+
+
+def plain_relative(target: str) -> bool:
+    """A path on this site for certain: no scheme, no host, nothing a browser would strip or turn around."""
+    return _NOT_PLAIN.search(target) is None
 
 
 def url_problem(target: str, policy: SecurityPolicy) -> str | None:
@@ -113,6 +119,8 @@ class _Judge:
             self.style(tag, style)
 
     def url(self, tag: str, attribute: str, value: str) -> None:
+        if plain_relative(value):
+            return
         problem = url_problem(value, self.policy)
         if problem:
             self.add("url_berbahaya", problem, value, value, value.strip())
