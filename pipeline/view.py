@@ -61,7 +61,7 @@ def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
         view.pages.pop(rel, None)
         view.assets.pop(rel, None)
     view.problems += collisions(view)
-    renderer_of(site).prerender(list(view.pages.values()))  # nearly every command reads links: render once, in parallel
+    renderer_of(site).expect(list(view.pages.values()))  # rendered together, in parallel, when first asked
     return view
 
 

@@ -58,10 +58,19 @@ class Renderer:
         for path in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(path.read_bytes())
         self.fingerprint = digest.hexdigest()
+        self.expected: dict[int, "Page"] = {}
+
+    def expect(self, pages: list["Page"]) -> None:
+        """Pages a command may ask for: on the first one missing from the cache, all are rendered at once."""
+        self.expected.update((id(p), p) for p in pages)
 
     def __call__(self, page: "Page") -> Rendered:
         name = self._name(page)
         stored = cache.read(self.cache_dir, name)
+        if stored is None and self.expected:
+            batch, self.expected = list(self.expected.values()), {}
+            self.prerender(batch)
+            stored = cache.read(self.cache_dir, name)
         try:
             links = [Link(int(n), str(t)) for n, t in stored["links"]]
             return Rendered(links, list(stored["anchors"]), stored["failure"], load=lambda: self._facts(page, name))
