@@ -93,7 +93,7 @@ def served_page(page: Page, source: bytes | Path, withhold: SecurityPolicy | Non
 def _withheld(page: Page, policy: SecurityPolicy) -> str | None:
     if page.rendered.failure:
         return "Mesin Markdown situs gagal mengolah halaman ini."
-    if any(f.detector in LIVE for f in unsafe.check(page, policy)):
+    if any(f.detector in LIVE for f in unsafe.check(page, policy, markup_only=True)):
         return "Halaman ini memuat HTML atau alamat yang tidak aman."
     return None
 

@@ -161,7 +161,9 @@ class _Judge:
         return []
 
 
-def check(page: Page, policy: SecurityPolicy) -> list[Finding]:
+def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list[Finding]:
+    """Findings of the page's served HTML. `markup_only`: only what could run or load (the preview's
+    question before it shows a page), not hidden content or spam."""
     judge = _Judge(page, policy)
     rendered = page.rendered
     if rendered.failure:
@@ -174,6 +176,8 @@ def check(page: Page, policy: SecurityPolicy) -> list[Finding]:
         judge.element(tag, attrs)
     for tag, attribute, value in facts.urls:
         judge.url(tag, attribute, value)
+    if markup_only:
+        return judge.found
     for href in facts.closed_details_links:
         judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
                   "tautan judi", href, href)
