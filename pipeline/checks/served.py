@@ -115,7 +115,11 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
         if cache_dir is None:
             found += inspect_file(path, display, policy)
             continue
-        name = hashlib.sha256(f"{fingerprint}|{display}|".encode() + path.read_bytes()).hexdigest()
+        # Keyed by the file's identity and times, as git does: the build rewrites what it changes, and
+        # ctime cannot be set back, so unchanged pages of a warm preview are not even read.
+        info = path.stat()
+        name = hashlib.sha256(f"{fingerprint}|{display}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|"
+                              f"{info.st_ctime_ns}".encode()).hexdigest()
         stored = cache.read(cache_dir, name)
         if stored is None:
             stored = [f.__dict__ for f in inspect_file(path, display, policy)]
