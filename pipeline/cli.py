@@ -8,8 +8,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, clean, demo, keys, preview, promote, record, reject, release, review,
-                       status, submit, verify, withdraw)
+from .commands import (approve, build, check, clean, demo, formulir, keys, laporan, monev, notulen, permintaan, preview,
+                       promote, record, reject, release, rencana, review, status, submit, verify, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
 from .trust.promotion import recover
@@ -19,6 +19,8 @@ COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
     "demo": demo, "preview": preview, "clean": clean, "release": release,
+    "rencana": rencana, "notulen": notulen, "permintaan": permintaan, "formulir": formulir, "laporan": laporan,
+    "monev": monev,
 }
 
 
