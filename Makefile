@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 SHIM   := overrides/assets/javascripts/iframe-worker-1.0.4-shim.js
 
 # command -> Debian package
-SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm
+SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync
 
 .PHONY: all preview build check test bench system-deps clean
 

@@ -9,7 +9,8 @@ import traceback
 from pathlib import Path
 
 from .commands import (approve, build, check, clean, demo, formulir, keys, laporan, monev, notulen, permintaan, preview,
-                       promote, record, reject, release, rencana, review, status, submit, verify, withdraw)
+                       promote, publish, record, reject, release, releases, rencana, review, rollback, status, submit,
+                       verify, verify_site, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
 from .trust.promotion import recover
@@ -18,7 +19,8 @@ from .site import find_site
 COMMANDS = {
     "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
     "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo, "preview": preview, "clean": clean, "release": release,
+    "demo": demo, "preview": preview, "clean": clean, "release": release, "publish": publish,
+    "releases": releases, "rollback": rollback, "verify-site": verify_site,
     "rencana": rencana, "notulen": notulen, "permintaan": permintaan, "formulir": formulir, "laporan": laporan,
     "monev": monev,
 }
@@ -78,10 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        module = COMMANDS[args.command]
+        if not getattr(module, "NEEDS_SITE", True):
+            return module.run(args, None)
         site = find_site(explicit=args.site)
         recover(site.content_dir, site.work_dir)  # a promotion cut off half-way: content/ is made whole again first
         refuse_private_keys(site.root)
-        return COMMANDS[args.command].run(args, site)
+        return module.run(args, site)
     except PpidError as exc:
         print(f"ppid: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -5,10 +5,11 @@ signed record or from the publication log."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import PpidError
+from ..publish.publog import LOG_DIR, parse_log
 from ..site import Site
 from ..trust.log import RecordLog, load_log
 from ..trust.records import Record, parse_time
@@ -19,9 +20,6 @@ from .plans import all_plans
 from .requests import all_requests
 from .settings import SopSettings, load_settings
 from .signed import Document
-
-PUBLICATIONS = Path("records") / "publikasi"
-
 
 @dataclass
 class ChangeRow:
@@ -79,23 +77,20 @@ class Sources:
 
 
 def read_publications(root: Path) -> tuple[list[Publication], bool, list[str]]:
-    """The adapter to the publication log (pipeline/publish/, hash-chained JSON lines under records/publikasi/):
-    its entries, whether a log exists at all, and the lines that could not be read. Only the fields the reports
-    need are read; the chain itself is verified by `ppid verify`, not here."""
-    folder = root / PUBLICATIONS
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".jsonl", ".json")) if folder.is_dir() else []
+    """The adapter to the publication log (pipeline/publish/publog.py: one hash-chained JSON-lines file per target
+    under records/publikasi/): its entries, whether any log exists, and why a log could not be read (a broken chain
+    is reported and that log left out, never half-read)."""
+    folder = root / LOG_DIR
+    files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
     found, problems = [], []
     for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-                found.append(Publication(parse_time(entry["time"]), str(entry["action"]),
-                                         str(entry.get("release") or entry.get("release_id") or ""),
-                                         str(entry.get("approver") or "")))
-            except (ValueError, KeyError, TypeError):
-                problems.append(f"{path.relative_to(root).as_posix()}:{number}: baris log publikasi tidak dapat dibaca")
+        display = path.relative_to(root).as_posix()
+        try:
+            entries = parse_log(path.read_bytes(), display)
+        except PpidError as exc:
+            problems.append(str(exc))
+            continue
+        found += [Publication(parse_time(e.time), e.action, e.release, e.approver) for e in entries]
     return sorted(found, key=lambda p: p.time), bool(files), problems
 
 

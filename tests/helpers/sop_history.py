@@ -5,9 +5,9 @@ violations: no update in August, the Triwulan IV plan signed late, a preview nev
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
+from pipeline.publish.publog import LogEntry, to_bytes
 from pipeline.signing import load_private_key
 from pipeline.site import Site
 from pipeline.sop.minutes import new_minutes, receive_minutes, sign_minutes
@@ -93,10 +93,13 @@ def make_year(root: Path, keys: dict[str, Path]) -> History:
     h.release(RELEASE_OK, utc(2026, 12, 8))
     publications = root / "records" / "publikasi"
     publications.mkdir(parents=True, exist_ok=True)
-    lines = [{"action": "publish", "release": RELEASE_OK, "approver": "ratna", "time": "2026-12-10T03:00:00Z"},
-             {"action": "publish", "release": RELEASE_UNAPPROVED, "approver": "ratna", "time": "2026-12-20T03:00:00Z"},
-             {"action": "rollback", "release": RELEASE_OK, "approver": "ratna", "time": "2026-12-21T03:00:00Z"}]
-    (publications / "log.jsonl").write_text("".join(json.dumps(l) + "\n" for l in lines), encoding="utf-8")
+    entries: list[LogEntry] = []
+    for action, release, when in (("publish", RELEASE_OK, "2026-12-10T03:00:00Z"),
+                                  ("publish", RELEASE_UNAPPROVED, "2026-12-20T03:00:00Z"),
+                                  ("rollback", RELEASE_OK, "2026-12-21T03:00:00Z")):
+        entries.append(LogEntry(entries[-1].digest if entries else None, "produksi", action, release, "rilis",
+                                "sha256:" + "c" * 64, "ratna", "Ratna Dewi (contoh)", when))
+    (publications / "produksi.jsonl").write_bytes(to_bytes(entries))
     h.plan("2026-T3", utc(2026, 6, 15), utc(2026, 6, 20), ["berita/bulan-07.md", "berita/bulan-08.md"])
     h.plan("2026-T4", utc(2026, 9, 28), utc(2026, 10, 5), ["berita/bulan-11.md"])               # late (planted)
     h.minutes("2026-09-10", utc(2026, 9, 12))

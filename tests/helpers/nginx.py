@@ -1,0 +1,60 @@
+"""A real nginx on 127.0.0.1 serving a deploy target, with the configuration `ppid publish` generates."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from pipeline.publish.webserver import nginx_server, nginx_standalone
+
+NGINX = "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+@contextmanager
+def running_nginx(target_root: Path, port: int) -> Iterator[Path]:
+    """nginx serving target_root/live with the generated config (an empty CSP until the first publish
+    rewrites it); yields the standalone nginx.conf, stops nginx by its pid."""
+    conf_dir = target_root / "nginx"
+    (conf_dir / "run").mkdir(parents=True, exist_ok=True)
+    server = conf_dir / "ppid-server.conf"
+    if not server.exists():
+        server.write_text(nginx_server(str(target_root), f"127.0.0.1:{port}", ()), encoding="utf-8")
+    conf = conf_dir / "nginx.conf"
+    conf.write_text(nginx_standalone(conf_dir, server), encoding="utf-8")
+    subprocess.run([NGINX, "-c", str(conf)], check=True, capture_output=True)
+    wait_for_port(port)
+    try:
+        yield conf
+    finally:
+        pid_file = conf_dir / "run" / "nginx.pid"
+        if pid_file.exists():
+            pid = int(pid_file.read_text())
+            os.kill(pid, signal.SIGTERM)  # fast shutdown: nothing to drain in a test
+            for _ in range(100):
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.05)
