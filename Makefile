@@ -14,7 +14,7 @@ SHIM   := overrides/assets/javascripts/iframe-worker-1.0.4-shim.js
 # command -> Debian package
 SYSTEM_DEPS := chromium:chromium pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync
 
-.PHONY: all preview build check test bench system-deps clean
+.PHONY: all preview build check test bench system-deps clean publish
 
 all: preview
 
@@ -46,6 +46,9 @@ preview: $(STAMP) system-deps $(SHIM)
 
 test: $(STAMP) system-deps $(SHIM)
 	$(BIN)/pytest
+
+publish: $(STAMP) system-deps $(SHIM)
+	$(BIN)/ppid publish $(if $(TARGET),--target $(TARGET),)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

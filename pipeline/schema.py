@@ -48,8 +48,8 @@ def validate_data(validator: Draft202012Validator, data: Any, display: str, line
         if error.validator == "additionalProperties":
             allowed = ", ".join(error.schema.get("properties", {}))
             for key in _extra_keys(error):
-                where = _field(path + (key,))
-                yield Problem(display, line_of(path + (key,)), f"kolom '{where}' tidak dikenal; kolom yang boleh: {allowed}")
+                inside = f" di '{_field(path)}'" if path else ""
+                yield Problem(display, line_of(path + (key,)), f"kolom '{key}' tidak dikenal{inside}; kolom yang boleh: {allowed}")
             continue
         yield Problem(display, line_of(path) or 1, _message(error, path))
 

@@ -78,6 +78,8 @@ def _print_walk(target: Path, keys: dict[str, Path]) -> None:
     print("\nCoba alurnya:")
     print(f"  cd {target}")
     print("  ppid status")
+    print("  ppid preview")
     print(f"  ppid review <halaman> --setuju --key {keys['budi']}")
     print(f"  ppid approve <halaman> --key {keys['ratna']}")
     print("  ppid promote && ppid verify")
+    print("Menerbitkan: lihat README, bagian 'Menerbitkan'.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..publish.verify_site import report_json, verify_site
 from ..errors import PpidError
-from ..registry import pinned_root_keys
+from ..trust.root import pinned_root_keys
 from ..site import Site
 
 HELP = "periksa situs yang disajikan di URL: setiap berkas, tanda tangan rilis, log publikasi, berkas sisipan"

@@ -15,7 +15,8 @@ WELL_KNOWN = ".well-known/ppid"
 MANIFEST_PATH = f"{WELL_KNOWN}/manifest.json"
 LOG_PATH = f"{WELL_KNOWN}/log.jsonl"
 HISTORY_PATH = "riwayat-publikasi/index.html"
-REGISTRY_FILES = ("reviewers.yml", "reviewers.yml.sig", "policy.yml")  # served beside the manifest
+# served beside the manifest: the root-signed registry and policy, and the schemas they are read with
+REGISTRY_FILES = ("reviewers.yml", "reviewers.yml.sig", "policy.yml", "schema/reviewers.yml", "schema/policy.yml")
 HISTORY_URL = "riwayat-publikasi/"
 FORMAT = "ppid-site-manifest/1"
 

@@ -86,6 +86,7 @@ def _copy_registry(site_root: Path, into: Path) -> None:
     for name in REGISTRY_FILES:
         source = site_root / "site_config" / name
         if source.is_file():
+            (into / WELL_KNOWN / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, into / WELL_KNOWN / name)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import PpidError
-from ..registry import load_registry, verify_registry
+from ..trust.registry import load_policy, load_registry
+from ..trust.root import verify_registry
 from ..signing import SignatureError, sshsig_verify
 from .fetch import Response, get, get_many
 from .manifest import HISTORY_URL, LOG_PATH, MANIFEST_PATH, REGISTRY_FILES, WELL_KNOWN, Manifest, parse_manifest, url_of
@@ -178,23 +179,24 @@ def _check_signer(url: str, manifest: Manifest, root_keys: list[str], report: Si
         config.mkdir()
         for name, response in fetched.items():
             if response.status == 200:
+                (config / name).parent.mkdir(parents=True, exist_ok=True)
                 (config / name).write_bytes(response.body)
         try:
-            registry = load_registry(Path(tmp))
-            verify_registry(Path(tmp), registry, root_keys)
+            registry, policy = load_registry(Path(tmp)), load_policy(Path(tmp))
+            verify_registry(Path(tmp), registry, policy, root_keys)
         except PpidError as exc:
             report.problems.append(f"registri peninjau yang disajikan tidak sah terhadap kunci akar: {exc}")
             return
-    _check_person(registry, manifest, report)
+    _check_person(registry, policy, manifest, report)
 
 
-def _check_person(registry, manifest: Manifest, report: SiteReport) -> None:
+def _check_person(registry, policy, manifest: Manifest, report: SiteReport) -> None:
     release = manifest.release
     person = registry.by_key(release.signer_key)
     if person is None:
         report.problems.append("kunci penanda tangan rilis tidak ada di registri yang ditandatangani kunci akar")
         return
-    if "koordinator" not in person.roles:
+    if not set(person.roles) & set(policy.steps["release_approve"]):
         report.problems.append(f"penanda tangan rilis ({person.id}) bukan koordinator di registri")
     when = dt.datetime.fromisoformat(release.approved_at.replace("Z", "+00:00"))
     why = person.valid_at(when)

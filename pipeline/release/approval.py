@@ -69,7 +69,7 @@ def approve(state: SiteState, signer: Signer, *, comment: str = "") -> Outcome:
         inputs.id, chain.review.base if chain.review else base_release(state), "release_approve", "approved", role,
         signer.person.id, comment, when, prev))
     return Outcome(path, SUBJECT, f"Rilis {inputs.short} disetujui",
-                   ["Commit rekaman itu; tugas penerbitan (ppid publish) kini boleh menerbitkan rilis ini."])
+                   ["Tugas penerbitan (ppid publish) kini boleh menerbitkan rilis ini."])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""Nothing goes online that the Koordinator did not approve: `ppid publish` on a real git repository with real
+keys, a real nginx on 127.0.0.1, the release checked by the Sub Koordinator and signed by the Koordinator."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from helpers.lifecycle import commit
+from helpers.nginx import free_port, running_nginx
+from helpers.releases import write_deploy_yml
+
+
+@pytest.fixture
+def served(site: Path, people, tmp_path: Path):
+    target = tmp_path / "www"
+    target.mkdir()
+    port = free_port()
+    write_deploy_yml(site, target, port, check_pages=2)
+    with running_nginx(target, port):
+        yield target, f"http://127.0.0.1:{port}/"
+
+
+def approve_release(ppid, people) -> None:
+    assert ppid("preview")[0] == 0
+    code, out, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 0, err
+    code, out, err = ppid("release", "--setujui", *people.key("ratna"))
+    assert code == 0, err
+
+
+def live_bytes(url: str, path: str) -> bytes:
+    with urllib.request.urlopen(url + path, timeout=10) as response:
+        return response.read()
+
+
+def test_publish_only_the_signed_release_and_nothing_else(site: Path, ppid, people, served) -> None:
+    target, url = served
+    code, _, err = ppid("publish")
+    assert code == 1 and "belum disetujui Koordinator" in err and not (target / "live").exists()
+    approve_release(ppid, people)
+    code, out, err = ppid("publish")
+    assert code == 0, err
+    assert b"Tata Cara Permohonan" in live_bytes(url, "layanan/permohonan/")
+    code, out, _ = ppid("publish")  # safe for cron: nothing new
+    assert code == 0 and "Tidak ada yang baru" in out
+    live = (target / "live").resolve()
+
+    # One unapproved byte in content/: refused, naming the page; the live site untouched.
+    page = site / "content" / "layanan" / "permohonan.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nslot gacor\n", encoding="utf-8")
+    code, _, err = ppid("publish")
+    assert code == 1 and "content/layanan/permohonan.md" in err
+    assert (target / "live").resolve() == live
+    code, _, err = ppid("build", "--out", str(site / "site"))
+    assert code == 1 and not (site / "site").exists()
+
+
+def test_template_change_needs_a_new_signed_release(site: Path, ppid, people, served) -> None:
+    target, _ = served
+    approve_release(ppid, people)
+    assert ppid("publish")[0] == 0
+    live = (target / "live").resolve()
+    template = site / "overrides" / "main.html"
+    write(template, '{% extends "base.html" %}{% block scripts %}{{ super() }}<script src="https://analitik.example/a.js"></script>{% endblock %}\n')
+    code, _, err = ppid("publish")
+    assert code == 1 and "overrides/main.html: ditambah" in err
+    assert (target / "live").resolve() == live
+    code, out, _ = ppid("release")
+    assert "ditambah" in out and "overrides/main.html" in out
+
+
+def test_inputs_changed_after_signing_are_listed(site: Path, ppid, people, served) -> None:
+    approve_release(ppid, people)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Kota Contoh", "Kota Lain", 1), encoding="utf-8")
+    code, _, err = ppid("publish")
+    assert code == 1 and "mkdocs.yml: diubah" in err
+
+
+def test_registry_edited_without_the_root_stops_publishing(site: Path, ppid, people, served) -> None:
+    approve_release(ppid, people)
+    registry = site / "site_config" / "reviewers.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("Budi Santoso", "Budi S."), encoding="utf-8")
+    code, _, err = ppid("publish")
+    assert code == 2 and "tanda tangan kunci akar tidak cocok" in err
+
+
+def test_no_root_key_no_publish(site: Path, ppid, people, served, monkeypatch) -> None:
+    approve_release(ppid, people)
+    monkeypatch.delenv("PPID_ROOT_KEYS")
+    code, _, err = ppid("publish")
+    assert code == 2 and "tidak ada kunci akar yang dipasang" in err
+
+
+def test_the_same_person_cannot_check_and_approve_a_release(site: Path, ppid, people, served) -> None:
+    assert ppid("release", "--periksa", "--setuju", *people.key("budi"))[0] == 0
+    code, _, err = ppid("release", "--setujui", *people.key("budi"))
+    assert code == 2 and "Koordinator" in err
+    code, _, err = ppid("release", "--periksa", "--setuju", *people.key("siti"))
+    assert code == 2
+
+
+def test_publish_then_verify_site_confirms_what_is_served(site: Path, ppid, people, served, tmp_path) -> None:
+    target, url = served
+    approve_release(ppid, people)
+    commit(site, "rilis disetujui")
+    assert ppid("publish")[0] == 0
+    code, out, err = ppid("verify-site", url, "--root-key", str(people.root_pub))
+    assert code == 0, out + err
+    injected = (target / "live").resolve() / "slot-gacor.html"
+    injected.write_text("<a href='https://judi.example'>slot gacor</a>", encoding="utf-8")
+    index = (target / "live").resolve() / "index.html"
+    index.write_bytes(index.read_bytes().replace(b"</body>", b"<a href='https://judi.example'>x</a></body>"))
+    code, out, _ = ppid("verify-site", url, "--root-key", str(people.root_pub))
+    assert code == 1 and "isi berbeda dari manifes" in out and "slot-gacor.html: disajikan tetapi tidak ada di manifes" in out
