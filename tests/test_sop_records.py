@@ -51,7 +51,7 @@ def test_plan_roles_are_enforced_and_unknown_fields_refused_with_line(ppid, peop
                     encoding="utf-8")
     before = tree_digest(site)
     code, _, err = ppid("rencana", "tandatangani", "2027-T1", *people.key("budi"))
-    assert code == 2 and "records/rencana/2027-T1.yml:" in err and "kolom 'butir.0.warna' tidak dikenal" in err
+    assert code == 2 and "records/rencana/2027-T1.yml:" in err and "kolom 'warna' tidak dikenal" in err
     assert tree_digest(site) == before
 
 
