@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import tree_digest
 
@@ -103,3 +104,31 @@ def test_bad_input_is_refused_without_writing(ppid, site: Path, args) -> None:
     code, _, err = ppid(*args)
     assert code == 2 and "tidak" in err and "Traceback" not in err
     assert tree_digest(site) == before
+
+
+def test_a_dropped_signature_entry_breaks_the_chain(ppid, people, site: Path) -> None:
+    make_plan(ppid, people, site)
+    plan = site / "records" / "rencana" / "2027-T1.yml"
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    data["tanda_tangan"] = data["tanda_tangan"][1:]                     # keep only the Koordinator's signature
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _, err = ppid("rencana", "verifikasi", "2027-T1")
+    assert code == 1 and "urutan tanda tangan tidak cocok" in err
+
+
+def test_a_page_naming_a_plan_item_fulfils_it(site: Path, people) -> None:
+    from helpers.sop_history import NOW, make_year
+
+    from pipeline.site import Site
+    from pipeline.sop.evaluation import build_report
+    from pipeline.sop.periods import parse_period
+    from pipeline.sop.sources import load_sources
+
+    (site / "drafts" / "berita").mkdir(parents=True)
+    (site / "drafts" / "berita" / "bulan-09.md").write_text(
+        "---\ntitle: Berita September\njenis: halaman\nrencana: \"2026-T3#2\"\n---\n\nIsi.\n", encoding="utf-8")
+    make_year(site, people.keys)
+    report = build_report(parse_period("2026-S2"), load_sources(Site(site), NOW))
+    item = next(c for c in report.covered if c[:2] == ("2026-T3", 2))
+    assert item[3].startswith("berita/bulan-09.md, disetujui")
+    assert "berita/bulan-09.md" not in report.outside_plan

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..dates import waktu
 from ..site import Site
 from ..sop.html import publish
 from ..sop.plans import check_plan, load_plan, new_plan, render_plan, sign_plan, verification_code
@@ -59,5 +60,6 @@ def run(args: argparse.Namespace, site: Site) -> int:
         return 0 if not doc.problems else 1
     doc, code = check_plan(site, args.periode, registry, policy, now)
     sign = doc.last("tandatangani")
-    print(f"SAH: {doc.display} — ditandatangani {sign.by} pada {sign.fields['waktu']}; kode verifikasi {code}")
+    print(f"SAH: {doc.display} — ditandatangani {registry.people[sign.by].name} ({sign.by}) pada "
+          f"{waktu(sign.time, site.timezone)}; kode verifikasi {code}")
     return 0

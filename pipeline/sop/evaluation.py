@@ -55,21 +55,23 @@ def lead_times(period: Period, src: Sources) -> dict[str, list[float]]:
 
 
 def coverage(period: Period, src: Sources) -> tuple[list[tuple[str, int, str, str]], list[str]]:
-    """Plan items of the period's quarters and whether an approved change to their page fulfilled them; approved
-    pages outside every plan."""
+    """Plan items of the period's quarters and the approved change that fulfilled each (to the item's `halaman`, or
+    to a page whose front matter names the item: `rencana: 2026-T4#3`); approved pages outside every plan."""
     codes = {q.code for q in period.quarters()} if period.kind != "bulan" else {f"{period.year}-T{(period.first_month - 1) // 3 + 1}"}
     approved = [r for r in src.changes if r.approve and period.contains(r.approve.time, src.zone)]
+    naming = src.plan_refs()
     items, planned = [], set()
     for doc in src.plans:
-        if doc.id not in codes or not doc.last("tandatangani"):
+        signed = doc.last("tandatangani")
+        if doc.id not in codes or not signed:
             continue
         for item in doc.body["butir"]:
-            target = item.get("halaman")
-            planned.add(target)
-            done = next((r for r in src.changes if target and r.page == target and r.approve
-                         and r.approve.time >= doc.last("tandatangani").time - _QUARTER_SLACK), None)
+            pages = {item.get("halaman")} | naming.get(f"{doc.id}#{item['nomor']}", set())
+            planned |= pages
+            done = next((r for r in src.changes if r.page in pages and r.approve
+                         and r.approve.time >= signed.time - _QUARTER_SLACK), None)
             items.append((doc.id, item["nomor"], item["judul"],
-                          f"{target}, disetujui {tanggal(done.approve.time.date())}" if done else ""))
+                          f"{done.page}, disetujui {tanggal(done.approve.time.date())}" if done else ""))
     outside = sorted({r.page for r in approved if r.page not in planned})
     return items, outside
 

@@ -54,7 +54,7 @@ def update_form(period: Period, src: Sources) -> str:
     body = (f"<h1>{title}</h1><p class=meta>{src.site.settings.get('ppid_name', '')} — {len(rows)} perubahan; "
             f"dibuat dari rekaman bertanda tangan di reviews/ dan log publikasi, {waktu(src.now, src.zone)}</p>"
             + table(headers, rows, frozenset({0}), "tidak ada perubahan yang disetujui pada periode ini"))
-    return page(title, body)
+    return page(title, body, landscape=True)
 
 
 def approval_form(period: Period, src: Sources) -> str:

@@ -26,9 +26,11 @@ td.n, th.n { text-align: right; white-space: nowrap; }
 """
 
 
-def page(title: str, body: str) -> str:
+def page(title: str, body: str, landscape: bool = False) -> str:
+    """A whole document; wide forms print on landscape A4."""
+    orientation = "@page { size: A4 landscape; }" if landscape else ""
     return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"<style>{STYLE}</style></head><body>\n{body}\n</body></html>\n")
+            f"<style>{STYLE}{orientation}</style></head><body>\n{body}\n</body></html>\n")
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[object]], numeric: frozenset[int] = frozenset(),
@@ -69,6 +71,7 @@ def print_pdf(html_path: Path, pdf_path: Path) -> list[str]:
             tab.on("pageerror", lambda e: errors.append(str(e)))
             tab.goto(html_path.resolve().as_uri(), wait_until="load")
             tab.pdf(path=str(tmp), format="A4", print_background=True, display_header_footer=True,
+                    prefer_css_page_size=True,
                     header_template="<span></span>",
                     footer_template='<div style="font-size:7pt;width:100%;text-align:center;color:#555">'
                                     'halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></div>',

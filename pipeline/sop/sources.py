@@ -15,6 +15,7 @@ from ..trust.log import RecordLog, load_log
 from ..trust.records import Record, parse_time
 from ..trust.registry import Policy, Registry
 from ..trust.root import trusted_config
+from ..view import build_view
 from .minutes import all_minutes
 from .plans import all_plans
 from .requests import all_requests
@@ -70,6 +71,15 @@ class Sources:
     @property
     def zone(self) -> str:
         return self.site.timezone
+
+    def plan_refs(self) -> dict[str, set[str]]:
+        """Plan item ('2026-T4#3') -> the pages in content/ and drafts/ whose front matter names it."""
+        found: dict[str, set[str]] = {}
+        for page in build_view(self.site, ["drafts", "content"]).pages.values():
+            ref = page.meta.get("rencana")
+            if isinstance(ref, str):
+                found.setdefault(ref, set()).add(page.rel)
+        return found
 
     def name(self, person: str) -> str:
         found = self.registry.people.get(person)
