@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.sop_history import NOW, make_year
+from test_publish_gate import served  # noqa: F401  (fixture: nginx on 127.0.0.1 with deploy.yml)
 
 from pipeline.site import Site
 from pipeline.sop.evaluation import build_report
@@ -105,3 +106,18 @@ def test_without_publication_log_reports_say_so(site: Path, people) -> None:
 def test_a_period_that_does_not_parse_is_refused(ppid, people, period) -> None:
     code, _, err = ppid("laporan", "--periode", period, "--tanpa-pdf")
     assert code == 2 and f"periode '{period}' tidak dapat dibaca" in err and "Traceback" not in err
+
+
+def test_a_real_publish_counts_as_approved_before_online(site: Path, ppid, people, served) -> None:
+    """The publication log written by `ppid publish` (nginx on 127.0.0.1) is what the report reads."""
+    from test_publish_gate import approve_release
+
+    from pipeline.sop.periods import local_day, month_of
+    from pipeline.trust.records import now_utc
+
+    approve_release(ppid, people)
+    assert ppid("publish")[0] == 0
+    month = month_of(local_day(now_utc(), "Asia/Jakarta")).code
+    code, out, err = ppid("laporan", "--periode", month, "--tanpa-pdf")
+    assert code == 0, err
+    assert "Setiap perubahan daring disetujui Koordinator sebelum tayang: jatuh tempo 1, tepat waktu 1" in out
