@@ -41,12 +41,17 @@ def read(path: Path) -> bytes | None:
     except OSError:
         return None
     tag, _, payload = data.partition(b"\n")
-    expected = hmac.new(_key(), payload, hashlib.sha256).hexdigest().encode()
+    expected = _tag(path, payload)
     return payload if hmac.compare_digest(tag, expected) else None
 
 
+def _tag(path: Path, payload: bytes) -> bytes:
+    """The MAC binds the entry's name (its cache key) too: a valid entry copied over another is refused."""
+    return hmac.new(_key(), path.name.encode("utf-8") + b"\0" + payload, hashlib.sha256).hexdigest().encode()
+
+
 def write(path: Path, payload: bytes) -> None:
-    tag = hmac.new(_key(), payload, hashlib.sha256).hexdigest().encode()
+    tag = _tag(path, payload)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(tag + b"\n" + payload)

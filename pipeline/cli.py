@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tempfile
 import traceback
 from pathlib import Path
 
-from .commands import (approve, build, check, clean, demo, formulir, keys, laporan, monev, notulen, permintaan, preview,
-                       promote, publish, record, reject, release, releases, rencana, review, rollback, status, submit,
-                       verify, verify_site, withdraw)
 from .errors import PpidError
 from .guard import refuse_private_keys
 from .trust.promotion import recover
 from .site import find_site
 
+# command -> module in pipeline/commands/; a command's module (and what it needs) is imported only when used.
 COMMANDS = {
-    "check": check, "build": build, "submit": submit, "review": review, "approve": approve, "reject": reject,
-    "promote": promote, "withdraw": withdraw, "status": status, "verify": verify, "keys": keys, "record": record,
-    "demo": demo, "preview": preview, "clean": clean, "release": release, "publish": publish,
-    "releases": releases, "rollback": rollback, "verify-site": verify_site,
-    "rencana": rencana, "notulen": notulen, "permintaan": permintaan, "formulir": formulir, "laporan": laporan,
-    "monev": monev,
+    "check": "check", "build": "build", "submit": "submit", "review": "review", "approve": "approve",
+    "reject": "reject", "promote": "promote", "withdraw": "withdraw", "status": "status", "verify": "verify",
+    "keys": "keys", "record": "record", "demo": "demo", "preview": "preview", "clean": "clean",
+    "release": "release", "publish": "publish", "releases": "releases", "rollback": "rollback",
+    "verify-site": "verify_site",
+    "rencana": "rencana", "notulen": "notulen", "permintaan": "permintaan", "formulir": "formulir",
+    "laporan": "laporan", "monev": "monev",
 }
+
+
+def command_module(name: str):
+    return importlib.import_module(f".commands.{COMMANDS[name]}", __package__)
 
 
 # argparse's own words, in the language of the people who read them.
@@ -62,25 +66,39 @@ def _version() -> str:
         return "tidak diketahui"
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `only` (the command named on the command line: faster start)."""
     parser = _Parser(prog="ppid", description="Alat situs PPID: periksa, bangun, tinjau, setujui, terbitkan.")
     parser.add_argument("--site", type=Path, default=None, metavar="FOLDER",
                         help="folder situs (bawaan: dicari dari folder kerja ke atas)")
     parser.add_argument("--version", action="version", version=f"ppid {_version()}", help="tampilkan versi lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
-    for module in COMMANDS.values():
-        module.add_parser(sub)
+    for name in [only] if only else COMMANDS:
+        command_module(name).add_parser(sub)
     return parser
 
 
+def _named_command(words: list[str]) -> str | None:
+    """The command on the command line (the first word that is not an option of ppid itself)."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--site":
+            skip = True
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    parser = make_parser(_named_command(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
     try:
-        module = COMMANDS[args.command]
+        module = command_module(args.command)
         if not getattr(module, "NEEDS_SITE", True):
             return module.run(args, None)
         site = find_site(explicit=args.site)

@@ -17,6 +17,7 @@ CONFIG_DIR = Path("site_config")
 SCHEMA_DIR = CONFIG_DIR / "schema"
 # Files of site_config/ that are not YAML documents of their own schema.
 NOT_DOCUMENTS = {"reviewers.yml.sig", "README.md"}
+OUTSIDE = {"mkdocs"}  # schemas of documents kept outside site_config/
 
 
 def config_path(name: str) -> Path:
@@ -28,16 +29,17 @@ def _validator(schema_file: Path, mtime_ns: int, display: str):
     return compile_schema(load_file(schema_file, display).data, display)
 
 
-def problems_of(root: Path, name: str, located: Located) -> list[Problem]:
-    """Schema problems of an already parsed config document."""
+def problems_of(root: Path, name: str, located: Located, document: str | None = None) -> list[Problem]:
+    """Schema problems of an already parsed config document (site_config/NAME.yml unless `document` names it)."""
     schema_file = root / SCHEMA_DIR / f"{name}.yml"
     display = (SCHEMA_DIR / f"{name}.yml").as_posix()
+    document = document or config_path(name).as_posix()
     if not schema_file.is_file():
-        raise ConfigError(f"{display}: skema untuk site_config/{name}.yml tidak ada; berkas itu tidak dapat diperiksa. "
+        raise ConfigError(f"{display}: skema untuk {document} tidak ada; berkas itu tidak dapat diperiksa. "
                           "Pulihkan skemanya dari riwayat git")
     validator = _validator(schema_file, schema_file.stat().st_mtime_ns, display)
     data = {} if located.data is None else located.data
-    return list(validate_data(validator, data, config_path(name).as_posix(), located.line_of))
+    return list(validate_data(validator, data, document, located.line_of))
 
 
 def load_config(root: Path, name: str) -> Located:
@@ -58,7 +60,7 @@ def config_problems(root: Path) -> list[Problem]:
         display = path.relative_to(root).as_posix()
         if path.is_dir() or path.name in NOT_DOCUMENTS or path.name.startswith("."):
             continue
-        if path.suffix != ".yml" or not (root / SCHEMA_DIR / path.name).is_file():
+        if path.suffix != ".yml" or path.stem in OUTSIDE or not (root / SCHEMA_DIR / path.name).is_file():
             problems.append(Problem(display, None, "berkas tidak dikenal di site_config/ (tidak ada skemanya di "
                                     "site_config/schema/); hapus, atau periksa ejaan namanya"))
             continue

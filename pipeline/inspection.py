@@ -8,6 +8,7 @@ from .checks.findings import Finding
 from .checks.registry import PAGE_CHECKS
 from .config import config_problems
 from .content import Problem
+from .errors import ConfigError
 from .scan import Scanner
 from .site import Site
 from .trust.findings import all_accepted, blocking, files_findings
@@ -40,7 +41,11 @@ def collect(site: Site) -> CheckReport:
     when there is one; without one the report says so through `verified`)."""
     content = build_view(site, ["content"])
     drafts = build_view(site, ["drafts", "content"])
-    problems = config_problems(site.root) + list(content.problems) + [p for p in drafts.problems if p.path.startswith("drafts/")]
+    config = config_problems(site.root)
+    if config:  # no check runs on a configuration that may have switched one off
+        listing = "\n".join(f"  {p}" for p in config)
+        raise ConfigError(f"{len(config)} masalah di site_config/; tidak ada pemeriksaan yang dijalankan:\n{listing}")
+    problems = list(content.problems) + [p for p in drafts.problems if p.path.startswith("drafts/")]
     for view, area in ((content, "content"), (drafts, "drafts")):
         problems += _page_problems(site, view, area) + _leftover_copies(view, area)
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))

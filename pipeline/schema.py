@@ -56,8 +56,8 @@ def validate_data(validator: Draft202012Validator, data: Any, display: str, line
 
 def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
     for error in errors:
-        if error.context:
-            yield from _leaves(sorted(error.context, key=lambda e: list(map(str, e.absolute_path))))
+        if error.context:  # oneOf / anyOf: the branch that came closest says what is wrong
+            yield from _leaves([jsonschema.exceptions.best_match(error.context)])
         else:
             yield error
 

@@ -8,8 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from .errors import ConfigError, SiteNotFound
-from .yamlio import load_file
 
 MARKER = Path("site_config") / "site.yml"
 
@@ -60,30 +61,32 @@ class Site:
 
     @cached_property
     def settings(self) -> dict[str, Any]:
-        data = load_file(self.root / MARKER, str(MARKER)).data
-        if not isinstance(data, dict):
-            raise ConfigError(f"{MARKER}: isi harus berupa pemetaan (kunci: nilai)")
+        from .config import load_config  # the schema reader needs the page model, which needs this module
+
+        data = load_config(self.root, "site").data
+        try:
+            ZoneInfo(data["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"{MARKER}: zona waktu '{data['timezone']}' tidak dikenal; contoh: Asia/Jakarta, "
+                              "Asia/Makassar, Asia/Jayapura") from None
         return data
 
     @property
     def limits(self) -> Limits:
-        raw = self.settings.get("limits") or {}
-        try:
-            return Limits(int(raw.get("page_bytes", 1_000_000)), int(raw.get("attachment_bytes", 20_000_000)))
-        except (TypeError, ValueError):
-            raise ConfigError(f"{MARKER}: 'limits' harus berisi bilangan bulat") from None
+        raw = self.settings["limits"]
+        return Limits(raw["page_bytes"], raw["attachment_bytes"])
 
     @property
     def dip_page(self) -> str:
-        return str((self.settings.get("dip") or {}).get("path", "daftar-informasi-publik.md"))
+        return self.settings["dip"]["path"]
 
     @property
     def dip_csv(self) -> str:
-        return str((self.settings.get("dip") or {}).get("csv", "daftar-informasi-publik.csv"))
+        return self.settings["dip"]["csv"]
 
     @property
     def timezone(self) -> str:
-        return str(self.settings.get("timezone", "Asia/Jakarta"))
+        return self.settings["timezone"]
 
     def rel(self, path: Path) -> str:
         """A path as shown to users: relative to the site root, with forward slashes."""

@@ -166,16 +166,21 @@ def test_file_names_unfit_for_a_web_address_are_refused_without_echoing_control_
 
 
 @pytest.mark.parametrize("addition, message", [
-    ("markdown_extensions:\n  - jahat\n", "ekstensi Markdown 'jahat' bukan dari paket terpasang"),
-    ("extra:\n  analytics:\n    provider: google\n", "'extra: analytics' tidak diizinkan"),
+    ("markdown_extensions:\n  - jahat\n", "nilai 'jahat' tidak diizinkan untuk 'markdown_extensions.0'"),
+    ("markdown_extensions:\n  - pymdownx.snippets:\n      auto_append: [/etc/passwd]\n", "membaca berkas lokal"),
+    ("INHERIT: ../lain.yml\n", "'INHERIT' memuat pengaturan dari berkas lain"),
+    ("extra:\n  analytics:\n    provider: google\n", "kolom 'analytics' tidak dikenal di 'extra'"),
+    ("repo_url: https://github.com/x/y\n", "kolom 'repo_url' tidak dikenal"),
 ])
 def test_build_config_cannot_name_site_python_files_or_analytics(site: Path, ppid, addition: str, message: str) -> None:
     config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    key = addition.split(":", 1)[0] + ":"
-    text = text[: text.index(key)] if key in text and key == "extra:" else text.replace("markdown_extensions:\n", addition, 1)
-    config.write_text(text if key == "markdown_extensions:" else text + addition, encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("extra:\n  generator: false\n", "")
+    if addition.startswith("markdown_extensions:"):
+        text = text.replace("markdown_extensions:\n", addition, 1)
+    else:
+        text += addition
+    config.write_text(text, encoding="utf-8")
     (site / "jahat.py").write_text("open('/tmp/ppid-jahat-jalan', 'w').write('x')\n", encoding="utf-8")
     code, _, err = ppid("build", "--out", str(site / "site"))
-    assert code == 2 and message in err
+    assert code == 2 and message in err, err
     assert not Path("/tmp/ppid-jahat-jalan").exists()

@@ -12,7 +12,8 @@ from pipeline.signing import generate_key, private_key_bytes
 
 
 def test_shipped_demo_verifies_against_its_root(capsys, monkeypatch) -> None:
-    monkeypatch.setenv("PPID_ROOT_KEYS", str(REPO / "tests" / "data" / "demo-root.pub"))
+    # A root key is pinned from outside the site, never from inside it: copy it out first.
+    monkeypatch.setenv("PPID_ROOT_KEYS", (REPO / "tests" / "data" / "demo-root.pub").read_text(encoding="utf-8").strip())
     assert main(["--site", str(REPO), "verify"]) == 0
     out = capsys.readouterr().out
     assert "Registri peninjau dan kebijakan peran ditandatangani kunci akar yang dipasang." in out

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import write
 from helpers.browser import guarded_browser
-from helpers.publishing import sha256, stage
+from helpers.publishing import sha256, small_disk, stage
 from pipeline.errors import PpidError
 from pipeline.publish.deploy import list_releases, rollback
 from pipeline.publish.publog import parse_log
@@ -158,3 +158,14 @@ def test_deploy_yml_errors_reported_at_once_with_lines(tmp_path, ppid, site):
     assert "site_config/deploy.yml:6:" in err and "keep" in err
     assert "site_config/deploy.yml:7:" in err and "'warna' tidak dikenal" in err
     assert "Traceback" not in err
+
+
+def test_disk_full_on_the_target_refused_clearly_live_untouched(tmp_path):
+    with small_disk(tmp_path / "www", "4m"), stage(tmp_path, check_pages=0) as st:
+        first = st.publish()  # one release (about 2.7 MB) fits, a second does not
+        write(st.site / "content" / "index.md", "---\ntitle: Beranda\njenis: halaman\nurutan: 0\n---\n\n# Beranda\n\nBaru.\n")
+        before = st.get("/")
+        with pytest.raises(PpidError, match="disk penuh.*Situs online tidak diubah"):
+            st.publish()
+        assert st.live() == first.folder and st.get("/") == before
+        assert [p.name for p in (st.target / "releases").iterdir()] == [first.folder]

@@ -117,3 +117,14 @@ def test_publish_then_verify_site_confirms_what_is_served(site: Path, ppid, peop
     index.write_bytes(index.read_bytes().replace(b"</body>", b"<a href='https://judi.example'>x</a></body>"))
     code, out, _ = ppid("verify-site", url, "--root-key", str(people.root_pub))
     assert code == 1 and "isi berbeda dari manifes" in out and "slot-gacor.html: disajikan tetapi tidak ada di manifes" in out
+
+
+def test_a_linked_folder_in_overrides_is_refused(site: Path, ppid, people, served, tmp_path) -> None:
+    approve_release(ppid, people)
+    outside = tmp_path / "luar"
+    write(outside / "main.html", '{% extends "base.html" %}{% block scripts %}<script src="https://judi.example/s.js"></script>{% endblock %}')
+    (site / "overrides" / "partials" / "tambahan").symlink_to(outside)
+    code, _, err = ppid("publish")
+    assert code == 1 and "overrides/partials/tambahan: tautan simbolik" in err
+    code, out, _ = ppid("build", "--out", str(site / "site"))
+    assert code == 1 and "tautan simbolik" in out

@@ -28,8 +28,8 @@ from .model import DeployResult, KeptRelease, ReleaseInfo
 from .release import HISTORY_FILE, LOG_FILE, check_built, folder_name, prepare
 from .served import check_browser, check_bytes, csp_allows, wait_for_config
 from .targets import Target, open_target
-from .targets.base import RELEASES, SERVER_CONF, STANDALONE_CONF, STATE
-from .webserver import nginx_server, nginx_standalone
+from .targets.base import RELEASES, SERVER_CONF, SERVER_DIR, SITE_CONF, STANDALONE_CONF, STATE
+from .webserver import nginx_server, nginx_site, nginx_standalone
 
 JOURNAL = f"{STATE}/journal.json"
 
@@ -62,7 +62,12 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
             target.discard(folder)
             raise
         step("committed")
-        return _go_live(site, target, manifest, previous, action)
+        try:
+            return _go_live(site, target, manifest, previous, action)
+        except PpidError:
+            if target.live() != folder:
+                target.remove_release(folder)  # refused before or undone after the switch: keep no stray release
+            raise
 
 
 def live_release(site: Site, target_name: str | None) -> tuple[str, str] | None:
@@ -112,7 +117,7 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
         _reload(target)  # the file was right but the server never read it (a run died in between)
         reloaded = True
     step("server-config")
-    wait_for_config(config.url, manifest, config.name, steady=5 if reloaded else 1)
+    wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
     target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
     step("journal")
     target.switch(manifest.folder)
@@ -230,15 +235,15 @@ def _write_server_config(target: Target, manifest: Manifest) -> bool:
     hashes = set(manifest.script_hashes)
     for folder in target.folders():
         hashes |= set(_manifest_of(target, folder).script_hashes)
-    root = target.server_root()
-    server = nginx_server(root, target.config.listen, hashes).encode()
-    if target.read(SERVER_CONF) == server:
+    listen = target.config.listen
+    if target.read(SITE_CONF) == nginx_site(target.server_root(), hashes).encode():
         return False
-    target.write(SERVER_CONF, server)
+    target.write_per_host(SITE_CONF, lambda root: nginx_site(root, hashes).encode())
+    target.write_per_host(SERVER_CONF, lambda root: nginx_server(listen, f"{root}/{SITE_CONF}").encode())
     if target.config.type == "local":
-        conf_dir = Path(root) / "nginx"
+        conf_dir = Path(target.server_root()) / SERVER_DIR
         (conf_dir / "run").mkdir(parents=True, exist_ok=True)
-        target.write(STANDALONE_CONF, nginx_standalone(conf_dir, conf_dir / "ppid-server.conf").encode())
+        target.write(STANDALONE_CONF, nginx_standalone(conf_dir, conf_dir / Path(SERVER_CONF).name).encode())
     _reload(target)
     return True
 

@@ -43,7 +43,7 @@ def wait_for_config(url: str, manifest: Manifest, target: str, steady: int = 5, 
         raise PpidError(f"server web di {url} tidak menjawab ({response.error}); jalankan atau perbaiki server web "
                         f"(nginx) untuk target '{target}' lalu ulangi. Situs online tidak diubah.")
     raise PpidError(f"server web di {url} belum memakai konfigurasi yang ditulis ppid (header CSP tanpa hash skrip "
-                    f"rilis ini); sertakan berkas nginx/ppid-server.conf target '{target}' di konfigurasi nginx dan "
+                    f"rilis ini); sertakan nginx/ppid-site.conf (atau nginx/ppid-server.conf) target '{target}' di konfigurasi nginx dan "
                     "isi 'reload' di site_config/deploy.yml. Situs online tidak diubah.")
 
 

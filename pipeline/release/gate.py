@@ -12,7 +12,7 @@ from ..site import Site
 from ..trust.state import SiteState, derive
 from ..trust.verification import verify_site_tree
 from .approval import ApprovedRelease, latest_approved, release_chain
-from .inputs import ReleaseInputs, collect_inputs, differences, load_inputs
+from .inputs import ReleaseInputs, collect_inputs, differences, input_problems, load_inputs
 
 
 class GateRefused(PpidError):
@@ -54,7 +54,7 @@ def release_failures(site: Site, state: SiteState, inputs: ReleaseInputs) -> tup
 def publish_gate(site: Site, root_key: Path | None = None, need_release: bool = True) -> Passed:
     """Raise GateRefused naming each page or file and why; return what passed."""
     state = derive(site, root_key)
-    failures = content_failures(site, state)
+    failures = input_problems(site) + content_failures(site, state)
     inputs = collect_inputs(site)
     release = None
     if need_release:

@@ -56,6 +56,23 @@ def collect_inputs(site: Site) -> ReleaseInputs:
     return ReleaseInputs(files, {name: _version(name) for name in BUILD_PACKAGES})
 
 
+def input_problems(site: Site) -> list[str]:
+    """Inputs the release cannot bind: a symbolic link (the builder follows it to files no hash covers)."""
+    found = []
+    for name in (*INPUT_AREAS, *INPUT_FILES):
+        top = site.root / name
+        if top.is_symlink():
+            found.append(f"{name}: tautan simbolik; ganti dengan folder atau berkas biasa")
+            continue
+        for folder, dirs, files in os.walk(top) if top.is_dir() else []:
+            for entry in [*dirs, *files]:
+                path = Path(folder) / entry
+                if path.is_symlink():
+                    found.append(f"{path.relative_to(site.root).as_posix()}: tautan simbolik ke "
+                                 f"{os.readlink(path)} tidak diizinkan dalam masukan situs; salin berkasnya ke sini")
+    return sorted(found)
+
+
 def _version(name: str) -> str:
     try:
         return metadata.version(name)

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import cache
 from ..errors import YamlError
 from .errors import RecordError
-from .records import Record, now_utc, parse_record, record_files
+from .records import Record, now_utc, parse_record, record_files, unusable_file
 from .registry import Registry
 
 FUTURE_SLACK = dt.timedelta(minutes=10)
@@ -44,6 +44,7 @@ class RecordLog:
     void: dict[str, str] = field(default_factory=dict)         # record id -> why it does not count
     problems: list[LogProblem] = field(default_factory=list)
     heads: list[str] = field(default_factory=list)             # what the next record cites
+    present: dict[str, str] = field(default_factory=dict)      # ids of files that are there but do not count
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -57,10 +58,6 @@ class RecordLog:
     def by_id(self, record_id: str) -> Record | None:
         index = self.position.get(record_id)
         return self.ordered[index] if index is not None else None
-
-    def head_time(self) -> dt.datetime | None:
-        times = [self.by_id(h).time for h in self.heads]
-        return max(times) if times else None
 
     def ancestors(self, ids: tuple[str, ...] | list[str]) -> set[str]:
         """The records among or before `ids` in the DAG."""
@@ -101,6 +98,10 @@ def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog
     found: dict[str, Record] = {}
     for path in record_files(reviews_dir):
         display = path.relative_to(root).as_posix()
+        why = unusable_file(path)
+        if why:
+            log.problems.append(LogProblem(display, f"{why}; diabaikan", False))
+            continue
         key = _stat_key(path, display)
         entry = memo.get(key)
         person = registry.people.get(entry["fields"].get("reviewer", "")) if entry else None
@@ -131,11 +132,14 @@ def _verified(root: Path, path: Path, display: str, registry: Registry, log: Rec
         return None
     person = registry.people.get(record.reviewer)
     if person is None:
+        log.present[record.id] = "penandatangannya tidak terdaftar lagi di registri"
         log.problems.append(LogProblem(display, f"penanda tangan '{record.reviewer}' tidak terdaftar di "
-                                       "site_config/reviewers.yml; rekaman ini diabaikan", False))
+                                       "site_config/reviewers.yml; rekaman ini diabaikan (orang yang berhenti: cabut "
+                                       "kuncinya dengan 'ppid keys revoke', jangan hapus dari registri)", False))
         return None
     problem = record.signature_problem(person.key)
     if problem:
+        log.present[record.id] = "tanda tangannya tidak sah"
         log.problems.append(LogProblem(display, f"{problem}; rekaman ini diabaikan (dipalsukan atau diubah "
                                        "setelah ditandatangani)", False))
         return None
@@ -191,10 +195,15 @@ def _order(records: dict[str, Record], log: RecordLog) -> None:
 def _missing_parents(log: RecordLog) -> None:
     for record in log.ordered:
         for parent in record.prev:
-            if parent not in log.position:
-                log.problems.append(LogProblem(record.display, f"mengutip rekaman {parent.removeprefix('sha256:')[:16]} yang "
-                                               "tidak ada lagi di reviews/: sebuah rekaman keputusan telah dihapus. "
-                                               "Pulihkan dari riwayat git (git log --diff-filter=D -- reviews/)", True))
+            short = parent.removeprefix("sha256:")[:16]
+            if parent in log.present:
+                log.problems.append(LogProblem(record.display, f"mengutip rekaman {short} yang ada tetapi tidak dihitung "
+                                               f"({log.present[parent]})", False))
+            elif parent not in log.position:
+                log.problems.append(LogProblem(record.display, f"(ditandatangani {record.reviewer}) mengutip rekaman {short} "
+                                               "yang tidak ada di reviews/: sebuah rekaman keputusan telah dihapus, atau "
+                                               "penanda tangan ini mengutip rekaman yang tidak pernah ada. Pulihkan dari "
+                                               "riwayat git (git log --diff-filter=D -- reviews/)", True))
 
 
 def _void_out_of_order(log: RecordLog, now: dt.datetime) -> None:

@@ -78,15 +78,31 @@ def sign_and_write(state: SiteState, signer: Signer, make_fields) -> Path:
     """Sign a record that cites the log's heads; its time must come after theirs (the log's order, not the
     clock, decides; a junk record dated in the future is never a head, so it never blocks this)."""
     when = now_utc()
-    latest = state.log.head_time()
-    if latest and when <= latest:
+    cited = _citable(state, when)
+    if state.log.heads and not cited:
         newest = max((state.log.by_id(h) for h in state.log.heads), key=lambda r: r.time)
         raise DecisionRefused(f"jam komputer ini ({format_time(when)}) lebih awal dari rekaman terakhir di log "
                               f"({newest.display}, {newest.fields['time']}); periksa jam sistem")
-    fields = make_fields(when, list(state.log.heads))
+    fields = make_fields(when, sorted(cited))
     path = write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
     state.site.forget()
     return path
+
+
+def _citable(state: SiteState, when) -> set[str]:
+    """The heads to cite: a head dated after `when` (another machine's clock runs a little ahead) is replaced by
+    its own parents, so it never blocks anyone; it is cited once its time has come."""
+    cited: set[str] = set()
+    todo = list(state.log.heads)
+    while todo:
+        record = state.log.by_id(todo.pop())
+        if record is None:
+            continue
+        if record.time < when:
+            cited.add(record.id)
+        else:
+            todo.extend(record.prev)
+    return cited
 
 
 def _page_record(state: SiteState, signer: Signer, item_page: str, change: str, digest: str, base: str,

@@ -30,7 +30,9 @@ class Manifest:
 
     def shows(self, page: str, digest: str) -> bool:
         """Whether the reviewer of this preview saw exactly these bytes of the page."""
-        return (self.data.get("changes") or {}).get(page, {}).get("hash") == digest
+        changes = self.data.get("changes")
+        entry = changes.get(page) if isinstance(changes, dict) else None
+        return isinstance(entry, dict) and entry.get("hash") == digest
 
 
 def make_manifest(changes: dict[str, dict[str, Any]], inputs: dict[str, str]) -> Manifest:

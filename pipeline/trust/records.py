@@ -178,6 +178,10 @@ def parse_record(root: Path, path: Path, display: str) -> Record:
     problem = check_page_path(data.get("page"))
     if data["type"] == PAGE_RECORD and problem:
         raise RecordError(f"{display}:{located.line_of(('page',))}: {problem}")
+    try:
+        parse_time(data["time"])
+    except ValueError:
+        raise RecordError(f"{display}:{located.line_of(('time',))}: waktu '{data['time']}' bukan tanggal dan jam yang ada") from None
     signature = data.pop("signature")
     return Record(display=display, fields=data, signature=signature)
 
@@ -187,6 +191,20 @@ def check_page_path(page: Any) -> str | None:
     text = str(page)
     if text.startswith("/") or posixpath.normpath(text) != text or text.startswith("..") or not text.endswith(".md"):
         return f"jalur halaman '{text}' tidak sah (harus relatif di dalam content/, tanpa '..')"
+    return None
+
+
+MAX_RECORD_BYTES = 64 * 1024
+
+
+def unusable_file(path: Path) -> str | None:
+    """Why a file under reviews/ cannot be a record at all, before reading it: a link, a device, too large."""
+    if path.is_symlink():
+        return "tautan simbolik, bukan berkas rekaman; hapus tautan ini"
+    if not path.is_file():
+        return "bukan berkas biasa; hapus"
+    if path.stat().st_size > MAX_RECORD_BYTES:
+        return f"terlalu besar untuk sebuah rekaman (batas {MAX_RECORD_BYTES} bita)"
     return None
 
 

@@ -35,6 +35,9 @@ def pinned_root_keys(explicit: Path | None = None, site_root: Path | None = None
             source = str(pinned)
     if not source:
         return None
+    if not source.startswith("ssh-") and site_root and Path(source).resolve().is_relative_to(site_root.resolve()):
+        raise UntrustedConfig(f"{source}: kunci akar tidak boleh diambil dari dalam folder situs (siapa pun yang dapat "
+                              "meng-commit dapat menggantinya); pasang kunci publik akar di luar repositori")
     text = source if source.startswith("ssh-") else _read_keys_file(Path(source))
     keys = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for line in keys:

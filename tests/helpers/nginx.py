@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from pipeline.publish.webserver import nginx_server, nginx_standalone
+from pipeline.publish.webserver import nginx_server, nginx_site, nginx_standalone
 
 NGINX = "/usr/sbin/nginx"
 
@@ -38,9 +38,10 @@ def running_nginx(target_root: Path, port: int) -> Iterator[Path]:
     rewrites it); yields the standalone nginx.conf, stops nginx by its pid."""
     conf_dir = target_root / "nginx"
     (conf_dir / "run").mkdir(parents=True, exist_ok=True)
-    server = conf_dir / "ppid-server.conf"
-    if not server.exists():
-        server.write_text(nginx_server(str(target_root), f"127.0.0.1:{port}", ()), encoding="utf-8")
+    site, server = conf_dir / "ppid-site.conf", conf_dir / "ppid-server.conf"
+    if not site.exists():
+        site.write_text(nginx_site(str(target_root), ()), encoding="utf-8")
+    server.write_text(nginx_server(f"127.0.0.1:{port}", str(site)), encoding="utf-8")
     conf = conf_dir / "nginx.conf"
     conf.write_text(nginx_standalone(conf_dir, server), encoding="utf-8")
     subprocess.run([NGINX, "-c", str(conf)], check=True, capture_output=True)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import json
 import urllib.request
 from contextlib import contextmanager
+
+import pytest
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -50,7 +53,7 @@ class Stage:
 def stage(tmp_path: Path, check_pages: int = 2) -> Iterator[Stage]:
     site = make_site(tmp_path / "situs")
     target = tmp_path / "www"
-    target.mkdir()
+    target.mkdir(exist_ok=True)
     port = free_port()
     write_deploy_yml(site, target, port, check_pages=check_pages)
     with running_nginx(target, port) as conf:
@@ -59,3 +62,15 @@ def stage(tmp_path: Path, check_pages: int = 2) -> Iterator[Stage]:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@contextmanager
+def small_disk(mount: Path, size: str) -> Iterator[Path]:
+    """A tiny real file system (tmpfs), to run out of space the way a full disk does."""
+    mount.mkdir(parents=True, exist_ok=True)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -10,6 +10,6 @@ from .base import Target
 def open_target(site: Site, config: TargetConfig) -> Target:
     if config.type == "local":
         from .local import LocalTarget
-        return LocalTarget(config)
+        return LocalTarget(config, site.work_dir)
     from .rsync import RsyncTarget
     return RsyncTarget(config, site.work_dir / "publish" / config.name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from ..config import TargetConfig
 
@@ -11,6 +11,7 @@ RELEASES = "releases"
 LIVE = "live"
 STATE = "state"
 SERVER_DIR = "nginx"
+SITE_CONF = "nginx/ppid-site.conf"
 SERVER_CONF = "nginx/ppid-server.conf"
 STANDALONE_CONF = "nginx/nginx.conf"
 
@@ -32,6 +33,9 @@ class Target(Protocol):
 
     def write(self, rel: str, data: bytes) -> None:
         """Replace a file relative to the target root atomically (on every host)."""
+
+    def write_per_host(self, rel: str, render: Callable[[str], bytes]) -> None:
+        """Like write, with bytes made for each host's target root (server configuration names its path)."""
 
     def delete(self, rel: str) -> None: ...
 

@@ -18,11 +18,14 @@ TRASH_PREFIX = ".hapus-"
 
 
 class LocalTarget:
-    def __init__(self, config: TargetConfig) -> None:
+    def __init__(self, config: TargetConfig, scratch: Path | None = None) -> None:
         self.config = config
         self.root: Path = config.path  # type: ignore[assignment]
+        self.scratch = scratch  # the site's own .ppid/: a target inside it is created on first use
 
     def check_ready(self) -> None:
+        if not self.root.exists() and self.scratch and self.root.is_relative_to(self.scratch.resolve()):
+            self.root.mkdir(parents=True)
         if not self.root.is_dir():
             raise PpidError(f"folder target '{self.config.name}' ({self.root}) tidak ada; buat dulu "
                             f"(mkdir -p {self.root}) atau perbaiki 'path' di site_config/deploy.yml. Situs online tidak diubah.")
@@ -61,6 +64,9 @@ class LocalTarget:
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise _os_error(exc, path) from None
+
+    def write_per_host(self, rel: str, render) -> None:
+        self.write(rel, render(str(self.root)))
 
     def delete(self, rel: str) -> None:
         (self.root / rel).unlink(missing_ok=True)
@@ -109,7 +115,11 @@ class LocalTarget:
             path.unlink(missing_ok=True)
 
     def reload(self, command: list[str]) -> None:
-        run_reload(command, self.config.name)
+        try:
+            run_reload(command, self.config.name)
+        except PpidError as exc:
+            raise PpidError(f"{exc}\nUntuk menjalankan nginx dengan konfigurasi yang ditulis ppid (tanpa hak root): "
+                            f"nginx -c {self.root / 'nginx' / 'nginx.conf'}") from None
 
     def server_root(self) -> str:
         return str(self.root)

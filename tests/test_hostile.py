@@ -1,0 +1,119 @@
+"""Regressions from a hostile pass: each input that once crashed a command or slipped past a rule now gets a
+clear refusal naming the file, and harms nobody else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PAGES, write
+from helpers.lifecycle import heads
+from pipeline.signing import load_private_key
+from pipeline.trust.records import page_fields, sign_fields, write_record
+from pipeline.yamlio import dumps
+
+PAGE = "layanan/permohonan.md"
+
+
+def no_crash(out: str, err: str) -> None:
+    assert "kesalahan internal" not in err and "Traceback" not in out + err
+
+
+def test_a_signed_record_with_an_impossible_date_is_ignored_by_name(site: Path, ppid, people) -> None:
+    fields = page_fields(PAGE, "edit", "sha256:" + "4" * 64, "baru", "submit", "submitted", "operator", "siti", "",
+                         dt.datetime(2026, 2, 1, tzinfo=dt.timezone.utc), heads(site))
+    fields["time"] = "2026-02-30T10:00:00Z"
+    write(site / "reviews" / "2026" / "02" / "mustahil.yml",
+          dumps({**fields, "signature": sign_fields(fields, load_private_key(people.keys["siti"], None))}))
+    for args in (["verify"], ["status"], ["withdraw", PAGE, "-m", "darurat", *people.key("ratna")]):
+        code, out, err = ppid(*args)
+        no_crash(out, err)
+    code, out, err = ppid("verify")
+    assert "mustahil.yml:" in out and "bukan tanggal dan jam yang ada" in out
+
+
+def test_links_and_devices_in_reviews_are_named_and_ignored(site: Path, ppid, people) -> None:
+    (site / "reviews" / "2026").mkdir(parents=True, exist_ok=True)
+    os.symlink("/tidak/ada", site / "reviews" / "2026" / "putus.yml")
+    os.symlink("/dev/zero", site / "reviews" / "2026" / "nol.yml")
+    code, out, err = ppid("verify")
+    no_crash(out, err)
+    assert code == 0 and "putus.yml: tautan simbolik" in out and "nol.yml: tautan simbolik" in out
+
+
+def test_a_junk_preview_manifest_does_not_crash_a_review(site: Path, ppid, people) -> None:
+    write(site / "drafts" / PAGE, MINIMAL_PAGES[PAGE].replace("Isi [formulir]", "Baru: isi [formulir]"))
+    assert ppid("submit", PAGE, *people.key("siti"))[0] == 0
+    junk = {"changes": {PAGE: "x"}}
+    from pipeline.signing import canonical_bytes
+    import hashlib
+    name = hashlib.sha256(canonical_bytes(junk)).hexdigest()
+    write(site / "reviews" / "manifests" / f"{name}.json", json.dumps(junk))
+    code, out, err = ppid("review", PAGE, "--setuju", "--pratinjau", name[:12], *people.key("budi"))
+    no_crash(out, err)
+    assert code == 2 and "tidak memuat isi" in err
+
+
+def test_a_root_key_inside_the_site_is_refused(site: Path, ppid, people, monkeypatch) -> None:
+    shutil.copy(people.root_pub, site / "site_config" / "akar.pub")
+    for source in (str(site / "site_config" / "akar.pub"),):
+        monkeypatch.setenv("PPID_ROOT_KEYS", source)
+        code, out, err = ppid("verify")
+        assert code == 1 and "tidak boleh diambil dari dalam folder situs" in out
+    monkeypatch.delenv("PPID_ROOT_KEYS")
+    code, out, _ = ppid("verify", "--root-key", str(site / "site_config" / "akar.pub"))
+    assert code == 1 and "tidak boleh diambil dari dalam folder situs" in out
+
+
+def test_a_valid_cache_entry_copied_over_another_is_not_trusted(site: Path, ppid, people) -> None:
+    write(site / "drafts" / "layanan" / "bersih.md", MINIMAL_PAGES[PAGE].replace("Isi [formulir]", "Bersih. [formulir]"))
+    write(site / "drafts" / "layanan" / "kotor.md", MINIMAL_PAGES[PAGE].replace("Isi [formulir]", "NIK 3273010101900003 [formulir]"))
+    code, out, _ = ppid("check")
+    assert "] nik:" in out
+    entries = sorted((site / ".ppid" / "cache" / "scan").rglob("*.json"), key=lambda p: p.stat().st_size)
+    clean = entries[0].read_bytes()
+    for entry in entries[1:]:
+        entry.write_bytes(clean)
+    code, out, _ = ppid("check")
+    assert code == 1 and "] nik:" in out
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("site.yml", "  page_bytes: 1000000", "  page_bytes: x", "site_config/site.yml:"),
+    ("site.yml", 'timezone: "Asia/Jakarta"', 'timezone: "Mars/Olympus"', "zona waktu 'Mars/Olympus' tidak dikenal"),
+    ("security.yml", "never_acceptable: [dikecualikan, kunci_privat]", "never_acceptable: 12345", "site_config/security.yml:"),
+])
+def test_malformed_settings_are_messages_in_every_command(site: Path, ppid, people, file, old, new, expected) -> None:
+    path = site / "site_config" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    for args in (["check"], ["build", "--out", str(site / "site")], ["verify"]):
+        code, out, err = ppid(*args)
+        no_crash(out, err)
+        assert code != 0 and expected in out + err, (args, out, err)
+
+
+def test_theme_written_as_a_word_is_a_message(site: Path, ppid, people) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("theme:")
+    end = text.index("plugins:")
+    config.write_text(text[:start] + "theme: material\n" + text[end:], encoding="utf-8")
+    code, out, err = ppid("build", "--out", str(site / "site"))
+    no_crash(out, err)
+    assert code == 2 and "mkdocs.yml:" in err and "theme" in err
+
+
+def test_a_record_a_few_minutes_ahead_does_not_block_others(site: Path, ppid, people) -> None:
+    ahead = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)
+    fields = page_fields("layanan/lain.md", "add", "sha256:" + "5" * 64, "baru", "submit", "submitted", "operator",
+                         "siti", "", ahead, heads(site))
+    write_record(site / "reviews", fields, sign_fields(fields, load_private_key(people.keys["siti"], None)))
+    code, out, err = ppid("withdraw", PAGE, "-m", "darurat", *people.key("ratna"))
+    assert code == 0, err
