@@ -21,6 +21,8 @@ COMMANDS = {
     "keys": "keys", "record": "record", "demo": "demo", "preview": "preview", "clean": "clean",
     "release": "release", "publish": "publish", "releases": "releases", "rollback": "rollback",
     "verify-site": "verify_site",
+    "rencana": "rencana", "notulen": "notulen", "permintaan": "permintaan", "formulir": "formulir",
+    "laporan": "laporan", "monev": "monev",
 }
 
 
