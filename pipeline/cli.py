@@ -20,7 +20,9 @@ COMMANDS = {
     "reject": "reject", "promote": "promote", "withdraw": "withdraw", "status": "status", "verify": "verify",
     "keys": "keys", "record": "record", "demo": "demo", "preview": "preview", "clean": "clean",
     "release": "release", "publish": "publish", "releases": "releases", "rollback": "rollback",
-    "verify-site": "verify_site", "meja": "meja",
+    "verify-site": "verify_site",
+    "rencana": "rencana", "notulen": "notulen", "permintaan": "permintaan", "formulir": "formulir",
+    "laporan": "laporan", "monev": "monev", "meja": "meja",
 }
 
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import frontmatter
 
 from .errors import YamlError
-from .markdown_text import Link, anchors, links
+from .render.page import Link, Rendered
 from .yamlio import Located, loads
 
 _YAML = frontmatter.YAMLHandler()
+# C0 and C1 control characters other than tab and line ends, and DEL: never part of a page's text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PAGE_SUFFIX = ".md"
 
 
@@ -25,6 +28,7 @@ class Problem:
     path: str
     line: int | None
     message: str
+    refers: str | None = None  # the site path the problem is about (a link's missing target), when there is one
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
@@ -42,6 +46,7 @@ class Page:
     meta_lines: Located | None = None
     body: str = ""
     body_line: int = 1
+    renderer: Callable[["Page"], Rendered] | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str:
@@ -63,12 +68,20 @@ class Page:
         return self.meta_lines.line_of(key_path) if self.meta_lines else None
 
     @cached_property
-    def anchors(self) -> set[str]:
-        return anchors(self.body)
+    def rendered(self) -> Rendered:
+        """The page as the build renders it (the site's Markdown engine and extensions)."""
+        if self.renderer is None:
+            raise RuntimeError(f"{self.display}: page read without a renderer")
+        return self.renderer(self)
 
-    @cached_property
+    @property
+    def anchors(self) -> set[str]:
+        return set(self.rendered.anchors)
+
+    @property
     def links(self) -> list[Link]:
-        return list(links(self.body, self.body_line))
+        """Every URL of the rendered page (href, src, srcset, poster, ...), on the line that writes it."""
+        return self.rendered.links
 
     @property
     def attachments(self) -> list[str]:
@@ -84,6 +97,11 @@ def read_page(source: Path, rel: str, display: str) -> Page:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlError(display, line, f"bukan teks UTF-8 (bita ke-{exc.start}); simpan berkas dengan pengodean UTF-8") from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise YamlError(display, line, f"berisi karakter kendali tak terlihat U+{ord(control.group()):04X}; "
+                        "hapus karakter itu (sering terbawa saat menyalin dari dokumen lain)")
     page = Page(rel=rel, source=source, display=display, raw=raw, body=text)
     if text.startswith("\ufeff"):
         text = text[1:]

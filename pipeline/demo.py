@@ -29,6 +29,8 @@ PEOPLE = (
     DemoPerson("agus", "Agus Setiawan (contoh)", ("operator",)),
     DemoPerson("budi", "Budi Santoso (contoh)", ("subkoordinator",)),
     DemoPerson("ratna", "Ratna Dewi (contoh)", ("koordinator",)),
+    DemoPerson("dodi", "Dodi Prasetyo (contoh)", ("webdev",)),
+    DemoPerson("wahyu", "Wahyu Hidayat (contoh)", ("kepala_dinas",)),
 )
 
 

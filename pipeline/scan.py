@@ -14,7 +14,7 @@ from .content import Page, file_sha256
 from .site import Site
 
 SCAN_VERSION = "1"
-POLICY_FILES = ("site_config/privacy.yml", "site_config/security.yml")
+POLICY_FILES = ("site_config/privacy.yml", "site_config/security.yml", "mkdocs.yml")  # mkdocs.yml: the renderer
 
 
 class Scanner:
@@ -102,7 +102,8 @@ class Scanner:
 def _fingerprint(site: Site) -> str:
     """Results stay valid while the policies and the detectors' code are unchanged."""
     digest = hashlib.sha256(SCAN_VERSION.encode())
-    for path in [*(site.root / f for f in POLICY_FILES), *sorted(Path(__file__).parent.joinpath("checks").rglob("*.py"))]:
+    code = [*Path(__file__).parent.joinpath("checks").rglob("*.py"), *Path(__file__).parent.joinpath("render").rglob("*.py")]
+    for path in [*(site.root / f for f in POLICY_FILES), *sorted(code)]:
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .content import Page, Problem, file_sha256, iter_asset_files, iter_page_files, read_page
 from .errors import YamlError
+from .render.page import Renderer
 from .site import Site
 
 
@@ -59,7 +60,44 @@ def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
     for rel in removed:
         view.pages.pop(rel, None)
         view.assets.pop(rel, None)
+    view.problems += collisions(view)
+    renderer_of(site).expect(list(view.pages.values()))  # rendered together, in parallel, when first asked
     return view
+
+
+def served_path(rel: str) -> str:
+    """Where a file of the view lands in the online build (pages get folder URLs), case folded."""
+    if rel.endswith(".md"):
+        stem = rel[: -len(".md")]
+        rel = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return rel.casefold()
+
+
+def collisions(view: View) -> list[Problem]:
+    """Two files served at one address (`a.md` and `a/index.md`), or names differing only in case:
+    one would silently replace the other, and a zip of the site breaks on a case-insensitive disk."""
+    urls: dict[str, str] = {}
+    spellings: dict[str, tuple[str, str]] = {}  # folded name -> (name as written, first file using it)
+    problems = []
+    for rel in sorted([*view.pages, *view.assets]):
+        other = urls.setdefault(served_path(rel), rel)
+        for written in _prefixes(rel):
+            spelled, first = spellings.setdefault(written.casefold(), (written, rel))
+            if other == rel and spelled != written:
+                other = first
+        if other != rel:
+            if view.origin.get(other) == "drafts" and view.origin.get(rel) != "drafts":
+                rel, other = other, rel  # reported on the draft, where the new name was made
+            mine, theirs = f"{view.origin.get(rel, '')}/{rel}", f"{view.origin.get(other, '')}/{other}"
+            problems.append(Problem(mine, None, f"'{mine}' dan '{theirs}' menjadi alamat yang sama di situs "
+                                    "(atau namanya hanya berbeda huruf besar/kecil); ganti nama salah satunya"))
+    return problems
+
+
+def _prefixes(rel: str) -> list[str]:
+    """Each folder above the file, then the file itself, as written: a/, a/b/, a/b/c.md."""
+    parts = rel.split("/")
+    return ["/".join(parts[:i]) + "/" for i in range(1, len(parts))] + [rel]
 
 
 def _add_area(site: Site, area: str, view: View) -> None:
@@ -93,7 +131,17 @@ def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
     """A file is parsed once per command even when several views hold it (content/ under drafts/)."""
     key = ("page", display)
     if key not in site.views:
-        site.views[key] = read_page(path, rel, display)
+        page = read_page(path, rel, display)
+        page.renderer = renderer_of(site)
+        site.views[key] = page
+    return site.views[key]
+
+
+def renderer_of(site: Site) -> Renderer:
+    """The site's Markdown engine, made once per command."""
+    key = ("renderer",)
+    if key not in site.views:
+        site.views[key] = Renderer(site.root, site.work_dir)
     return site.views[key]
 
 

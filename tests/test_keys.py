@@ -36,7 +36,7 @@ def test_sign_registry_then_verify_with_the_pinned_root(site: Path, ppid, tmp_pa
     monkeypatch.setenv("PPID_ROOT_KEYS", str(people.root_pub))
     assert ppid("verify")[0] == 1
     code, out, _ = ppid("keys", "sign-registry", "--root-key", str(people.keys["root"]))
-    assert code == 0 and "4 peninjau" in out
+    assert code == 0 and "6 peninjau" in out
     assert ppid("verify")[0] == 0
 
 

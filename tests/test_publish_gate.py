@@ -3,6 +3,7 @@ keys, a real nginx on 127.0.0.1, the release checked by the Sub Koordinator and 
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -128,3 +129,27 @@ def test_a_linked_folder_in_overrides_is_refused(site: Path, ppid, people, serve
     assert code == 1 and "overrides/partials/tambahan: tautan simbolik" in err
     code, out, _ = ppid("build", "--out", str(site / "site"))
     assert code == 1 and "tautan simbolik" in out
+
+
+def test_emergency_takedown_is_published_by_the_koordinator_alone_and_cannot_be_undone_by_deleting_it(
+        site: Path, ppid, people, served) -> None:
+    target, url = served
+    approve_release(ppid, people)
+    assert ppid("publish")[0] == 0
+    assert b"Tata Cara Permohonan" in live_bytes(url, "layanan/permohonan/")
+    code, _, err = ppid("withdraw", "layanan/permohonan.md", "-m", "NIK pemohon terbit", *people.key("ratna"))
+    assert code == 0, err
+    code, out, err = ppid("publish")  # no new release check: the withdrawal alone justifies the takedown
+    assert code == 0, err
+    assert "diturunkan" in out
+    with pytest.raises(urllib.error.HTTPError):
+        live_bytes(url, "layanan/permohonan/")
+    assert len(list((target / "releases").iterdir())) == 1  # no older release keeps the page reachable
+    commit(site, "penarikan")
+    # Deleting the withdrawal and putting the page back is caught by what is live.
+    withdrawal = next((site / "reviews").rglob("*-withdraw-ratna-*.yml"))
+    withdrawal.unlink()
+    from helpers.lifecycle import git
+    git(site, "checkout", "HEAD~1", "--", "content/layanan/permohonan.md", "content/files/formulir.pdf")
+    code, _, err = ppid("publish")
+    assert code == 2 and "rekaman keputusan telah dihapus" in err and "penarikan" in err

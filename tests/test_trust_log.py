@@ -208,3 +208,15 @@ def test_an_unreadable_draft_is_named_everywhere(site: Path, ppid, people) -> No
     summary = next((site / ".ppid" / "preview").rglob("ringkasan-perubahan/index.html"), None) or next(
         (site / ".ppid" / "preview").rglob("ringkasan-perubahan.html"))
     assert "drafts/layanan/rusak.md" in summary.read_text(encoding="utf-8")
+
+
+def test_promote_holds_back_a_page_that_links_to_a_page_still_under_review(site: Path, ppid, people) -> None:
+    write(site / "drafts" / "layanan" / "baru.md", TEXT.replace("Tata Cara Permohonan Informasi", "Halaman Baru"))
+    write(site / "drafts" / "layanan" / "index.md",
+          "---\ntitle: Layanan Informasi\njenis: halaman\n---\n\n# Layanan Informasi\n\n- [Permohonan](permohonan.md)\n"
+          "- [Baru](baru.md)\n")
+    assert ppid("submit", "layanan/baru.md", *people.key("siti"))[0] == 0
+    walk(ppid, people, "layanan/index.md")
+    code, out, _ = ppid("promote")
+    assert "layanan/index.md: DITAHAN" in out and "belum disetujui: layanan/baru.md" in out
+    assert "Baru" not in (site / "content" / "layanan" / "index.md").read_text(encoding="utf-8")

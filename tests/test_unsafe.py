@@ -33,12 +33,49 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("body,detector", [c[1:] for c in REFUSED], ids=[c[0] for c in REFUSED])
-def test_unsafe_content_is_refused_with_its_line(site: Path, ppid, body: str, detector: str) -> None:
+XSS = "<img src=x onerror=alert(1)>"
+# Ways past a check that guessed at Markdown instead of reading the rendered HTML (issue 14).
+ATTACKS = [
+    ("fence with attributes", f"```js {{1}}\n\n{XSS}\n```", "html_event"),
+    ("fence with a path", f"```js src/App.js\n\n{XSS}\n```", "html_event"),
+    ("attr_list on a link", "[k](https://contoh.go.id){onfocus=alert(1) autofocus}", "html_event"),
+    ("attr_list on a paragraph", "Paragraf.\n{: onfocus=alert(1) }", "html_event"),
+    ("svg onload", "<svg/onload=alert(1)>", "html_event"),
+    ("alt with a bracket", '<img src=x alt=">" onerror=alert(1)>', "html_event"),
+    ("script between mis-indented fences", "   ```\n<script>alert(1)</script>\n   ```", "html_tag"),
+    ("script src to another host", "<script/src=https://asing.example/x.js></script>", "sematan_asing"),
+    ("iframe src to another host", "<iframe/src=https://asing.example/x></iframe>", "sematan_asing"),
+    ("background image from another host", '<span style="background-image:url(https://asing.example/p.png)">x</span>',
+     "sematan_asing"),
+    ("escaped css url", '<span style="background:u\\72l(//asing.example/p.png)">x</span>', "sematan_asing"),
+    ("image from a backslash host", '<img src="\\\\asing.example\\p.png">', "sematan_asing"),
+    ("image from an escaped backslash host", "![x](\\\\\\\\asing.example\\p.png)", "sematan_asing"),
+    ("image from a slash-backslash host", "![x](/\\asing.example/p.png)", "sematan_asing"),
+    ("srcset from another host", '<img src="a.png" srcset="a.png 1x, https://asing.example/b.png 2x">', "sematan_asing"),
+    ("javascript with a tab", '<a href="java&#9;script:alert(1)">x</a>', "url_berbahaya"),
+    ("white text", '<span style="color:#fff">slot</span>', "konten_tersembunyi"),
+    ("tiny font", '<span style="font-size:1px">x</span>', "konten_tersembunyi"),
+    ("near-invisible overlay", '<a href="https://contoh.go.id" style="position:fixed;top:0;left:0;width:100%;'
+     'height:100%;opacity:0.01">x</a>', "konten_tersembunyi"),
+    ("full-screen overlay", '<a href="https://contoh.go.id" style="position:fixed;inset:0;z-index:99">x</a>',
+     "konten_tersembunyi"),
+    ("details hiding a link", '<details><summary>Info</summary><a href="https://contoh.go.id">x</a></details>',
+     "konten_tersembunyi"),
+    ("cyrillic look-alikes", "Daftar ѕlоt gасоr sekarang", "spam_judi"),
+    ("zero-width characters", "Daftar slot\u200b ga\u200dcor sekarang", "spam_judi"),
+    ("fullwidth letters", "Daftar ＳＬＯＴ ＧＡＣＯＲ sekarang", "spam_judi"),
+]
+LINE_OF = {"fence with attributes": 10, "fence with a path": 10, "attr_list on a paragraph": 9,
+           "script between mis-indented fences": 9}
+CASES = REFUSED + ATTACKS
+
+
+@pytest.mark.parametrize("name,body,detector", CASES, ids=[c[0] for c in CASES])
+def test_unsafe_content_is_refused_with_its_line(site: Path, ppid, name: str, body: str, detector: str) -> None:
     write(site / "drafts" / "uji.md", HEAD + "Paragraf pembuka.\n\n" + body + "\n")
     code, out, _ = ppid("check")
     assert code == 1, out
-    assert re.search(rf"drafts/uji.md:8: \[blokir\] {detector}:", out), out
+    assert re.search(rf"drafts/uji.md:{LINE_OF.get(name, 8)}: \[blokir\] {detector}:", out), out
 
 
 ALLOWED = [
@@ -48,6 +85,11 @@ ALLOWED = [
     ("code shows tags", "```\n<script>contoh</script>\n```"),
     ("inline code", "Tag `<script>` dilarang."),
     ("the word slot alone", "Slot waktu konsultasi tersedia pukul 09.00."),
+    ("html inside indented code", "Contoh:\n\n    <script>alert(1)</script>\n    <img src=x onerror=alert(1)>"),
+    ("html inside a tilde fence", "~~~html\n<img src=x onerror=alert(1)>\n~~~"),
+    ("aligned table and quote", "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> Kutipan UU 14/2008."),
+    ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
+    ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,11 +42,12 @@ def _render(section: _Section, entries: dict[str, NavEntry], top: bool) -> list[
     for rel, entry in section.pages.items():
         if rel == section.index and not top:
             continue
-        items.append(((entry.order if rel != section.index else -1, entry.title.casefold()), {entry.title: rel}))
+        # MkDocs' templates print titles unescaped: the nav carries them as HTML text.
+        items.append(((entry.order if rel != section.index else -1, entry.title.casefold()), {html.escape(entry.title): rel}))
     for name, child in section.children.items():
         head = entries.get(child.index) if child.index else None
         title = head.title if head else name.replace("-", " ").title()
         order = head.order if head else DEFAULT_ORDER
         body = ([child.index] if child.index else []) + _render(child, entries, top=False)
-        items.append(((order, title.casefold()), {title: body}))
+        items.append(((order, title.casefold()), {html.escape(title): body}))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+from ..checks.served import refuse_unsafe_output
 from ..errors import PpidError
 from ..site import Site
 from ..view import build_view
@@ -40,6 +41,7 @@ def build_online(site: Site, out: Path, approved: bool = True) -> int:
     overrides = {} if approved else {"copyright": UNAPPROVED_NOTICE}
     config = write_config(site, work / "docs", fresh, staged.nav, overrides)
     run_build(config)
+    refuse_unsafe_output(site, fresh, "Build")
     (fresh / MARKER).write_text("Dibangun oleh ppid build; folder ini diganti utuh pada build berikutnya.\n", encoding="utf-8")
     if not approved:
         (fresh / UNAPPROVED_MARKER).write_text(UNAPPROVED_NOTICE + "\n", encoding="utf-8")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..checks import unsafe
+from ..checks.unsafe import SecurityPolicy, load_policy
 from ..content import Page
 from ..schema import parse_date
 from ..site import Site
@@ -41,14 +45,17 @@ def is_live(page: Page, on: dt.date) -> bool:
 
 
 def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = None,
-          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None) -> Staged:
+          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None, withhold: bool = False) -> Staged:
     """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav.
-    `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary)."""
+    `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary);
+    `withhold` replaces pages that cannot render or carry live markup by a notice (the preview, which shows
+    unchecked drafts; the online build is gated by `ppid check` before it and by its own output after)."""
     on = on or today(site)
     staged = Staged()
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
+    policy = load_policy(site.root) if withhold else None
     for page in staged.pages:
-        staged.files[page.rel] = body_of(page) if body_of else page.source
+        staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy)
     for rel, path in view.assets.items():
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
@@ -62,6 +69,43 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
         entries[rel] = entry
     staged.nav = build_nav(entries)
     return staged
+
+
+# Findings of markup that would run or load something: such a page is never served as written.
+LIVE = frozenset({"html_tag", "html_event", "html_atribut", "url_berbahaya", "sematan_asing"})
+WITHHELD = ('!!! failure "Isi halaman ini ditahan"\n'
+            '    {reason} Jalankan `ppid check` untuk melihat rinciannya.\n')
+
+
+def served_page(page: Page, source: bytes | Path, withhold: SecurityPolicy | None) -> bytes:
+    """The page as the builder reads it. MkDocs' templates do not escape, so every front-matter text
+    (the title reaches the menu, the header and <title>) is HTML-escaped here. A page the Markdown engine
+    cannot render, or whose markup would run or load something, is replaced by a notice: it can neither
+    stop the build of every other page nor run in a reader's browser."""
+    text = (page.raw if isinstance(source, Path) else source).decode("utf-8")
+    head = len(page.raw.decode("utf-8")) - len(page.body)
+    reason = _withheld(page, withhold) if withhold else None
+    body = WITHHELD.format(reason=reason) if reason else text[head:]
+    meta = json.dumps(_escaped(page.meta), ensure_ascii=False, default=str)
+    return f"---\n{meta}\n---\n{body}".encode("utf-8")
+
+
+def _withheld(page: Page, policy: SecurityPolicy) -> str | None:
+    if page.rendered.failure:
+        return "Mesin Markdown situs gagal mengolah halaman ini."
+    if any(f.detector in LIVE for f in unsafe.check(page, policy, markup_only=True)):
+        return "Halaman ini memuat HTML atau alamat yang tidak aman."
+    return None
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def _order(page: Page) -> int:

@@ -14,7 +14,7 @@ def check(page: Page, view: View) -> Iterator[Problem]:
     for link in page.links:
         message = _problem(page, link.target, view)
         if message:
-            yield Problem(page.display, link.line, message)
+            yield Problem(page.display, link.line, message, refers=_target_rel(page, link.target))
     for index, item in enumerate(page.attachments):
         message = _attachment_problem(item, view)
         if message:
@@ -47,6 +47,14 @@ def _problem(page: Page, target: str, view: View) -> str | None:
     if not view.has_file(rel):
         return f"tautan ke berkas yang tidak ada: '{target}'"
     return None
+
+
+def _target_rel(page: Page, target: str) -> str | None:
+    path = unquote(urlsplit(target).path)
+    if not path or path.startswith("/") or urlsplit(target).scheme:
+        return None
+    rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+    return posixpath.join(rel, "index.md") if path.endswith("/") else rel
 
 
 def _attachment_problem(item: str, view: View) -> str | None:

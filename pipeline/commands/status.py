@@ -9,6 +9,7 @@ from ..build.schedule import upcoming
 from ..build.stage import today
 from ..dates import tanggal
 from ..site import Site
+from ..sop.due import print_sop_duties
 from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
 from ..trust.state import derive
 from ._common import add_root_argument
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
     if not found:
         print("Tidak ada perubahan yang tertunda.")
     _print_schedule(site, state)
+    print_sop_duties(site, state)
     for row in found:
         who = f"berikutnya: {row['next_role_text']}" if row["next_role_text"] else "berikutnya: ppid promote"
         kind = KIND.get(row["change"], "draf")

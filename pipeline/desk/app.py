@@ -332,7 +332,7 @@ class Desk:
                 for item in done.promoted:
                     session.say("ok", f"{item.change.page}: dipromosikan ke content/")
                 for page, left in done.held.items():
-                    session.say("galat", f"{page}: DITAHAN, temuan belum diterima: " + "; ".join(map(str, left)))
+                    session.say("galat", f"{page}: DITAHAN — " + "; ".join(map(str, left)))
                 if not done.promoted and not done.held:
                     session.say("ok", "Tidak ada perubahan yang siap dipromosikan.")
                 if done.promoted and self.forms().get("commit"):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..build.mkdocs_backend import write_config
 from ..checks.registry import PAGE_CHECKS
+from ..checks.served import refuse_unsafe_output
 from ..build.nav import NavEntry
 from ..build.stage import stage, today, write_tree
 from ..trust.findings import accepted_in, change_findings
@@ -67,12 +68,13 @@ def build_preview(site: Site, out_dir: Path) -> Preview:
     manifest = manifest_for(state, view)
     summary = summary_markdown(state, open_findings(site, state), manifest.short).encode("utf-8")
     staged = stage(site, view, directory_urls=False, body_of=body_rewriter(state),
-                   extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))})
+                   extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))}, withhold=True)
     work = site.work_dir / "preview"
     write_tree(staged, work / "docs")
     config = write_config(site, work / "docs", work / "site", staged.nav,
                           {"plugins": ["offline"], "extra": {"polyfills": [shim]}})
     warm = incremental.build(staged, config, work / "site", work)
+    refuse_unsafe_output(site, work / "site", "Pratinjau", remember=True)
     save(site.root, manifest)
     name = f"pratinjau-{today(site).strftime('%Y%m%d')}-{manifest.short}.zip"
     zip_path = write_zip(work / "site", out_dir / name, manifest)

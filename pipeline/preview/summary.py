@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from ..trust.state import Pending, SiteState
 from ..trust.chains import STATE_NAMES
@@ -91,6 +92,10 @@ def _title(item: Pending) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|")
+    """Text shown as written: neither HTML nor Markdown (a link target quoted in a finding stays text)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 

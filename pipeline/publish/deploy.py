@@ -52,7 +52,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
         if live and (live.id, live.variant) == (release.id, release.variant):
             return DeployResult(config.name, action, previous, release.id, previous, False,
                                 f"Rilis {_short(release.id)} sudah tayang di '{config.name}'; tidak ada yang diubah.")
-        folder = _unique(folder_name(release, _now()), target.folders())
+        folder = _unique(folder_name(release, dt.datetime.now(dt.timezone.utc)), target.folders())
         staged = target.staging(folder)
         step("staging-made")
         try:
@@ -70,15 +70,14 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
             raise
 
 
-def live_release(site: Site, target_name: str | None) -> tuple[str, str] | None:
-    """(release id, variant) live on the target now, or None."""
+def live_release(site: Site, target_name: str | None) -> ReleaseInfo | None:
+    """The release live on the target now, or None."""
     config = target_named(site, target_name)
     target = open_target(site, config)
     folder = target.live()
     if not folder:
         return None
-    release = _manifest_of(target, folder).release
-    return release.id, release.variant
+    return _manifest_of(target, folder).release
 
 
 def rollback(site: Site, target_name: str, to: str | None = None) -> DeployResult:
@@ -136,7 +135,7 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
     step("logged")
     target.delete(JOURNAL)
     step("journal-cleared")
-    _prune(target, manifest.folder, previous)
+    _prune(target, manifest.folder, None if action == "takedown" else previous, everything=action == "takedown")
     step("pruned")
     verb = "diterbitkan" if action == "publish" else "dikembalikan" if action == "rollback" else "diturunkan"
     return DeployResult(config.name, action, manifest.folder, manifest.release.id, previous, True,
@@ -282,9 +281,11 @@ def _write_log(site: Site, target: Target, entries: list[publog.LogEntry]) -> No
         target.write(f"{STATE}/{HISTORY_FILE}", page.encode("utf-8"))
 
 
-def _prune(target: Target, live: str, previous: str | None) -> None:
+def _prune(target: Target, live: str, previous: str | None, everything: bool = False) -> None:
+    """Keep the last releases for rollback; after a takedown keep none but the live one, so the withdrawn page
+    and its files are reachable nowhere on the server (not under an older release's prefix either)."""
     folders = target.folders()
-    keep = set(folders[-target.config.keep:]) | {live} | ({previous} if previous else set())
+    keep = {live} if everything else set(folders[-target.config.keep:]) | {live} | ({previous} if previous else set())
     for folder in folders:
         if folder not in keep:
             target.remove_release(folder)

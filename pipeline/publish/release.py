@@ -21,8 +21,9 @@ LOG_FILE = "log.jsonl"
 
 
 def folder_name(release: ReleaseInfo, now: dt.datetime) -> str:
-    """Sortable by time, naming the release it holds: 20261130T030000Z-1a2b3c4d5e6f."""
-    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{release.id.split(':')[-1][:12]}"
+    """Sortable by time (to the microsecond: two deploys in one second stay in order), naming the release it
+    holds: 20261130T030000123456Z-1a2b3c4d5e6f."""
+    return f"{now.strftime('%Y%m%dT%H%M%S%fZ')}-{release.id.split(':')[-1][:12]}"
 
 
 def check_built(built: Path) -> None:

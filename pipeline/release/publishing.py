@@ -3,6 +3,7 @@ in pipeline/publish/; this joins it to the gate so that nothing reaches a target
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ..build.stage import today
 from ..publish.deploy import deploy, live_release
 from ..publish.model import DeployResult, ReleaseInfo
 from ..site import Site
+from ..trust.errors import LogBroken
 from ..view import build_view
 from .gate import Passed, publish_gate
 
@@ -29,16 +31,39 @@ def release_info(passed: Passed, variant: str = "") -> ReleaseInfo:
 
 
 def publish(site: Site, target: str | None, root_key: Path | None = None) -> DeployResult:
-    """Publish the approved release; nothing new (same release, same pages live today) changes nothing."""
+    """Publish the approved release (or an emergency takedown on top of it); nothing new (same release, same
+    pages live today) changes nothing."""
     passed = publish_gate(site, root_key)
     variant = live_set(build_view(site, ["content"]), today(site))
+    if passed.takedown:
+        variant += "+tarik:" + ",".join(r.id.removeprefix("sha256:")[:16] for r in passed.takedown)
+    info = release_info(passed, variant)
     current = live_release(site, target)
-    if current and current == (passed.inputs.id, variant):
-        return DeployResult(target or "", "publish", "", passed.inputs.id, None, False,
-                            f"Tidak ada yang baru: rilis {passed.inputs.short} sudah tayang dengan "
+    if current:
+        require_anchored(passed.state, current)
+    if current and (current.id, current.variant) == (info.id, info.variant):
+        return DeployResult(target or "", "publish", "", info.id, None, False,
+                            f"Tidak ada yang baru: rilis {info.id.removeprefix('sha256:')[:12]} sudah tayang dengan "
                             "halaman yang sama; tidak ada yang diubah.")
     out = site.work_dir / "terbit-build" / "site"
     shutil.rmtree(out, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_online(site, out, approved=True)
-    return deploy(site, target, out, release_info(passed, variant))
+    return deploy(site, target, out, info, action="takedown" if passed.takedown else "publish")
+
+
+def require_anchored(state, live: ReleaseInfo) -> None:
+    """What is live anchors the record log: the approval it was published under, and any withdrawal it carried
+    out, must still be in reviews/. A deleted record (say, a withdrawal removed to bring a page back) is caught
+    here even when nothing in the repository cites it any more."""
+    missing = []
+    approval = "sha256:" + hashlib.sha256(live.signed_bytes).hexdigest()
+    if approval not in state.log.position:
+        missing.append(f"persetujuan rilis {approval.removeprefix('sha256:')[:16]}")
+    marker = live.variant.partition("+tarik:")[2]
+    known = {rid.removeprefix("sha256:")[:16] for rid in state.log.position}
+    missing += [f"penarikan {short}" for short in marker.split(",") if short and short not in known]
+    if missing:
+        raise LogBroken(f"situs yang tayang diterbitkan berdasarkan rekaman yang tidak ada lagi di reviews/ "
+                        f"({', '.join(missing)}): rekaman keputusan telah dihapus. Pulihkan dari riwayat git "
+                        "(git log --diff-filter=D -- reviews/); tidak diterbitkan.")

@@ -17,7 +17,9 @@ from ..signing import SigningError, canonical_bytes, fingerprint, parse_public_k
 REGISTRY = config_path("reviewers")
 REGISTRY_SIG = Path("site_config") / "reviewers.yml.sig"
 POLICY = config_path("policy")
-STEPS = ("submit", "review", "approve", "withdraw", "release_check", "release_approve")
+STEPS = ("submit", "review", "approve", "withdraw", "release_check", "release_approve",
+         # SOP records (pipeline/sop/): the plan, minutes and change requests
+         "plan_prepare", "plan_sign", "minutes_record", "minutes_receive", "request_raise", "request_handle")
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,19 @@ class SiteState:
                                       "apa pun; tautkan dari halaman (lalu ajukan halaman itu) atau hapus berkasnya"))
         return problems
 
+    @cached_property
+    def withdrawn(self) -> dict[str, Record]:
+        """Pages taken down in an emergency and not approved again since: page -> the withdrawal record."""
+        found = {}
+        for subject in self._by_subject:
+            history = self.history(subject)
+            if not history.withdrawals or subject in self.snap.content_digests:
+                continue
+            position, record = history.withdrawals[-1]
+            if all(c.position < position for c in history.completions):
+                found[subject] = record
+        return found
+
     def accepted(self, page: str, digest: Digest) -> frozenset[str]:
         """Finding ids accepted by the approval that makes this live version valid."""
         done = self.history(page).live_approval(digest.value)

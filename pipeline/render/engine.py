@@ -1,0 +1,80 @@
+"""The Markdown engine of the build: Python-Markdown with exactly the extensions of the site's mkdocs.yml."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from mkdocs.structure.pages import _RawHTMLPreprocessor
+from mkdocs.utils import reduce_list
+
+from ..errors import ConfigError
+from ..yamlio import load_file
+
+# MkDocs adds these to every site, whatever mkdocs.yml says (mkdocs/config/defaults.py).
+MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
+
+
+@dataclass(frozen=True)
+class MarkdownConfig:
+    extensions: tuple[str, ...]
+    configs: dict[str, dict[str, Any]]
+
+    @property
+    def fingerprint(self) -> str:
+        text = json.dumps([self.extensions, self.configs], sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def markdown_config(root: Path) -> MarkdownConfig:
+    """`markdown_extensions` of mkdocs.yml, read the way MkDocs' MarkdownExtensions option reads it."""
+    data = load_file(root / "mkdocs.yml", "mkdocs.yml").data or {}
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for item in (data.get("markdown_extensions") if isinstance(data, dict) else None) or []:
+        if isinstance(item, dict) and len(item) == 1:
+            name, options = next(iter(item.items()))
+            if options is not None and not isinstance(options, dict):
+                raise ConfigError(f"mkdocs.yml: pengaturan ekstensi '{name}' harus berupa pemetaan")
+            configs[str(name)] = options or {}
+        elif isinstance(item, str):
+            name = item
+        else:
+            raise ConfigError("mkdocs.yml: setiap butir markdown_extensions harus nama ekstensi atau 'nama: {pengaturan}'")
+        names.append(str(name))
+    return MarkdownConfig(tuple(reduce_list(MKDOCS_BUILTINS + names)), configs)
+
+
+class RenderFailed(Exception):
+    """The engine could not render a page; the build would stop on it."""
+
+
+class Engine:
+    """One Markdown instance reused for every page (building it costs more than rendering a small page)."""
+
+    def __init__(self, config: MarkdownConfig) -> None:
+        self.config = config
+        self._md: markdown.Markdown | None = None
+
+    def _instance(self) -> markdown.Markdown:
+        if self._md is None:
+            try:
+                md = markdown.Markdown(extensions=list(self.config.extensions), extension_configs=self.config.configs)
+            except Exception as exc:  # an unknown extension or a bad option: the build would fail too
+                raise ConfigError(f"mkdocs.yml: markdown_extensions tidak dapat dimuat: {exc}") from None
+            # The same raw-HTML pass MkDocs runs before rendering: its failures are the build's failures.
+            _RawHTMLPreprocessor()._register(md)
+            self._md = md
+        return self._md
+
+    def render(self, body: str) -> str:
+        md = self._instance()
+        try:
+            return md.reset().convert(body)
+        except Exception as exc:  # any failure of the engine on this page belongs to this page only
+            self._md = None  # a failed run may leave the instance half-reset
+            raise RenderFailed(f"{type(exc).__name__}: {exc}"[:200]) from None
