@@ -20,7 +20,7 @@ from ..trust.operations import find_pending
 from ..trust.previews import Manifest, newest_showing
 from ..trust.registry import Person, Policy
 from ..trust.state import Pending, SiteState
-from ..view import build_view
+from ..view import build_view, renderer_of
 from . import render
 
 KIND = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
@@ -172,7 +172,8 @@ def text_findings(site: Site, page: str, text: str) -> list[str]:
     """The page checks' findings on text not saved yet (as the operator types): the same detectors as
     `ppid check`, run on the typed bytes."""
     typed = Page(rel=page or "baru.md", source=site.drafts_dir / (page or "baru.md"),
-                 display=f"drafts/{page or 'baru.md'}", raw=text.encode("utf-8"), body=text)
+                 display=f"drafts/{page or 'baru.md'}", raw=text.encode("utf-8"), body=text,
+                 renderer=renderer_of(site))  # the site's own Markdown engine, as the checks expect
     return [f"[{f.severity}] {f.detector}: {f.message} — {f.excerpt}" + (f" (baris {f.line})" if f.line else "")
             for f in Scanner(site).page(typed)]
 
