@@ -20,7 +20,7 @@ from .previews import MANIFESTS, Manifest, load, newest_showing
 from .promotion import Plan, apply
 from .records import format_time, now_utc, page_fields, sign_fields, write_record
 from .rules import not_author, not_reviewer, signer_role
-from .state import Pending, SiteState, base_of
+from .state import Pending, SiteState
 from .verification import require_whole_log
 
 
