@@ -20,7 +20,7 @@ from .previews import MANIFESTS, Manifest, load, newest_showing
 from .promotion import Plan, apply
 from .records import format_time, now_utc, page_fields, sign_fields, write_record
 from .rules import not_author, not_reviewer, signer_role
-from .state import Pending, SiteState, base_of
+from .state import Pending, SiteState
 from .verification import require_whole_log
 
 
@@ -84,7 +84,7 @@ def sign_and_write(state: SiteState, signer: Signer, make_fields) -> Path:
         newest = max((state.log.by_id(h) for h in state.log.heads), key=lambda r: r.time)
         raise DecisionRefused(f"jam komputer ini ({format_time(when)}) lebih awal dari rekaman terakhir di log "
                               f"({newest.display}, {newest.fields['time']}); periksa jam sistem")
-    fields = make_fields(when, sorted(cited))
+    fields = {**make_fields(when, sorted(cited)), "registry": state.registry.version}
     path = write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
     state.site.forget()
     return path
