@@ -52,7 +52,7 @@ def create_identities(site: Site, key_dir: Path, people=PEOPLE, valid_from: str 
     write_private_key(paths["root"], root, None)
     (key_dir / "root.pub").write_text(public_key_line(root, "root@ppid") + "\n", encoding="utf-8")
     header = "# Reviewers and their public keys. Signed by the root key: see reviewers.yml.sig.\n"
-    (site.root / REGISTRY).write_text(header + dumps({"reviewers": entries}), encoding="utf-8")
+    (site.root / REGISTRY).write_text(header + dumps({"versi": 1, "reviewers": entries}), encoding="utf-8")
     sign_registry(site, root)
     return paths
 

@@ -65,9 +65,34 @@ def _yaml_error(exc: yaml.YAMLError, source: str, offset: int) -> YamlError:
         return YamlError(source, None, f"berisi karakter yang tidak boleh ada dalam YAML (kode {exc.character!r}); "
                                        "hapus karakter kendali itu")
     line = mark.line + 1 + offset if mark else None
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-    hint = " (tab tidak boleh dipakai untuk indentasi; gunakan spasi)" if "\t" in str(problem) or "tab" in str(problem) else ""
-    return YamlError(source, line, f"YAML tidak valid: {problem}{hint}")
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc)
+    return YamlError(source, line, f"YAML tidak valid: {_indonesian(problem)}")
+
+
+# PyYAML's words, in the language of the people who read them; anything else gets a general hint.
+_PROBLEMS = (
+    ("mapping values are not allowed here", "titik dua ':' tidak boleh di sini; apit teks yang memuat ': ' dengan "
+                                            "tanda kutip, misalnya title: \"Judul: Anak Judul\""),
+    ("did not find expected ',' or ']'", "daftar [ ... ] tidak ditutup dengan benar (',' atau ']' tidak ada)"),
+    ("did not find expected ',' or '}'", "pemetaan { ... } tidak ditutup dengan benar (',' atau '}' tidak ada)"),
+    ("did not find expected key", "indentasi tidak konsisten (kunci yang diharapkan tidak ada)"),
+    ("did not find expected '-' indicator", "indentasi daftar tidak konsisten (tanda '-' yang diharapkan tidak ada)"),
+    ("could not find expected ':'", "tanda ':' setelah nama kolom tidak ada"),
+    ("but found another document", "berkas memuat lebih dari satu dokumen YAML ('---' kedua); satu berkas satu dokumen"),
+    ("expected <block end>", "indentasi tidak konsisten"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    ("found unknown escape character", "karakter '\\' tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
+    ("found unexpected ':'", "titik dua ':' di tempat yang tidak terduga; apit nilainya dengan tanda kutip"),
+    ("that cannot start any token", "karakter ini tidak boleh mengawali nilai (tab? '@' atau '`'?); apit nilainya "
+                                    "dengan tanda kutip, dan gunakan spasi, bukan tab, untuk indentasi"),
+)
+
+
+def _indonesian(problem: str) -> str:
+    for english, ours in _PROBLEMS:
+        if english in problem:
+            return ours
+    return "periksa tanda baca, tanda kutip dan indentasi di baris ini"
 
 
 def load_file(path, display: str | None = None) -> Located:

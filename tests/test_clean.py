@@ -52,7 +52,7 @@ def run_clean(site: Path, capsys: pytest.CaptureFixture[str]) -> Clean:
 
 @pytest.fixture
 def files(site: Path) -> Path:
-    folder = site / "content" / "files"
+    folder = site / "drafts" / "files"  # attachments are cleaned before review, never in content/
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -278,3 +278,9 @@ def test_signed_pdf_is_not_rewritten(run_clean: Clean, files: Path) -> None:
     code, _, err = run_clean(str(signed))
     assert code == 2 and "ditandatangani secara elektronik" in err
     assert signed.read_bytes() == before and not (files / "bertanda-tangan.bersih.pdf").exists()
+
+
+def test_an_approved_file_in_content_is_not_cleaned_in_place(site: Path, run_clean) -> None:
+    code, _, err = run_clean("content/files/formulir.pdf")
+    assert code == 2 and "cp content/files/formulir.pdf drafts/files/formulir.pdf" in err
+    assert not list((site / "content" / "files").glob("*.bersih.*"))

@@ -63,7 +63,7 @@ def test_an_auditor_checks_a_record_with_ssh_keygen_alone(site: Path, ppid, tmp_
 
 
 def test_registry_with_a_bad_key_is_a_clear_error(site: Path, ppid) -> None:
-    write(site / "site_config" / "reviewers.yml", "reviewers:\n  - id: siti\n    name: Siti\n    roles: [operator]\n"
+    write(site / "site_config" / "reviewers.yml", "versi: 1\nreviewers:\n  - id: siti\n    name: Siti\n    roles: [operator]\n"
           "    key: ssh-rsa AAAAB3NzaC1yc2E\n    valid_from: '2026-01-01'\n    valid_until: '2027-01-01'\n")
     code, _, err = ppid("status")
-    assert code == 2 and "site_config/reviewers.yml:5:" in err and "reviewers.0.key" in err and "Traceback" not in err
+    assert code == 2 and "site_config/reviewers.yml:6:" in err and "reviewers.0.key" in err and "Traceback" not in err

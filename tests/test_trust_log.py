@@ -208,3 +208,26 @@ def test_an_unreadable_draft_is_named_everywhere(site: Path, ppid, people) -> No
     summary = next((site / ".ppid" / "preview").rglob("ringkasan-perubahan/index.html"), None) or next(
         (site / ".ppid" / "preview").rglob("ringkasan-perubahan.html"))
     assert "drafts/layanan/rusak.md" in summary.read_text(encoding="utf-8")
+
+
+def test_promote_holds_back_a_page_that_links_to_a_page_still_under_review(site: Path, ppid, people) -> None:
+    write(site / "drafts" / "layanan" / "baru.md", TEXT.replace("Tata Cara Permohonan Informasi", "Halaman Baru"))
+    write(site / "drafts" / "layanan" / "index.md",
+          "---\ntitle: Layanan Informasi\njenis: halaman\n---\n\n# Layanan Informasi\n\n- [Permohonan](permohonan.md)\n"
+          "- [Baru](baru.md)\n")
+    assert ppid("submit", "layanan/baru.md", *people.key("siti"))[0] == 0
+    walk(ppid, people, "layanan/index.md")
+    code, out, _ = ppid("promote")
+    assert "layanan/index.md: DITAHAN" in out and "belum disetujui: layanan/baru.md" in out
+    assert "Baru" not in (site / "content" / "layanan" / "index.md").read_text(encoding="utf-8")
+
+
+def test_restoring_an_older_signed_registry_does_not_undo_a_revocation(site: Path, ppid, people) -> None:
+    old = {name: (site / "site_config" / name).read_bytes() for name in ("reviewers.yml", "reviewers.yml.sig")}
+    assert ppid("keys", "revoke", "--id", "budi", "--root-key", str(people.keys["root"]))[0] == 0
+    write(site / "drafts" / "layanan" / "lain.md", "---\ntitle: Halaman Lain\njenis: halaman\n---\n\n# Lain\n")
+    assert ppid("submit", "layanan/lain.md", *people.key("siti"))[0] == 0  # signed under the new registry
+    for name, data in old.items():
+        (site / "site_config" / name).write_bytes(data)  # still root-signed, but older
+    code, out, _ = ppid("verify")
+    assert code == 1 and "registri dikembalikan ke versi lama" in out

@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import cleaning
 from ..checks import documents
 from ..checks.findings import Finding
+from ..errors import PpidError
 from ..site import Site
 
 HELP = "hapus metadata lampiran (PDF, JPEG, PNG, DOCX, XLSX, PPTX): buat salinan bersih, lalu --terapkan"
@@ -31,6 +32,11 @@ def run(args: argparse.Namespace, site: Site) -> int:
         path = site.root / path  # given relative to the site root while working elsewhere
     typed = str(args.file)
     shown = site.rel(path) if path.exists() else typed
+    if path.exists() and path.resolve().is_relative_to(site.content_dir.resolve()):
+        draft = "drafts/" + shown.removeprefix("content/")
+        raise PpidError(f"{shown} sudah disetujui dan tayang; berkas di content/ tidak diubah langsung. Salin ke drafts/ "
+                        f"(mkdir -p $(dirname {draft}) && cp {shown} {draft}), bersihkan salinan itu dengan "
+                        f"'ppid clean {draft}', lalu ajukan halaman yang menautkannya untuk ditinjau")
     copy_shown = site.rel(cleaning.copy_path(path)) if path.exists() else str(cleaning.copy_path(path))
     if args.apply:
         return _apply(path, typed, shown, copy_shown)

@@ -136,6 +136,7 @@ def _revoke(args: argparse.Namespace, site: Site) -> int:
     if args.id not in registry.people:
         raise PpidError(f"{args.id}: tidak ada di {REGISTRY}")
     heads = load_log(site.root, site.reviews_dir, registry).heads
+    located.data["versi"] = int(located.data.get("versi") or 0) + 1  # an older signed registry no longer passes
     for entry in located.data["reviewers"]:
         if entry["id"] == args.id:
             entry["revoked"] = dt.date.today().isoformat()

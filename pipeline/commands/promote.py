@@ -19,10 +19,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, site: Site) -> int:
     result = operations.promote(derive(site, args.root_key))
-    for page, findings in result.held.items():
-        print(f"{page}: DITAHAN — {len(findings)} temuan belum diterima Koordinator:")
-        for finding in findings:
-            print(f"    {finding}")
+    for page, reasons in result.held.items():
+        print(f"{page}: DITAHAN — {len(reasons)} hal:")
+        for reason in reasons:
+            print(f"    {reason}")
     if not result.promoted:
         print(f"Tidak ada perubahan yang siap dipromosikan ({len(result.waiting)} masih menunggu; lihat 'ppid status').")
         return 1 if result.held else 0

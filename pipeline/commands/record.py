@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from ..errors import PpidError
-from ..trust.errors import RecordError
 from ..trust.records import parse_record
 from ..trust.registry import load_registry
 from ..signing import canonical_bytes

@@ -64,7 +64,7 @@ def approve(state: SiteState, signer: Signer, *, comment: str = "") -> Outcome:
                               "(ppid release --periksa --setuju); isi yang diperiksa harus persis isi sekarang")
     same = not_reviewer(signer.person.id, chain.review.reviewer if chain.review else None, state.registry)
     if same:
-        raise DecisionRefused(f"Anda sudah memeriksa rilis ini; penyetuju harus orang lain")
+        raise DecisionRefused("Anda sudah memeriksa rilis ini; penyetuju harus orang lain")
     path = sign_and_write(state, signer, lambda when, prev: release_fields(
         inputs.id, chain.review.base if chain.review else base_release(state), "release_approve", "approved", role,
         signer.person.id, comment, when, prev))

@@ -11,6 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..content import file_sha256
+from ..manifests import save_once
 from ..signing import canonical_bytes
 from ..site import Site
 
@@ -82,14 +83,7 @@ def _version(name: str) -> str:
 
 def save_inputs(site: Site, inputs: ReleaseInputs) -> Path:
     """Keep the manifest beside the records (committed), so later releases can show what changed."""
-    folder = site.root / RELEASES
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{inputs.id.removeprefix('sha256:')}.json"
-    if not target.exists():
-        tmp = folder / f".{target.name}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(inputs.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, target)
-    return target
+    return save_once(site.root / RELEASES, inputs.id.removeprefix("sha256:"), inputs.data)
 
 
 def load_inputs(site: Site, release_id: str) -> ReleaseInputs | None:

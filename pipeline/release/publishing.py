@@ -4,6 +4,7 @@ in pipeline/publish/; this joins it to the gate so that nothing reaches a target
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -63,6 +64,10 @@ def require_anchored(state, live: ReleaseInfo) -> None:
     marker = live.variant.partition("+tarik:")[2]
     known = {rid.removeprefix("sha256:")[:16] for rid in state.log.position}
     missing += [f"penarikan {short}" for short in marker.split(",") if short and short not in known]
+    signed = json.loads(live.signed_bytes.decode("utf-8", "replace") or "{}")
+    if int(signed.get("registry") or 0) > state.registry.version:
+        missing.append(f"registri versi {signed['registry']} (di sini versi {state.registry.version}: registri "
+                       "dikembalikan ke versi lama)")
     if missing:
         raise LogBroken(f"situs yang tayang diterbitkan berdasarkan rekaman yang tidak ada lagi di reviews/ "
                         f"({', '.join(missing)}): rekaman keputusan telah dihapus. Pulihkan dari riwayat git "

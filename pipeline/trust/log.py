@@ -80,6 +80,7 @@ def load_log(root: Path, reviews_dir: Path, registry: Registry, now: dt.datetime
     _void_out_of_order(log, now or now_utc())
     _void_revoked(log, registry)
     _void_outside_validity(log, registry)
+    _registry_not_older(log, registry)
     log.heads = _heads(log)
     return log
 
@@ -238,6 +239,17 @@ def _void_outside_validity(log: RecordLog, registry: Registry) -> None:
         if problem and record.id not in log.void:
             log.void[record.id] = problem
             log.problems.append(LogProblem(record.display, f"{problem}; rekaman ini tidak dihitung", False))
+
+
+def _registry_not_older(log: RecordLog, registry: Registry) -> None:
+    """A record signed under a newer registry than the one here means the registry went back in time (a
+    revocation undone by restoring an older, still root-signed file)."""
+    newest = max(log.ordered, key=lambda r: r.fields.get("registry") or 0, default=None)
+    if newest is not None and (newest.fields.get("registry") or 0) > registry.version:
+        log.problems.append(LogProblem("site_config/reviewers.yml", f"versi {registry.version} lebih lama dari versi "
+                                       f"{newest.fields['registry']} yang dipakai {newest.display}: registri dikembalikan "
+                                       "ke versi lama (pencabutan kunci mungkin dibatalkan). Pulihkan versi terbaru dari "
+                                       "riwayat git", True))
 
 
 def _heads(log: RecordLog) -> list[str]:

@@ -6,6 +6,7 @@ record to the log, citing the log heads it saw. The CLI and the desk call these 
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .previews import MANIFESTS, Manifest, load, newest_showing
 from .promotion import Plan, apply
 from .records import format_time, now_utc, page_fields, sign_fields, write_record
 from .rules import not_author, not_reviewer, signer_role
-from .state import Pending, SiteState, base_of
+from .state import Pending, SiteState
 from .verification import require_whole_log
 
 
@@ -83,7 +84,7 @@ def sign_and_write(state: SiteState, signer: Signer, make_fields) -> Path:
         newest = max((state.log.by_id(h) for h in state.log.heads), key=lambda r: r.time)
         raise DecisionRefused(f"jam komputer ini ({format_time(when)}) lebih awal dari rekaman terakhir di log "
                               f"({newest.display}, {newest.fields['time']}); periksa jam sistem")
-    fields = make_fields(when, sorted(cited))
+    fields = {**make_fields(when, sorted(cited)), "registry": state.registry.version}
     path = write_record(state.site.reviews_dir, fields, sign_fields(fields, signer.key))
     state.site.forget()
     return path
@@ -271,7 +272,7 @@ def withdraw(state: SiteState, signer: Signer, page: str, *, comment: str) -> Ou
 @dataclass
 class Promotion:
     promoted: list[Pending]
-    held: dict[str, list[Finding]]
+    held: dict[str, list]  # page -> why it stays back (unaccepted findings, links to pages not yet approved)
     waiting: list[Pending]
 
 
@@ -281,6 +282,8 @@ def promote(state: SiteState) -> Promotion:
     approved = [p for p in state.pending if p.chain.state == "approved"]
     held = _held_back(state, approved)
     ready = [p for p in approved if p.change.page not in held]
+    held.update(_dangling(state, ready))
+    ready = [p for p in ready if p.change.page not in held]
     waiting = [p for p in state.pending if p.chain.state != "approved"]
     if ready:
         apply(state.site.content_dir, state.site.drafts_dir, _plan(state, ready), state.site.work_dir)
@@ -314,6 +317,35 @@ def orphans(state: SiteState, removed: set[str]) -> set[str]:
     still = {rel for page, p in content.pages.items() if page not in removed for rel in linked_files(p, content)}
     gone = {rel for page in removed for rel in state.snap.content_digests[page].files if rel != page}
     return gone - still
+
+
+def _dangling(state: SiteState, ready: list[Pending]) -> dict[str, list[str]]:
+    """Approved pages that link to a page content/ would not hold after this promotion (a draft still under
+    review): promoting them alone would leave the online site with a broken link it cannot be built with."""
+    after = set(state.snap.content.pages) | {p.change.page for p in ready if p.change.kind != "remove"}
+    after -= {p.change.page for p in ready if p.change.kind == "remove"}
+    held: dict[str, list[str]] = {}
+    for item in ready:
+        page = item.change.draft
+        if page is None:
+            continue
+        missing = sorted({rel for rel in (_page_target(page.rel, link.target) for link in page.links)
+                          if rel and rel not in after and rel not in state.snap.content.generated})
+        if missing:
+            held[item.change.page] = [f"menautkan halaman yang belum disetujui: {rel}; promosikan bersamaan "
+                                      "setelah halaman itu disetujui" for rel in missing]
+    return held
+
+
+def _page_target(source: str, target: str) -> str | None:
+    parts = urlsplit(target)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or path.startswith("/"):
+        return None
+    rel = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    if path.endswith("/"):
+        rel = posixpath.join(rel, "index.md")
+    return rel if rel.endswith(".md") else None
 
 
 def _held_back(state: SiteState, ready: list[Pending]) -> dict[str, list[Finding]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import PpidError
+from ..manifests import save_once
 from ..signing import canonical_bytes
 
 MANIFEST_TYPE = "ppid-preview-manifest"
@@ -40,14 +40,7 @@ def make_manifest(changes: dict[str, dict[str, Any]], inputs: dict[str, str]) ->
 
 
 def save(site_root: Path, manifest: Manifest) -> Path:
-    folder = site_root / MANIFESTS
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{manifest.id}.json"
-    if not target.exists():
-        tmp = folder / f".{manifest.id}.tmp"
-        tmp.write_text(json.dumps(manifest.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, target)
-    return target
+    return save_once(site_root / MANIFESTS, manifest.id, manifest.data)
 
 
 def load(site_root: Path, preview_id: str) -> Manifest | None:

@@ -85,7 +85,7 @@ def apply(content: Path, drafts: Path, plan: Plan, work_dir: Path) -> None:
 
 
 def _apply(content: Path, drafts: Path, plan: Plan) -> None:
-    new, old = content.with_name(content.name + NEW), content.with_name(content.name + OLD)
+    new = content.with_name(content.name + NEW)
     if content.exists():
         shutil.copytree(content, new, copy_function=os.link, symlinks=True)
     else:

@@ -52,6 +52,7 @@ class Person:
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     data: Any = None
+    version: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def by_key(self, key_line: str) -> Person | None:
@@ -74,9 +75,9 @@ class Policy:
 
 def load_registry(root: Path) -> Registry:
     if not (root / REGISTRY).exists():
-        return Registry(data={"reviewers": []})
+        return Registry(data={"versi": 0, "reviewers": []})
     located = load_config(root, "reviewers")
-    registry = Registry(data=located.data)
+    registry = Registry(data=located.data, version=located.data["versi"])
     keys: dict[str, str] = {}
     names: dict[str, str] = {}
     for index, entry in enumerate(located.data["reviewers"]):
