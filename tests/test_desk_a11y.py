@@ -12,7 +12,7 @@ from helpers.browser import guarded_browser
 from helpers.desk import running_desk, sign_in, sign_out
 from pipeline.cli import main
 
-AXE = REPO / ".ppid" / "vendor" / "axe-core-4.14.1.min.js"
+AXE = REPO / ".ppid" / "audit" / "axe-4.14.1.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE = "layanan/aduan.md"
 TEXT = MINIMAL_PAGES["layanan/permohonan.md"].replace("Tata Cara Permohonan Informasi", "Tanggapan Pengaduan") + \

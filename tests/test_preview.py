@@ -88,6 +88,8 @@ def test_summary_pdf_for_the_review_meeting(preview) -> None:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Ringkasan Perubahan" in text
     assert f"{EDITED_PAGE}.md" in text and "Pemadaman Listrik Terencana" in text
+    assert "Buka halaman ini di pratinjau" not in text  # a link that does nothing on paper
+    assert all(column in text for column in ("Halaman", "Pengaju", "Status", "Temuan", "Hash"))  # every column printed
 
 
 def test_summary_diff_shows_exactly_the_lines_changed(preview) -> None:

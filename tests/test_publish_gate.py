@@ -68,10 +68,10 @@ def test_template_change_needs_a_new_signed_release(site: Path, ppid, people, se
     template = site / "overrides" / "main.html"
     write(template, '{% extends "base.html" %}{% block scripts %}{{ super() }}<script src="https://analitik.example/a.js"></script>{% endblock %}\n')
     code, _, err = ppid("publish")
-    assert code == 1 and "overrides/main.html: ditambah" in err
+    assert code == 1 and "overrides/main.html: diubah" in err
     assert (target / "live").resolve() == live
     code, out, _ = ppid("release")
-    assert "ditambah" in out and "overrides/main.html" in out
+    assert "diubah" in out and "overrides/main.html" in out
 
 
 def test_inputs_changed_after_signing_are_listed(site: Path, ppid, people, served) -> None:

@@ -58,26 +58,46 @@ def dip_csv(rows: list[DipRow]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
 
 
-def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str, dip_url: str) -> str:
+def dip_markdown(rows: list[DipRow], dip_rel: str, csv_rel: str, title: str, dip_url: str,
+                 pending: frozenset[str] = frozenset()) -> str:
     """The DIP page. The table is written as HTML: with thousands of rows, Markdown's inline processing
-    of every cell costs more than the rest of the page build (URLs are therefore final, not .md)."""
+    of every cell costs more than the rest of the page build (URLs are therefore final, not .md).
+    Rows of `pending` pages (a preview's unapproved drafts) say so in the table and in the count."""
     here = posixpath.dirname(dip_rel)
     csv_link = posixpath.relpath(csv_rel, here or ".")
+    waiting = sum(1 for row in rows if row.page_rel in pending)
+    count = f"{len(rows)} informasi" + (f"; {waiting} di antaranya <strong>belum disetujui</strong> dan hanya "
+                                        "tampil di pratinjau ini" if waiting else "")
     lines = [
-        "---", f"title: {json.dumps(title)}", "jenis: halaman", "---", "", f"# {title}", "",
-        "Daftar ini disusun otomatis dari setiap halaman informasi publik yang telah disetujui "
-        f"({len(rows)} informasi).", "",
+        "---", f"title: {json.dumps(title)}", "jenis: halaman", "hide: [toc]", "---", "", f"# {title}", "",
+        f"Daftar ini disusun otomatis dari setiap halaman informasi publik ({count}).", "",
         f"[Unduh daftar dalam format CSV]({csv_link}){{ .ppid-unduh }}", "",
-        "<table>",
-        "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS) + "</tr></thead>",
-        "<tbody>",
+        card_table_head(COLUMNS, title),
     ]
     for row in rows:
         link = html.escape(relative_url(row.cells[-1], dip_url))
-        cells = "".join(f"<td>{html.escape(' '.join(c.split()))}</td>" for c in row.cells[:-1])
-        lines.append(f'<tr>{cells}<td><a href="{link}">{html.escape(row.title)}</a></td></tr>')
-    lines += ["</tbody>", "</table>", ""]
+        mark = ' <span class="ppid-tertunda">(belum disetujui)</span>' if row.page_rel in pending else ""
+        cells = [html.escape(" ".join(c.split())) for c in row.cells[:-1]]
+        cells[1] += mark
+        cells.append(f'<a href="{link}">{html.escape(row.title)}</a>{mark}')
+        lines.append(card_row(COLUMNS, cells))
+    lines += [CARD_TABLE_END, ""]
     return "\n".join(lines)
+
+
+CARD_TABLE_END = "</tbody></table></div>"
+
+
+def card_table_head(columns: list[str], caption: str) -> str:
+    """A table that shows every column on a wide screen and one card per row on a phone (ppid.css): each
+    cell carries its column name. The wrapper is focusable so a keyboard can scroll it if it must."""
+    head = "".join(f"<th scope=\"col\">{html.escape(c)}</th>" for c in columns)
+    return (f'<div class="ppid-tabel" role="region" tabindex="0" aria-label="{html.escape(caption)}">'
+            f'<table class="ppid-kartu"><thead><tr>{head}</tr></thead><tbody>')
+
+
+def card_row(columns: list[str], cells_html: list[str]) -> str:
+    return "<tr>" + "".join(f'<td data-label="{html.escape(c)}">{cell}</td>' for c, cell in zip(columns, cells_html)) + "</tr>"
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -21,6 +21,7 @@ from .dip import dip_csv, dip_markdown, dip_rows
 from .nav import DEFAULT_ORDER, NavEntry, build_nav
 
 DIP_TITLE = "Daftar Informasi Publik"
+PENDING_MARK = " (belum disetujui)"
 
 
 @dataclass
@@ -45,11 +46,13 @@ def is_live(page: Page, on: dt.date) -> bool:
 
 
 def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = None,
-          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None, withhold: bool = False) -> Staged:
+          body_of=None, extra: dict[str, tuple[bytes, NavEntry]] | None = None, withhold: bool = False,
+          pending: frozenset[str] = frozenset()) -> Staged:
     """Decide the build input from a view: live pages, their files, the DIP page and CSV, the nav.
     `body_of` may rewrite a page (a preview's banner); `extra` adds generated pages (a change summary);
     `withhold` replaces pages that cannot render or carry live markup by a notice (the preview, which shows
-    unchecked drafts; the online build is gated by `ppid check` before it and by its own output after)."""
+    unchecked drafts; the online build is gated by `ppid check` before it and by its own output after).
+    `pending` pages (a preview's unapproved drafts) are marked as such in the DIP and the menu."""
     on = on or today(site)
     staged = Staged()
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
@@ -60,9 +63,9 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
     dip_url = page_url(site.dip_page, directory_urls)
-    staged.files[site.dip_page] = dip_markdown(rows, site.dip_page, site.dip_csv, DIP_TITLE, dip_url).encode("utf-8")
+    staged.files[site.dip_page] = dip_markdown(rows, site.dip_page, site.dip_csv, DIP_TITLE, dip_url, pending).encode("utf-8")
     staged.files[site.dip_csv] = dip_csv(rows)
-    entries = {p.rel: NavEntry(p.title, _order(p)) for p in staged.pages}
+    entries = {p.rel: NavEntry(p.title + (PENDING_MARK if p.rel in pending else ""), _order(p)) for p in staged.pages}
     entries[site.dip_page] = NavEntry(DIP_TITLE, int((site.settings.get("dip") or {}).get("urutan", 40)))
     for rel, (data, entry) in (extra or {}).items():
         staged.files[rel] = data

@@ -17,11 +17,13 @@ from ..trust.state import SiteState, derive
 from ..view import View
 from . import incremental
 from ..trust.previews import Manifest, PreviewError, make_manifest, save
-from .overlay import body_rewriter, preview_view
+from .overlay import ANCHOR_PREFIX, SUMMARY_PAGE, body_rewriter, preview_view, unapproved_pages
 from .package import write_zip
-from .summary import SUMMARY_PAGE, SUMMARY_TITLE, summary_markdown
+from .summary import SUMMARY_TITLE, summary_markdown
 
 SHIM = "assets/javascripts/iframe-worker-1.0.4-shim.js"
+PREVIEW_FOOTER = ("PRATINJAU LURING untuk peninjauan — bukan situs resmi. Halaman bertanda "
+                  "\"belum disetujui\" belum disetujui Koordinator dan tidak tampil di situs publik.")
 
 
 @dataclass
@@ -68,12 +70,16 @@ def build_preview(site: Site, out_dir: Path) -> Preview:
     manifest = manifest_for(state, view)
     summary = summary_markdown(state, open_findings(site, state), manifest.short).encode("utf-8")
     staged = stage(site, view, directory_urls=False, body_of=body_rewriter(state),
-                   extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))}, withhold=True)
+                   extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))}, withhold=True,
+                   pending=unapproved_pages(state))
     work = site.work_dir / "preview"
     write_tree(staged, work / "docs")
     config = write_config(site, work / "docs", work / "site", staged.nav,
-                          {"plugins": ["offline"], "extra": {"polyfills": [shim]}})
+                          {"plugins": ["offline"], "extra": {"polyfills": [shim], "ppid_base": "."},
+                           "copyright": PREVIEW_FOOTER})
     warm = incremental.build(staged, config, work / "site", work)
+    # Each change's section holds its diff: searching the preview finds pages, not raw old text.
+    incremental.drop_from_index(work / "site", SUMMARY_PAGE.replace(".md", ".html#") + ANCHOR_PREFIX)
     refuse_unsafe_output(site, work / "site", "Pratinjau", remember=True)
     save(site.root, manifest)
     name = f"pratinjau-{today(site).strftime('%Y%m%d')}-{manifest.short}.zip"

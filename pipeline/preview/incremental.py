@@ -38,6 +38,15 @@ def build(staged: Staged, config: Path, out: Path, work: Path) -> bool:
     return warm
 
 
+def drop_from_index(out: Path, prefix: str) -> None:
+    """Remove from the search index every section whose location starts with `prefix` (MkDocs' own search
+    plugin has no per-block exclusion): the summary's diffs would otherwise answer searches with raw text."""
+    docs = _read_index(out)["docs"]
+    kept = [doc for doc in docs if not doc["location"].startswith(prefix)]
+    if len(kept) != len(docs):
+        _write_index(out, kept)
+
+
 def _read_index(out: Path) -> dict:
     return json.loads((out / SEARCH).read_text(encoding="utf-8"))
 

@@ -8,18 +8,20 @@ import re
 
 from ..trust.state import Pending, SiteState
 from ..trust.chains import STATE_NAMES
+from ..build.dip import CARD_TABLE_END, card_row, card_table_head
 from .diff import render_diff
-from .overlay import KIND_NAMES
+from .overlay import KIND_NAMES, SUMMARY_PAGE, anchor
 
-SUMMARY_PAGE = "ringkasan-perubahan.md"
 SUMMARY_TITLE = "Ringkasan Perubahan"
+COLUMNS = ["Halaman", "Perubahan", "Pengaju", "Status", "Temuan terbuka", "Hash"]
+DESK_COMMAND = "meja"  # `ppid meja`, the reviewer's desk, once the CLI has it
 
 
 def summary_markdown(state: SiteState, findings: dict[str, list[str]], preview_short: str) -> str:
     pending = state.pending
     lines = [
-        "---", f"title: {json.dumps(SUMMARY_TITLE)}", "jenis: halaman", "---", "",
-        f"# {SUMMARY_TITLE}", "",
+        "---", f"title: {json.dumps(SUMMARY_TITLE)}", "jenis: halaman",
+        "hide: [toc]", "---", "", f"# {SUMMARY_TITLE}", "",
         f"Pratinjau luring **{preview_short}** untuk Sub Koordinator: situs dengan semua perubahan yang "
         "tertunda diterapkan. Halaman yang belum disetujui diberi spanduk *PRATINJAU — belum disetujui*.", "",
     ]
@@ -28,13 +30,31 @@ def summary_markdown(state: SiteState, findings: dict[str, list[str]], preview_s
         return "\n".join(lines + ["Tidak ada perubahan yang tertunda.", ""])
     counts = {k: sum(1 for p in pending if p.change.kind == k) for k in KIND_NAMES}
     lines += [f"Ditambah: **{counts['add']}** · diubah: **{counts['edit']}** · dihapus: **{counts['remove']}**", ""]
-    lines += ["| Halaman | Perubahan | Pengaju | Status | Temuan terbuka | Hash |", "|---|---|---|---|---|---|"]
-    for item in pending:
-        lines.append(_row(item, findings.get(item.change.page, [])))
-    lines.append("")
+    lines += [card_table_head(COLUMNS, SUMMARY_TITLE)]
+    lines += [_row(item, findings.get(item.change.page, [])) for item in pending]
+    lines += [CARD_TABLE_END, ""]
+    lines += next_step(preview_short, pending[0].change.page)
     for item in pending:
         lines += _detail(state, item, findings.get(item.change.page, []))
     return "\n".join(lines) + "\n"
+
+
+def next_step(preview_short: str, example: str) -> list[str]:
+    """What the reviewer does after reading: record a decision per page, citing this preview."""
+    lines = ["## Langkah berikutnya", "",
+             "Setelah memeriksa setiap perubahan di bawah, catat keputusan Anda per halaman dengan kunci Anda:", "",
+             f"- setuju: `ppid review HALAMAN --setuju --pratinjau {preview_short}`",
+             f"- minta perbaikan: `ppid review HALAMAN --minta-perbaikan -m \"alasan\" --pratinjau {preview_short}`", "",
+             f"HALAMAN adalah jalur berkas yang tertulis di kolom Halaman (misalnya `{example}`)."]
+    if _has_command(DESK_COMMAND):
+        lines += ["", f"Meja kerja: `ppid {DESK_COMMAND}` menampilkan semua yang menunggu keputusan Anda."]
+    return lines + [""]
+
+
+def _has_command(name: str) -> bool:
+    from ..cli import COMMANDS
+
+    return name in COMMANDS
 
 
 def _unreadable(state: SiteState) -> list[str]:
@@ -50,17 +70,25 @@ def _unreadable(state: SiteState) -> list[str]:
 
 def _row(item: Pending, found: list[str]) -> str:
     change = item.change
-    link = change.page if change.kind == "remove" else f"[{_esc(_title(item))}]({change.page})"
+    page = html.escape(change.page)
+    link = page if change.kind == "remove" else \
+        f'<a href="{html.escape(_html_url(change.page))}">{html.escape(_title(item))}</a><br><code>{page}</code>'
     open_findings = f"{len(found)} temuan" if found else "—"
-    return (f"| {link} | {KIND_NAMES[change.kind]} | {item.chain.author or '—'} | "
-            f"{STATE_NAMES[item.chain.state]} | {open_findings} | `{change.digest.short}` |")
+    cells = [link, KIND_NAMES[change.kind], html.escape(item.chain.author or "—"), STATE_NAMES[item.chain.state],
+             open_findings, f"<code class=\"ppid-hash\">{change.digest.short}</code>"]
+    return card_row(COLUMNS, cells)
+
+
+def _html_url(rel: str) -> str:
+    """The page's address in the preview (built without directory URLs; raw HTML links are not rewritten)."""
+    return rel[: -len(".md")] + ".html"
 
 
 def _detail(state: SiteState, item: Pending, found: list[str]) -> list[str]:
     change = item.change
-    lines = [f"## {_esc(change.page)}", ""]
+    lines = [f"## {_esc(change.page)} {{ #{anchor(item)} }}", ""]
     if change.kind != "remove":
-        lines += [f"[Buka halaman ini di pratinjau]({change.page})", ""]
+        lines += [f"[Buka halaman ini di pratinjau]({change.page}){{ .ppid-layar }}", ""]
     lines += _attachments(state, item)
     if found:
         lines += ["**Temuan pemeriksaan:**", ""] + [f"- {_esc(text)}" for text in found] + [""]
