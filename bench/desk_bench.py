@@ -12,14 +12,14 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from pipeline.content import file_sha256
-from pipeline.demo import approve_all_content, create_identities, submit_all_drafts, utc
+from pipeline.demo import submit_all_drafts, utc
 from pipeline.desk.server import start
 from pipeline.site import Site
 from pipeline.trust.previews import make_manifest, save
 from pipeline.trust.state import derive
 
 from .common import Options, Result, Target
-from .synth import make_site
+from .synth import make_signed_site
 
 NAME = "desk"
 SIZE = 1000
@@ -46,12 +46,7 @@ class _Client:
 
 
 def _site(work: Path, pages: int, seed: int) -> tuple[Path, dict[str, Path]]:
-    root = work / f"situs-{pages}"
-    make_site(root, pages, seed)
-    for area in ("drafts", "reviews", "records"):
-        (root / area).mkdir(exist_ok=True)
-    keys = create_identities(Site(root), work / f"kunci-{pages}")
-    approve_all_content(Site(root), keys, utc("2026-01-05T01:00:00"))
+    root, keys = make_signed_site(work, pages, seed)
     for rel in sorted(p.relative_to(root / "content") for p in (root / "content").rglob("*.md"))[1:PENDING + 1]:
         draft = root / "drafts" / rel
         draft.parent.mkdir(parents=True, exist_ok=True)

@@ -375,6 +375,21 @@ def make_site(root: Path, n_pages: int, seed: int = 1) -> SynthInfo:
     return write_content(root / "content", n_pages, seed)
 
 
+def make_signed_site(work: Path, n_pages: int, seed: int = 1) -> tuple[Path, dict[str, Path]]:
+    """A synthetic site whose content/ is approved with real throw-away keys (three records a page, chained in
+    the record log); returns the site folder and the keys (kept in `work`, outside the site)."""
+    from pipeline.demo import approve_all_content, create_identities, utc
+    from pipeline.site import Site
+
+    root = work / f"situs-{n_pages}"
+    make_site(root, n_pages, seed)
+    for area in ("drafts", "reviews", "records"):
+        (root / area).mkdir(exist_ok=True)
+    keys = create_identities(Site(root), work / f"kunci-{n_pages}")
+    approve_all_content(Site(root), keys, utc("2026-01-05T01:00:00"))
+    return root, keys
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="write a synthetic PPID site")
     parser.add_argument("--pages", type=int, default=1000)

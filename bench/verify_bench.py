@@ -11,25 +11,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.demo import approve_all_content, create_identities, utc
-from pipeline.site import Site
 from pipeline.trust.log import load_log
 from pipeline.trust.registry import load_registry
 
 from .common import Options, Result, Target, Timer
-from .synth import make_site
+from .synth import make_signed_site
 
 NAME = "verify"
 SIZE = 1000
 
 
 def _site(work: Path, pages: int, seed: int) -> tuple[Path, Path]:
-    root = work / f"situs-{pages}"
-    make_site(root, pages, seed)
-    for area in ("drafts", "reviews", "records"):
-        (root / area).mkdir(exist_ok=True)
-    keys = create_identities(Site(root), work / f"kunci-{pages}")
-    approve_all_content(Site(root), keys, utc("2026-01-05T01:00:00"))
+    root, keys = make_signed_site(work, pages, seed)
     return root, keys["root"].with_name("root.pub")
 
 

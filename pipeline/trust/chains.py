@@ -26,8 +26,6 @@ STATE_NAMES = {
 }
 NEXT_STEP = {"draft": "submit", "submitted": "review", "changes_requested": "submit", "reviewed": "approve",
              "rejected": "submit", "approved": None}
-# A release goes through its own two steps.
-RELEASE_STEPS = {"submit": None, "review": "release_check", "approve": "release_approve"}
 
 
 @dataclass

@@ -17,7 +17,6 @@ from typing import Any
 
 import jsonschema_rs
 
-from ..errors import YamlError
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
 from ..yamlio import dumps, load_file
@@ -214,18 +213,6 @@ def record_files(reviews_dir: Path) -> list[Path]:
         return []
     return sorted(p for p in reviews_dir.rglob("*.yml")
                   if "manifests" not in p.relative_to(reviews_dir).parts and not p.name.startswith("."))
-
-
-def load_record_files(root: Path, reviews_dir: Path) -> tuple[list[Record], list[str]]:
-    """All records that parse, and one message for every file that does not (never silently skipped)."""
-    records, problems = [], []
-    for path in record_files(reviews_dir):
-        display = path.relative_to(root).as_posix()
-        try:
-            records.append(parse_record(root, path, display))
-        except (RecordError, YamlError) as exc:
-            problems.append(str(exc))
-    return records, problems
 
 
 def page_fields(page: str, change: str, digest: str, base: str, action: str, decision: str, role: str,
