@@ -4,6 +4,8 @@ refusal as a message (post → message → redirect). Sessions and CSRF are chec
 from __future__ import annotations
 
 import json
+import os
+import re
 import tempfile
 import traceback
 from pathlib import Path
@@ -25,7 +27,6 @@ from ..site import Site
 from ..trust import operations
 from ..trust.errors import DecisionRefused, IdentityError
 from ..trust.identity import Signer
-from ..trust.previews import MANIFESTS
 from ..trust.state import SiteState
 from . import drafts, form, render, views
 from .actions import commit, is_repository, one_at_a_time
@@ -40,6 +41,9 @@ STATIC = Path(__file__).parent / "static"
 bottle.BaseRequest.MEMFILE_MAX = 8_000_000
 ERRORS = {404: "Halaman meja kerja ini tidak ada.", 405: "Cara permintaan ini tidak didukung di alamat ini.",
           413: "Isian terlalu besar untuk meja kerja."}
+# Where a form may send the person back to: a path on this desk, nothing a browser could read as another host.
+_BACK = re.compile(r"/(?![/\\])[A-Za-z0-9._~/%-]*")
+VERDICTS = {"setuju": True, "perbaikan": False}
 
 
 class Desk:
@@ -60,12 +64,11 @@ class Desk:
         return guarded(self._errors, lambda: self.port)
 
     def _errors(self, environ: dict, start_response: Callable):
-        """Our bug, not the user's: a message in the page, the traceback in a log file."""
+        """Our bug, not the user's: a message in the page, the traceback in a log file only this user can read."""
         try:
             return self.app(environ, start_response)
         except Exception:
-            log = Path(tempfile.gettempdir()) / "ppid-meja-error.log"
-            log.write_text(traceback.format_exc(), encoding="utf-8")
+            log = _error_log(Site(self.root).work_dir, traceback.format_exc())
             body = f"Kesalahan internal meja kerja (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.\n".encode()
             start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")])
             return [body]
@@ -90,11 +93,25 @@ class Desk:
             **context)
 
     def forms(self) -> bottle.FormsDict:
-        return request.forms.decode()
+        """The submitted form as text, decoded once per request; bytes that are not UTF-8 are refused."""
+        if "meja.forms" not in request.environ:
+            try:
+                request.environ["meja.forms"] = request.forms.decode()
+            except ValueError:  # text that is not UTF-8, or an upload part whose header holds control characters
+                raise form.FormError("isian formulir tidak dapat dibaca (teks bukan UTF-8, atau nama berkas unggahan "
+                                     "berisi karakter kendali); kirim formulir dari halaman meja kerja") from None
+        return request.environ["meja.forms"]
+
+    def verdict(self) -> bool:
+        """The button the person pressed: setuju or perbaikan, never a default."""
+        chosen = self.forms().get("keputusan", "")
+        if chosen not in VERDICTS:
+            raise form.FormError("pilih keputusan dengan salah satu tombolnya (setuju atau perbaikan)")
+        return VERDICTS[chosen]
 
     def back(self) -> str:
         target = self.forms().get("kembali") or "/"
-        return target if target.startswith("/") and not target.startswith("//") else "/"
+        return target if _BACK.fullmatch(target) else "/"
 
     def state(self) -> SiteState:
         return self.memo.state()
@@ -123,18 +140,26 @@ class Desk:
             return handler
         return register
 
-    def post(self, path: str):
-        """A state-changing request: only with this session's cookie and its CSRF token; refusals as messages."""
+    def post(self, path: str, needs_signer: bool = True):
+        """A state-changing request: only with this session's cookie, its CSRF token and (but to sign in or out) an
+        unlocked key; refusals as messages."""
         def register(handler: Callable) -> Callable:
             def wrapped(**kw):
                 session = self.sessions.get(request.get_cookie(COOKIE))
                 if session is None:
-                    return HTTPResponse("Ditolak: tidak ada sesi meja kerja; buka halaman meja lagi.\n", 403,
-                                        {"Content-Type": "text/plain; charset=utf-8"})
-                token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
+                    return _refused("tidak ada sesi meja kerja (keluar, atau lama tidak dipakai); buka halaman meja lagi")
+                if request.content_length > self._largest_upload():
+                    return _refused(f"kiriman terlalu besar (batas lampiran {drafts.size_text(self._largest_upload())})",
+                                    413)
+                try:
+                    token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
+                except PpidError as exc:
+                    return _refused(str(exc), 400)
                 if not session.token_matches(token):
-                    return HTTPResponse("Ditolak: token formulir (CSRF) tidak ada atau salah; muat ulang halaman.\n",
-                                        403, {"Content-Type": "text/plain; charset=utf-8"})
+                    return _refused("token formulir (CSRF) tidak ada atau salah; muat ulang halaman")
+                if needs_signer and session.signer is None:
+                    return _refused("buka kunci Anda dulu di halaman Masuk (/masuk); tanpa kunci meja kerja tidak "
+                                    "mengubah apa pun")
                 try:
                     result = handler(session, **kw)
                 except PpidError as exc:
@@ -146,6 +171,13 @@ class Desk:
             self.app.post(path)(wrapped)
             return handler
         return register
+
+    def _largest_upload(self) -> int:
+        """A body larger than any attachment the site accepts is refused before it is read (plus room for the form)."""
+        try:
+            return Site(self.root).limits.attachment_bytes + 1_000_000
+        except PpidError:
+            return bottle.BaseRequest.MEMFILE_MAX
 
     def decide(self, session: Session, action: Callable[[SiteState, Signer], operations.Outcome],
                extra: Callable[[SiteState], list[Path]] = lambda state: []) -> None:
@@ -160,7 +192,7 @@ class Desk:
             for note in outcome.notes:
                 session.say("ok", note)
             if self.forms().get("commit"):
-                session.say("ok", commit(site, [outcome.record, *paths],
+                session.say("ok", commit(site, [outcome.record, *outcome.cited, *paths],
                                          f"{outcome.summary} ({signer.person.name}, lewat ppid meja)"))
         self.memo.refresh_soon()
 
@@ -177,7 +209,7 @@ class Desk:
         def sign_in(session: Session):
             return self.page("masuk.html", session, key_path=remembered_key())
 
-        @self.post("/masuk")
+        @self.post("/masuk", needs_signer=False)
         def do_sign_in(session: Session):
             data = self.forms()
             state = self.state()
@@ -191,10 +223,11 @@ class Desk:
             session.say("ok", f"Selamat datang, {signer.person.name}.")
             redirect("/", 303)
 
-        @self.post("/keluar")
+        @self.post("/keluar", needs_signer=False)
         def sign_out(session: Session):
-            session.signer, session.roles, session.steps = None, "", set()
-            session.say("ok", "Anda telah keluar; kunci tidak lagi tersimpan di meja kerja.")
+            fresh = self.sessions.renew(session)  # the old id and token die with the key
+            response.set_cookie(COOKIE, fresh.id, httponly=True, samesite="strict", path="/")
+            fresh.say("ok", "Anda telah keluar; kunci tidak lagi tersimpan di meja kerja.")
             redirect("/masuk", 303)
 
         @self.get("/")
@@ -221,8 +254,7 @@ class Desk:
             site, data = Site(self.root), self.forms()
             fields = form.fields(site.root)
             try:
-                typed = data.get("halaman", "")
-                page = drafts.page_key(typed) if data.get("ada") else drafts.page_name(typed)
+                page = drafts.editable(site, data.get("halaman", ""), new=not data.get("ada"))
                 keep = drafts.load(site, page).meta
                 meta = form.parse(fields, data.get, data.getall, keep)
             except PpidError as exc:
@@ -292,27 +324,26 @@ class Desk:
 
         @self.post("/tinjau/<page:path>")
         def review(session: Session, page: str):
-            data = self.forms()
+            data, approve = self.forms(), self.verdict()
             if not data.get("pratinjau"):
                 raise DecisionRefused("buat pratinjau luring dulu dan periksa isinya; keputusan tinjauan mengutip "
                                       "pratinjau yang Anda lihat")
             self.decide(session, lambda state, signer: operations.review(
-                _same(state, page, data.get("hash", "")), signer, page, approve=data.get("keputusan") == "setuju",
-                comment=data.get("komentar", ""), preview_id=data.get("pratinjau")),
-                lambda state: list((state.site.root / MANIFESTS).glob(f"{data.get('pratinjau', '')}*.json"))[:1])
+                state, signer, page, approve=approve, comment=data.get("komentar", ""),
+                preview_id=data.get("pratinjau"), seen=data.get("hash", "")))
 
         @self.post("/setujui/<page:path>")
         def approve(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.approve(
-                _same(state, page, data.get("hash", "")), signer, page, accept=data.getall("terima"),
-                comment=data.get("komentar", "")))
+                state, signer, page, accept=data.getall("terima"), comment=data.get("komentar", ""),
+                seen=data.get("hash", "")))
 
         @self.post("/tolak/<page:path>")
         def reject(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.reject(
-                _same(state, page, data.get("hash", "")), signer, page, comment=data.get("komentar", "")))
+                state, signer, page, comment=data.get("komentar", ""), seen=data.get("hash", "")))
 
         @self.post("/tarik")
         def withdraw(session: Session):
@@ -346,9 +377,9 @@ class Desk:
 
         @self.post("/rilis/periksa")
         def release_check(session: Session):
-            data = self.forms()
+            data, approve = self.forms(), self.verdict()
             self.decide(session, lambda state, signer: release_approval.check(
-                state, signer, approve=data.get("keputusan") == "setuju", comment=data.get("komentar", "")),
+                state, signer, approve=approve, comment=data.get("komentar", "")),
                 lambda state: [state.site.root / RELEASES])
 
         @self.post("/rilis/setujui")
@@ -368,10 +399,15 @@ class Desk:
         def attachment(session: Session, rel: str):
             site = Site(self.root)
             for folder in (site.drafts_dir, site.content_dir):
-                path = (folder / rel).resolve()
-                if path.is_file() and path.is_relative_to(folder.resolve()) and path.suffix != ".md":
+                try:
+                    path = (folder / rel).resolve()
+                    found = path.is_file() and path.is_relative_to(folder.resolve()) and path.suffix != ".md"
+                except (OSError, ValueError):  # a name no file can have (NUL, too long)
+                    found = False
+                if found:
                     return bottle.static_file(path.name, root=str(path.parent), download=path.name)
-            raise DecisionRefused(f"{rel}: lampiran tidak ada di drafts/ maupun content/")
+            shown = rel.encode("unicode_escape").decode("ascii")[:drafts.MAX_PATH]
+            raise DecisionRefused(f"{shown}: lampiran tidak ada di drafts/ maupun content/")
 
     def _editor(self, session: Session, draft: drafts.Draft, new: bool, typed: bottle.FormsDict | None = None) -> str:
         site = Site(self.root)
@@ -395,14 +431,20 @@ def _error_page(res: bottle.HTTPError) -> str:
     return ERRORS.get(res.status_code, f"Permintaan tidak dapat dilayani ({res.status_code}).") + " Buka / untuk kembali.\n"
 
 
-def _same(state: SiteState, page: str, shown: str) -> SiteState:
-    """The decision is about the bytes the person saw: refuse if they changed since the page was opened."""
-    item = operations.find_pending(state, page)
-    if item.change.digest.value != shown:
-        raise DecisionRefused(f"{page}: isinya berubah sejak halaman ini Anda buka (hash yang Anda lihat "
-                              f"{shown.removeprefix('sha256:')[:12] or 'tidak ada'}, sekarang {item.change.digest.short}); "
-                              "muat ulang halaman, periksa isi terbaru, lalu putuskan lagi")
-    return state
+def _refused(why: str, status: int = 403) -> HTTPResponse:
+    return HTTPResponse(f"Ditolak: {why}.\n", status, {"Content-Type": "text/plain; charset=utf-8"})
+
+
+def _error_log(folder: Path, text: str) -> Path:
+    """A new file of the user's own (never a fixed name in a shared folder another user could plant a link at)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix="meja-galat-", suffix=".log", dir=folder)
+    except OSError:
+        handle, name = tempfile.mkstemp(prefix="ppid-meja-galat-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    return Path(name)
 
 
 def _draft_files(state: SiteState, page: str) -> list[Path]:

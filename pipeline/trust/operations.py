@@ -16,7 +16,7 @@ from ..scan import Scanner
 from .errors import DecisionRefused
 from .findings import blocking, change_findings
 from .identity import Signer
-from .previews import MANIFESTS, Manifest, load, newest_showing
+from .previews import MANIFESTS, Manifest, load, manifest_path, newest_showing
 from .promotion import Plan, apply
 from .records import format_time, now_utc, page_fields, sign_fields, write_record
 from .rules import not_author, not_reviewer, signer_role
@@ -32,6 +32,7 @@ class Outcome:
     page: str
     summary: str
     notes: list[str] = field(default_factory=list)
+    cited: list[Path] = field(default_factory=list)  # files the record cites (a preview manifest), to commit with it
 
 
 def page_arg(site_root: Path, text: str) -> str:
@@ -164,9 +165,15 @@ def _findings_at_submit(state: SiteState, item: Pending, with_findings: bool) ->
             + ", ".join(f.id for f in left)]
 
 
-def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: str, verb: str) -> tuple[Pending, str]:
-    """Refuse early and clearly: wrong role, change not at this step, or the signer's own change."""
+def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: str, verb: str,
+             seen: str | None = None) -> tuple[Pending, str]:
+    """Refuse early and clearly: wrong role, change not at this step, the signer's own change, or (when the caller
+    says which bytes the person looked at, as the desk does) bytes that changed since."""
     item = find_pending(state, page)
+    if seen is not None and item.change.digest.value != seen:
+        raise DecisionRefused(f"{page}: isinya berubah sejak halaman ini Anda buka (hash yang Anda lihat "
+                              f"{seen.removeprefix('sha256:')[:12] or 'tidak ada'}, sekarang {item.change.digest.short}); "
+                              "muat ulang halaman, periksa isi terbaru, lalu putuskan lagi")
     role = require_role(signer, state, step)
     if item.chain.state != waiting:
         raise DecisionRefused(f"{item.change.page}: belum siap {verb} (status: {item.chain.state}); lihat 'ppid status'")
@@ -177,8 +184,8 @@ def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: st
 
 
 def review(state: SiteState, signer: Signer, page: str, *, approve: bool, comment: str = "",
-           preview_id: str | None = None) -> Outcome:
-    item, role = _prepare(state, page, signer, "review", "submitted", "ditinjau")
+           preview_id: str | None = None, seen: str | None = None) -> Outcome:
+    item, role = _prepare(state, page, signer, "review", "submitted", "ditinjau", seen)
     if not approve and not comment.strip():
         raise DecisionRefused("tuliskan apa yang perlu diperbaiki dengan -m \"...\"")
     change = item.change
@@ -186,7 +193,7 @@ def review(state: SiteState, signer: Signer, page: str, *, approve: bool, commen
     path = _page_record(state, signer, change.page, change.kind, change.digest.value, item.base, "review",
                         "approved" if approve else "changes_requested", role, comment, preview=preview.id)
     return Outcome(path, change.page, f"Ditinjau: {change.page} — {'setuju' if approve else 'perlu perbaikan'} "
-                                      f"(pratinjau {preview.short})")
+                                      f"(pratinjau {preview.short})", cited=[manifest_path(state.site.root, preview.id)])
 
 
 def cited_preview(state: SiteState, page: str, digest: str, wanted: str | None) -> Manifest:
@@ -210,19 +217,19 @@ def cited_preview(state: SiteState, page: str, digest: str, wanted: str | None) 
 
 
 def approve(state: SiteState, signer: Signer, page: str, *, accept: list[str] | None = None,
-            comment: str = "") -> Outcome:
-    return _koordinator_decision(state, signer, page, True, comment, accept or [])
+            comment: str = "", seen: str | None = None) -> Outcome:
+    return _koordinator_decision(state, signer, page, True, comment, accept or [], seen)
 
 
-def reject(state: SiteState, signer: Signer, page: str, *, comment: str) -> Outcome:
+def reject(state: SiteState, signer: Signer, page: str, *, comment: str, seen: str | None = None) -> Outcome:
     if not comment.strip():
         raise DecisionRefused("tuliskan alasan penolakan dengan -m \"...\"")
-    return _koordinator_decision(state, signer, page, False, comment, [])
+    return _koordinator_decision(state, signer, page, False, comment, [], seen)
 
 
 def _koordinator_decision(state: SiteState, signer: Signer, page: str, approve: bool, comment: str,
-                          accept: list[str]) -> Outcome:
-    item, role = _prepare(state, page, signer, "approve", "reviewed", "disetujui" if approve else "ditolak")
+                          accept: list[str], seen: str | None) -> Outcome:
+    item, role = _prepare(state, page, signer, "approve", "reviewed", "disetujui" if approve else "ditolak", seen)
     reviewed = not_reviewer(signer.person.id, item.chain.review.reviewer if item.chain.review else None, state.registry)
     if reviewed:
         raise DecisionRefused(f"{item.change.page}: Anda sudah meninjau perubahan ini; penyetuju harus orang lain")

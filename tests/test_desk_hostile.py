@@ -1,0 +1,203 @@
+"""A hostile pass on the desk over real HTTP: a session that never unlocked a key, an ended or idle session,
+hostile form values and file names, uploads of active content or over someone else's file, a decision button
+that was never pressed, two browsers deciding at once. Every answer is a message, never a 500."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PAGES, tiny_pdf, tree_digest, write
+from helpers.desk import Client, running_desk, signed_in
+from pipeline.cli import main
+
+PAGE = "layanan/permohonan.md"
+NEW = "layanan/jam.md"
+NEW_TEXT = MINIMAL_PAGES[PAGE].replace("Tata Cara Permohonan Informasi", "Jam Layanan")
+
+
+def fresh(url: str) -> tuple[Client, str]:
+    """A browser that opened the desk but never unlocked a key: a session and its token, nothing more."""
+    client = Client(url)
+    _, headers, html = client.send("GET", "/masuk")
+    client.cookie = headers["set-cookie"].split(";")[0]
+    return client, re.search(r'name="csrf" content="([^"]+)"', html).group(1)
+
+
+def shown(client: Client, path: str = "/") -> str:
+    """The messages the next page shows this person."""
+    status, headers, html = client.send("GET", path)
+    if status == 303:
+        status, _, html = client.send("GET", headers["location"].split(str(client.port), 1)[-1])
+    return " ".join(re.findall(r'<div class="pesan[^>]*>(.*?)</div>', html, re.S))
+
+
+def reviews(site: Path) -> set[str]:
+    return {p.name for p in (site / "reviews").rglob("*.yml")}
+
+
+def test_a_session_without_an_unlocked_key_changes_nothing(site: Path, people) -> None:
+    before = tree_digest(site)
+    with running_desk(site) as desk:
+        anon, token = fresh(desk.url)
+        forms = {"/draf": {"halaman": "liar.md", "title": "Liar", "isi": "x"}, "/pratinjau": {},
+                 "/tampilan": {"isi": "# x"}, f"/ajukan/{PAGE}": {}, "/promosi": {},
+                 "/tarik": {"halaman": PAGE, "komentar": "x"}, "/rilis/periksa": {"keputusan": "setuju"}}
+        for path, form in forms.items():
+            status, _, text = anon.send("POST", path, {**form, "csrf": token}, Origin=anon.origin)
+            assert status == 403 and "buka kunci" in text, (path, status, text)
+        status, _, text = anon.upload(f"/lampiran/{PAGE}", {"csrf": token}, b"a.pdf", tiny_pdf("x"))
+        assert status == 403 and "buka kunci" in text
+    assert tree_digest(site) == before and not (site / "preview").exists()
+
+
+def test_sign_out_and_idle_time_end_the_session(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["ratna"])
+        _, headers, _ = client.send("GET", "/masuk")
+        assert "Path=/" in (headers.get("set-cookie") or "Path=/")
+        status, headers, _ = client.send("POST", "/keluar", {"csrf": token}, Origin=client.origin)
+        assert status == 303 and headers["set-cookie"].split(";")[0] != client.cookie
+        status, _, text = client.send("POST", "/tarik", {"csrf": token, "halaman": PAGE, "komentar": "x"},
+                                      Origin=client.origin)
+        assert status == 403 and "tidak ada sesi" in text  # the old id is dead, not merely signed out
+
+        client, token = signed_in(desk.url, people.keys["ratna"])
+        desk.desk.sessions.idle_seconds = 0.5
+        time.sleep(0.8)
+        status, _, text = client.send("POST", "/tarik", {"csrf": token, "halaman": PAGE, "komentar": "x"},
+                                      Origin=client.origin)
+        assert status == 403 and "tidak ada sesi" in text
+        status, headers, _ = client.send("GET", "/")
+        assert status == 303 and headers["location"].endswith("/masuk")
+    assert (site / "content" / PAGE).is_file()
+
+
+HOSTILE_FORMS = [
+    ("/draf", {"ada": "1", "halaman": "a\x00b.md", "title": "T", "isi": "x"}),
+    ("/draf", {"ada": "1", "halaman": "Nama Liar.md", "title": "T", "isi": "x"}),
+    ("/draf", {"ada": "1", "halaman": f"{PAGE}/anak.md", "title": "T", "isi": "x"}),
+    ("/draf", {"halaman": "a" * 300 + ".md", "title": "T", "isi": "x"}),
+    ("/draf", {"halaman": "layanan/" + "b" * 250 + ".md", "title": "T", "isi": "x"}),
+    ("/draf", {"halaman": "baik.md", "title": "T", "isi": "x", "kembali": "/\r\nSet-Cookie: a=b"}),
+    (f"/tinjau/{PAGE}", {"pratinjau": "/etc/passwd", "hash": "", "keputusan": "setuju"}),
+    (f"/tinjau/{PAGE}", {"pratinjau": "../../*", "hash": "", "keputusan": "setuju"}),
+    ("/tarik", {"halaman": "tidak-ada.md", "komentar": "x", "kembali": "/\\penyerang.example"}),
+    ("/tarik", {"halaman": "tidak-ada.md", "komentar": "x", "kembali": "//penyerang.example/"}),
+]
+
+
+@pytest.mark.parametrize("path, form", HOSTILE_FORMS, ids=[f"{p}-{i}" for i, (p, _) in enumerate(HOSTILE_FORMS)])
+def test_hostile_form_values_get_a_message_and_stay_on_the_desk(site: Path, people, path: str, form: dict) -> None:
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["ratna"])
+        status, headers, text = client.send("POST", path, {**form, "csrf": token}, Origin=client.origin)
+        assert status in (200, 303), text
+        location = headers.get("location", desk.url)
+        assert location.startswith(desk.url) and "\\" not in location and "penyerang" not in location
+        assert "set-cookie" not in headers or "a=b" not in headers["set-cookie"]
+        page = text if status == 200 else shown(client, location.removeprefix(desk.url.rstrip("/")))
+        assert "Kesalahan internal" not in page
+    made = {p.relative_to(site).as_posix() for p in site.rglob("*.md")} - {f"content/{r}" for r in MINIMAL_PAGES}
+    assert made <= {"drafts/baik.md"}, made
+
+
+def test_undecodable_bytes_and_impossible_paths_are_messages(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["siti"])
+        body = f"csrf={token}&halaman=%ff%fe.md&title=%c3&isi=%ff".encode()
+        status, _, text = client.send("POST", "/draf", body=body, Origin=client.origin,
+                                      Content_Type="application/x-www-form-urlencoded")
+        assert status == 400 and "UTF-8" in text
+        for path in ("/berkas/a%00b.pdf", "/berkas/" + "a" * 5000 + ".pdf", "/draf/" + "a" * 5000 + ".md",
+                     "/perubahan/a%00b.md", "/pratinjau/pratinjau-%00.zip"):
+            status, _, text = client.send("GET", path)
+            assert status in (200, 404) and "Kesalahan internal" not in text, (path, text)
+
+
+def test_uploads_land_in_drafts_files_only_with_safe_names_and_types(site: Path, people) -> None:
+    write(site / "drafts" / NEW, NEW_TEXT)
+    limits = site / "site_config" / "site.yml"
+    limits.write_text(limits.read_text(encoding="utf-8").replace("attachment_bytes: 20000000",
+                                                                  "attachment_bytes: 200000"), encoding="utf-8")
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["siti"])
+        pdf = tiny_pdf("Lampiran uji")
+        for name in (b"../../../luar.pdf", b"/etc/mutlak.pdf", b"C:\\\\Users\\\\x\\\\jendela.pdf"):
+            status, _, _ = client.upload(f"/lampiran/{NEW}", {"csrf": token}, name, pdf)
+            assert status == 303
+        stored = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+        assert stored == ["content/files/formulir.pdf", "drafts/files/jendela.pdf", "drafts/files/luar.pdf",
+                          "drafts/files/mutlak.pdf"]
+        for name, why in ((b"halaman.html", "tidak diizinkan"), (b"gambar.svg", "tidak diizinkan"),
+                          (b"skrip.js", "tidak diizinkan"), (b"a" * 200 + b".pdf", "terlalu panjang"),
+                          (b"laporan\xe2\x80\x8b.pdf", "nama berkas lampiran")):
+            status, _, _ = client.upload(f"/lampiran/{NEW}", {"csrf": token}, name, b"<script>alert(1)</script>")
+            assert status == 303
+            assert why in shown(client, f"/draf/{NEW}"), name
+        status, _, text = client.upload(f"/lampiran/{NEW}", {"csrf": token}, b"nul\x00.pdf", b"x")
+        assert status == 400 and "karakter kendali" in text
+        status, _, _ = client.upload(f"/lampiran/{NEW}", {"csrf": token}, b"besar.pdf", b"%PDF" + b"0" * 300_000)
+        assert "lebih besar dari batas" in shown(client, f"/draf/{NEW}")
+        # content/files/formulir.pdf belongs to another page: a draft of the same name would replace it silently.
+        status, _, _ = client.upload(f"/lampiran/{NEW}", {"csrf": token}, b"FORMULIR.pdf", pdf)
+        assert "sudah dipakai" in shown(client, f"/draf/{NEW}")
+        assert not (site / "drafts" / "files" / "formulir.pdf").exists()
+        # Uploading the page's own attachment again replaces it, and says so.
+        status, _, _ = client.upload(f"/lampiran/{NEW}", {"csrf": token}, b"luar.pdf", tiny_pdf("Versi dua"))
+        assert "menggantikan" in shown(client, f"/draf/{NEW}")
+    uploaded = {p.name for area in ("drafts", "content") for p in (site / area).rglob("*") if p.is_file()}
+    assert not {n for n in uploaded if n.endswith((".html", ".svg", ".js"))} and not (site.parent / "luar.pdf").exists()
+
+
+def test_a_decision_needs_its_button(site: Path, people) -> None:
+    write(site / "drafts" / NEW, NEW_TEXT)
+    assert main(["--site", str(site), "submit", NEW, "--key", str(people.keys["siti"])]) == 0
+    assert main(["--site", str(site), "preview"]) == 0
+    before = reviews(site)
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["budi"])
+        _, _, html = client.send("GET", f"/perubahan/{NEW}")
+        digest = re.search(r'name="hash" value="([^"]+)"', html).group(1)
+        preview = re.search(r'name="pratinjau" value="([^"]+)"', html).group(1)
+        for value in (None, "", "SETUJU", "ya"):
+            form = {"csrf": token, "hash": digest, "pratinjau": preview, "komentar": "catatan"}
+            status, _, _ = client.send("POST", f"/tinjau/{NEW}", {**form, **({"keputusan": value} if value is not None
+                                                                            else {})}, Origin=client.origin)
+            assert status == 303 and "pilih keputusan" in shown(client, f"/perubahan/{NEW}")
+        client.send("POST", "/rilis/periksa", {"csrf": token, "komentar": "x"}, Origin=client.origin)
+        assert "pilih keputusan" in shown(client, "/rilis")
+    assert reviews(site) == before
+
+
+def test_two_browsers_deciding_the_same_change_at_once_get_one_record(site: Path, people) -> None:
+    write(site / "drafts" / NEW, NEW_TEXT)
+    for args in (["submit", NEW, "--key", str(people.keys["siti"])], ["preview"],
+                 ["review", NEW, "--setuju", "--key", str(people.keys["budi"])]):
+        assert main(["--site", str(site), *args]) == 0
+    before = reviews(site)
+    with running_desk(site) as desk:
+        tabs = [signed_in(desk.url, people.keys["ratna"]) for _ in range(2)]
+        _, _, html = tabs[0][0].send("GET", f"/perubahan/{NEW}")
+        digest = re.search(r'name="hash" value="([^"]+)"', html).group(1)
+        start, answers = threading.Barrier(2), []
+
+        def decide(client: Client, token: str) -> None:
+            start.wait()
+            answers.append(client.send("POST", f"/setujui/{NEW}", {"csrf": token, "hash": digest, "komentar": "ok",
+                                                                   "kembali": f"/perubahan/{NEW}"}, Origin=client.origin))
+        threads = [threading.Thread(target=decide, args=tab) for tab in tabs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert [a[0] for a in answers] == [303, 303]
+        said = [shown(client, f"/perubahan/{NEW}") for client, _ in tabs]
+    assert sum("Disetujui: layanan/jam.md" in s for s in said) == 1
+    assert sum("Ditolak:" in s for s in said) == 1, said
+    assert len(reviews(site) - before) == 1
+    assert main(["--site", str(site), "verify"]) == 0
