@@ -10,9 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import MINIMAL_PAGES, tiny_pdf, tree_digest, write
-from helpers.desk import Client, running_desk, signed_in
+from helpers.browser import guarded_browser
+from helpers.desk import Client, running_desk, sign_in, signed_in
 from pipeline.cli import main
 
 PAGE = "layanan/permohonan.md"
@@ -201,3 +203,68 @@ def test_two_browsers_deciding_the_same_change_at_once_get_one_record(site: Path
     assert sum("Ditolak:" in s for s in said) == 1, said
     assert len(reviews(site) - before) == 1
     assert main(["--site", str(site), "verify"]) == 0
+
+
+HOSTILE_PAGE = """---
+title: "<script>window.kena = 'judul'</script>"
+jenis: halaman
+---
+
+# Judul {: onclick="window.kena = 'atribut'" }
+
+<script>window.kena = 'skrip'</script>
+
+<img src="x" onerror="window.kena = 'gambar'">
+
+[klik di sini](javascript:window.kena='tautan')
+
+![pelacak](http://penyerang.example/piksel.png)
+"""
+
+
+def test_hostile_page_text_never_runs_in_the_desk(site: Path, people) -> None:
+    write(site / "drafts" / NEW, HOSTILE_PAGE)
+    with running_desk(site) as desk, guarded_browser() as (context, traffic):
+        tab = traffic.watch(context.new_page())
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        sign_in(tab, desk.url, people.keys["siti"])
+        for path in (f"perubahan/{NEW}", f"draf/{NEW}"):
+            tab.goto(desk.url + path)
+            title = tab.locator("main") if path.startswith("perubahan") else tab.get_by_label("Judul")
+            (expect(title).to_contain_text if path.startswith("perubahan") else expect(title).to_have_value)(
+                "<script>window.kena = 'judul'</script>")
+            tab.locator("main h1", has_text="Judul").first.click()
+            tab.get_by_role("link", name="klik di sini").first.click()
+            assert tab.evaluate("window.kena") is None and tab.locator("main script").count() == 0
+        editor = tab.get_by_label("Isi halaman (Markdown)")
+        editor.fill(HOSTILE_PAGE.split("---\n", 2)[2])
+        expect(tab.locator("#tampilan-isi h1")).to_have_text("Judul")
+        tab.locator("#tampilan-isi h1").click()
+        assert tab.evaluate("window.kena") is None and tab.locator("#tampilan-isi script, #tampilan-isi img[onerror]").count() == 0
+    assert dialogs == []
+    assert traffic.blocked == []  # the CSP stopped the tracking pixel before it reached the network
+
+
+def test_an_internal_error_is_logged_privately_not_at_a_fixed_shared_name(site: Path, people, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    import tempfile
+
+    from pipeline.desk import views
+
+    victim = write(tmp_path / "milik-korban.txt", "jangan ditimpa\n")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "ppid-meja-error.log").symlink_to(victim)  # planted by another user of the machine
+
+    def broken(*args):
+        raise RuntimeError("galat buatan uji")
+
+    with running_desk(site) as desk:
+        client, _ = signed_in(desk.url, people.keys["siti"])
+        monkeypatch.setattr(views, "change_view", broken)
+        status, _, text = client.send("GET", f"/perubahan/{PAGE}")
+    assert status == 500 and "Kesalahan internal meja kerja" in text and "Traceback" not in text
+    log = Path(re.search(r"rincian di (\S+)\.", text).group(1))
+    assert log.is_relative_to(site / ".ppid") and (log.stat().st_mode & 0o077) == 0
+    assert "galat buatan uji" in log.read_text(encoding="utf-8")
+    assert victim.read_text(encoding="utf-8") == "jangan ditimpa\n"
