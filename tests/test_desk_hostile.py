@@ -268,3 +268,38 @@ def test_an_internal_error_is_logged_privately_not_at_a_fixed_shared_name(site: 
     assert log.is_relative_to(site / ".ppid") and (log.stat().st_mode & 0o077) == 0
     assert "galat buatan uji" in log.read_text(encoding="utf-8")
     assert victim.read_text(encoding="utf-8") == "jangan ditimpa\n"
+
+
+def test_the_key_and_its_passphrase_stay_with_the_user(site: Path, people, tmp_path: Path) -> None:
+    import os
+
+    from pipeline.signing import load_private_key, public_key_line, write_private_key
+
+    locked = tmp_path / "kunci" / "ratna-berfrasa"
+    write_private_key(locked, load_private_key(people.keys["ratna"], None), "frasa-rahasia-7319")
+    public = write(tmp_path / "kunci" / "ratna-salin", public_key_line(load_private_key(people.keys["ratna"], None)))
+    os.chmod(public, 0o644)  # a public key, as it usually lies around: readable, without its .pub ending
+    with running_desk(site) as desk:
+        client, token = fresh(desk.url)
+        attempts = {"salah-frasa-4421": "frasa sandi kunci privat salah", "": "dilindungi frasa sandi"}
+        for passphrase, why in attempts.items():
+            status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(locked), "frasa": passphrase},
+                                       Origin=client.origin)
+            _, _, html = client.send("GET", "/masuk")
+            assert status == 303 and why in html and "salah-frasa-4421" not in html
+        status, _, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(public), "frasa": ""},
+                                   Origin=client.origin)
+        _, _, html = client.send("GET", "/masuk")
+        assert "kunci publik" in html and "chmod" not in html
+        status, headers, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(locked),
+                                                            "frasa": "frasa-rahasia-7319"}, Origin=client.origin)
+        assert status == 303 and headers["location"].endswith("/")
+        client.cookie = headers["set-cookie"].split(";")[0]
+        _, _, html = client.send("GET", "/")
+        assert "Ratna" in html and "frasa-rahasia-7319" not in html
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "ppid" / "meja.yml"
+    assert str(locked) in settings.read_text(encoding="utf-8")
+    for path in [settings, *(p for p in site.rglob("*") if p.is_file())]:
+        data = path.read_bytes()
+        assert b"frasa-rahasia-7319" not in data and b"salah-frasa-4421" not in data, path
+        assert path == settings or str(locked).encode() not in data, path  # the key's path only in the user's config
