@@ -303,3 +303,43 @@ def test_the_key_and_its_passphrase_stay_with_the_user(site: Path, people, tmp_p
         data = path.read_bytes()
         assert b"frasa-rahasia-7319" not in data and b"salah-frasa-4421" not in data, path
         assert path == settings or str(locked).encode() not in data, path  # the key's path only in the user's config
+
+
+def test_front_matter_values_cannot_inject_keys(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["siti"])
+        title = "Jam: layanan\n---\njenis: dip\n---\n# bukan judul"
+        form = {"csrf": token, "halaman": NEW, "title": title, "jenis": "halaman", "ringkasan": "a: b\n- c",
+                "urutan": "3", "lampiran": "files/a.pdf\n---\n  x: y", "isi": "---\njenis: rahasia\n---\nIsi."}
+        status, _, _ = client.send("POST", "/draf", form, Origin=client.origin)
+        assert status == 303
+    from pipeline.content import read_page
+    page = read_page(site / "drafts" / NEW, NEW, f"drafts/{NEW}")
+    assert page.meta["title"] == title.strip() and page.meta["jenis"] == "halaman" and page.meta["urutan"] == 3
+    assert page.meta["lampiran"] == ["files/a.pdf", "---", "x: y"] and "rahasia" not in page.meta.values()
+    assert page.body.lstrip().startswith("---\njenis: rahasia")
+
+
+@pytest.mark.parametrize("host", ["[::1]:{port}", "127.0.0.1", "127.0.0.1:1", "localhost.:{port}", "LOCALHOST:{port}",
+                                  "127.0.0.1:{port}@penyerang.example", "penyerang.example", "", "127.1:{port}"])
+def test_only_the_desks_own_host_is_served(site: Path, people, host: str) -> None:
+    with running_desk(site) as desk:
+        client = Client(desk.url)
+        status, _, text = client.send("GET", "/masuk", Host=host.format(port=client.port))
+        assert status == 403 and "Host" in text
+
+
+def test_sign_in_itself_needs_the_session_token_and_the_desks_origin(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        client, token = fresh(desk.url)
+        form = {"csrf": token, "kunci": str(people.keys["ratna"]), "frasa": ""}
+        for changed, headers in (({"csrf": ""}, {"Origin": client.origin}), ({}, {"Origin": "null"}),
+                                 ({}, {"Origin": client.origin, "Sec_Fetch_Site": "same-site"}),
+                                 ({}, {"Referer": "http://penyerang.example/masuk"})):
+            status, response_headers, _ = client.send("POST", "/masuk", {**form, **changed}, **headers)
+            assert status == 403 and "set-cookie" not in response_headers
+        siti, _ = signed_in(desk.url, people.keys["siti"])
+        pages = [siti.send("GET", path)[2] for path in ("/masuk", "/", "/draf/baru", f"/draf/{PAGE}", "/rilis")]
+        assert not any(re.search(r"[?&]csrf=", html) for html in pages)  # the token never travels in a URL
+        get_forms = [f for html in pages for f in re.findall(r'<form method="get".*?</form>', html, re.S)]
+        assert get_forms and not any('name="csrf"' in f for f in get_forms)
