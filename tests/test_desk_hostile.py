@@ -343,3 +343,25 @@ def test_sign_in_itself_needs_the_session_token_and_the_desks_origin(site: Path,
         assert not any(re.search(r"[?&]csrf=", html) for html in pages)  # the token never travels in a URL
         get_forms = [f for html in pages for f in re.findall(r'<form method="get".*?</form>', html, re.S)]
         assert get_forms and not any('name="csrf"' in f for f in get_forms)
+
+
+def test_a_desk_commit_holds_only_what_the_decision_touched(site: Path, people) -> None:
+    from helpers.lifecycle import git
+
+    write(site / "drafts" / "layanan" / "lain.md", NEW_TEXT.replace("Jam Layanan", "Halaman Lain"))  # someone's work
+    write(site / "drafts" / NEW, NEW_TEXT)
+    for args in (["submit", NEW, "--key", str(people.keys["siti"])], ["preview"],
+                 ["review", NEW, "--setuju", "--key", str(people.keys["budi"])],
+                 ["approve", NEW, "--key", str(people.keys["ratna"])]):
+        assert main(["--site", str(site), *args]) == 0
+    with running_desk(site) as desk:
+        ratna, token = signed_in(desk.url, people.keys["ratna"])
+        ratna.send("POST", "/promosi", {"csrf": token, "commit": "1"}, Origin=ratna.origin)
+        promoted = git(site, "show", "--name-status", "--format=%s", "HEAD")
+        ratna.send("POST", "/tarik", {"csrf": token, "halaman": PAGE, "komentar": "Data pribadi tampil.",
+                                      "commit": "1"}, Origin=ratna.origin)
+        withdrawn = git(site, "show", "--name-status", "--format=%s", "HEAD")
+    assert promoted.startswith("Promosi ke content/: layanan/jam.md") and f"A\tcontent/{NEW}" in promoted
+    assert withdrawn.startswith("DITARIK") and f"D\tcontent/{PAGE}" in withdrawn
+    assert git(site, "ls-files", "drafts/layanan/lain.md") == ""  # never swept into another person's commit
+    assert "drafts/layanan/lain.md" in git(site, "status", "--porcelain", "--untracked-files=all")

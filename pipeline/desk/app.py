@@ -192,7 +192,7 @@ class Desk:
             for note in outcome.notes:
                 session.say("ok", note)
             if self.forms().get("commit"):
-                session.say("ok", commit(site, [outcome.record, *outcome.cited, *paths],
+                session.say("ok", commit(site, [outcome.record, *outcome.files, *paths],
                                          f"{outcome.summary} ({signer.person.name}, lewat ppid meja)"))
         self.memo.refresh_soon()
 
@@ -293,8 +293,7 @@ class Desk:
         def submit(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.submit(
-                state, signer, page, comment=data.get("komentar", ""), with_findings=bool(data.get("dengan_temuan"))),
-                lambda state: _draft_files(state, page))
+                state, signer, page, comment=data.get("komentar", ""), with_findings=bool(data.get("dengan_temuan"))))
 
         @self.post("/ajukan-hapus/<page:path>")
         def submit_removal(session: Session, page: str):
@@ -347,11 +346,10 @@ class Desk:
 
         @self.post("/tarik")
         def withdraw(session: Session):
-            data, site = self.forms(), Site(self.root)
+            data = self.forms()
             page = drafts.page_key(data.get("halaman", ""))
             self.decide(session, lambda state, signer: operations.withdraw(
-                state, signer, page, comment=data.get("komentar", "")),
-                lambda state: [site.content_dir, site.drafts_dir])
+                state, signer, page, comment=data.get("komentar", "")))
 
         @self.post("/promosi")
         def promote(session: Session):
@@ -368,8 +366,7 @@ class Desk:
                     session.say("ok", "Tidak ada perubahan yang siap dipromosikan.")
                 if done.promoted and self.forms().get("commit"):
                     names = ", ".join(p.change.page for p in done.promoted)
-                    session.say("ok", commit(site, [site.content_dir, site.drafts_dir],
-                                             f"Promosi ke content/: {names} (lewat ppid meja)"))
+                    session.say("ok", commit(site, done.files, f"Promosi ke content/: {names} (lewat ppid meja)"))
 
         @self.get("/rilis")
         def release(session: Session):
@@ -445,11 +442,3 @@ def _error_log(folder: Path, text: str) -> Path:
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
     return Path(name)
-
-
-def _draft_files(state: SiteState, page: str) -> list[Path]:
-    item = next((p for p in state.pending if p.change.page == page), None)
-    if item is None:
-        return []
-    origin = state.snap.drafts.origin
-    return [state.site.drafts_dir / rel for rel in item.change.digest.files if origin.get(rel) == "drafts"]

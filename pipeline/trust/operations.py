@@ -32,7 +32,8 @@ class Outcome:
     page: str
     summary: str
     notes: list[str] = field(default_factory=list)
-    cited: list[Path] = field(default_factory=list)  # files the record cites (a preview manifest), to commit with it
+    # The other files the decision is about, wrote, cited or removed: what a commit of its record must hold, no more.
+    files: list[Path] = field(default_factory=list)
 
 
 def page_arg(site_root: Path, text: str) -> str:
@@ -122,7 +123,7 @@ def submit(state: SiteState, signer: Signer, page: str, *, remove: bool = False,
             raise DecisionRefused(f"{page}: tidak ada di content/, jadi tidak dapat dihapus")
         if page in state.snap.drafts.pages and state.snap.drafts.origin.get(page) == "drafts":
             raise DecisionRefused(f"drafts/{page}: ada draf untuk halaman ini; hapus draf itu dulu sebelum mengajukan penghapusan")
-        digest, kind, base, notes = removal_digest(current), "remove", current.value, []
+        digest, kind, base, notes, files = removal_digest(current), "remove", current.value, [], []
     else:
         item = find_pending(state, page)
         if item.chain.state in ("submitted", "reviewed", "approved"):
@@ -130,8 +131,10 @@ def submit(state: SiteState, signer: Signer, page: str, *, remove: bool = False,
         _refuse_problems(state, page)
         notes = _findings_at_submit(state, item, with_findings)
         digest, kind, base = item.change.digest, item.change.kind, item.base
+        origin = state.snap.drafts.origin
+        files = [state.site.drafts_dir / rel for rel in digest.files if origin.get(rel) == "drafts"]
     path = _page_record(state, signer, page, kind, digest.value, base, "submit", "submitted", role, comment)
-    return Outcome(path, page, f"Diajukan: {page} ({_KIND[kind]}, hash {digest.short})", notes)
+    return Outcome(path, page, f"Diajukan: {page} ({_KIND[kind]}, hash {digest.short})", notes, files)
 
 
 _KIND = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
@@ -193,7 +196,7 @@ def review(state: SiteState, signer: Signer, page: str, *, approve: bool, commen
     path = _page_record(state, signer, change.page, change.kind, change.digest.value, item.base, "review",
                         "approved" if approve else "changes_requested", role, comment, preview=preview.id)
     return Outcome(path, change.page, f"Ditinjau: {change.page} — {'setuju' if approve else 'perlu perbaikan'} "
-                                      f"(pratinjau {preview.short})", cited=[manifest_path(state.site.root, preview.id)])
+                                      f"(pratinjau {preview.short})", files=[manifest_path(state.site.root, preview.id)])
 
 
 def cited_preview(state: SiteState, page: str, digest: str, wanted: str | None) -> Manifest:
@@ -270,10 +273,12 @@ def withdraw(state: SiteState, signer: Signer, page: str, *, comment: str) -> Ou
     role = require_role(signer, state, "withdraw")
     path = _page_record(state, signer, page, "withdraw", current.value, current.value, "withdraw", "withdrawn", role,
                         comment, emergency=True)
-    apply(state.site.content_dir, state.site.drafts_dir, Plan(delete={page} | orphans(state, {page})), state.site.work_dir)
+    plan = Plan(delete={page} | orphans(state, {page}))
+    apply(state.site.content_dir, state.site.drafts_dir, plan, state.site.work_dir)
     state.site.forget()
     return Outcome(path, page, f"DITARIK (darurat): {page} dihapus dari content/",
-                   ["Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online (ppid publish)."])
+                   ["Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online (ppid publish)."],
+                   plan_files(state, plan))
 
 
 @dataclass
@@ -281,6 +286,7 @@ class Promotion:
     promoted: list[Pending]
     held: dict[str, list]  # page -> why it stays back (unaccepted findings, links to pages not yet approved)
     waiting: list[Pending]
+    files: list[Path] = field(default_factory=list)  # written, removed or cleared: what a commit of it holds
 
 
 def promote(state: SiteState) -> Promotion:
@@ -292,10 +298,16 @@ def promote(state: SiteState) -> Promotion:
     held.update(_dangling(state, ready))
     ready = [p for p in ready if p.change.page not in held]
     waiting = [p for p in state.pending if p.chain.state != "approved"]
+    plan = _plan(state, ready) if ready else Plan()
     if ready:
-        apply(state.site.content_dir, state.site.drafts_dir, _plan(state, ready), state.site.work_dir)
+        apply(state.site.content_dir, state.site.drafts_dir, plan, state.site.work_dir)
         state.site.forget()
-    return Promotion(ready, held, waiting)
+    return Promotion(ready, held, waiting, plan_files(state, plan))
+
+
+def plan_files(state: SiteState, plan: Plan) -> list[Path]:
+    content = state.site.content_dir
+    return sorted({content / rel for rel in [*plan.write, *plan.delete]} | set(plan.clear_drafts))
 
 
 def _plan(state: SiteState, ready: list[Pending]) -> Plan:
