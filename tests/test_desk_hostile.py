@@ -365,3 +365,22 @@ def test_a_desk_commit_holds_only_what_the_decision_touched(site: Path, people) 
     assert withdrawn.startswith("DITARIK") and f"D\tcontent/{PAGE}" in withdrawn
     assert git(site, "ls-files", "drafts/layanan/lain.md") == ""  # never swept into another person's commit
     assert "drafts/layanan/lain.md" in git(site, "status", "--porcelain", "--untracked-files=all")
+
+
+def test_saving_keeps_the_typed_text_when_busy_and_says_when_a_submission_stops_holding(site: Path, people) -> None:
+    from pipeline.desk.actions import one_at_a_time
+    from pipeline.site import Site
+
+    write(site / "drafts" / NEW, NEW_TEXT)
+    assert main(["--site", str(site), "submit", NEW, "--key", str(people.keys["siti"])]) == 0
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["siti"])
+        form = {"csrf": token, "ada": "1", "halaman": NEW, "title": "Jam Layanan", "jenis": "halaman",
+                "isi": "# Jam Layanan\n\nSenin sampai Jumat, teks yang diketik dengan susah payah.\n"}
+        with one_at_a_time(Site(site)):  # a decision is being written at this moment
+            status, _, html = client.send("POST", "/draf", form, Origin=client.origin)
+        assert status == 200 and "orang lain sedang mencatat keputusan" in html
+        assert "teks yang diketik dengan susah payah" in html  # nothing the operator typed is lost
+        status, _, _ = client.send("POST", "/draf", form, Origin=client.origin)
+        said = shown(client, f"/draf/{NEW}")
+        assert status == 303 and "Perhatian:</strong> layanan/jam.md sudah diajukan" in said and "ajukan lagi" in said

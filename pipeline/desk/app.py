@@ -25,6 +25,7 @@ from ..release.publishing import publish
 from ..signing import public_key_line
 from ..site import Site
 from ..trust import operations
+from ..trust.chains import STATE_NAMES
 from ..trust.errors import DecisionRefused, IdentityError
 from ..trust.identity import Signer
 from ..trust.state import SiteState
@@ -255,15 +256,17 @@ class Desk:
             fields = form.fields(site.root)
             try:
                 page = drafts.editable(site, data.get("halaman", ""), new=not data.get("ada"))
-                keep = drafts.load(site, page).meta
-                meta = form.parse(fields, data.get, data.getall, keep)
-            except PpidError as exc:
+                meta = form.parse(fields, data.get, data.getall, drafts.load(site, page).meta)
+                with one_at_a_time(site):
+                    decided = self._decided(page)
+                    changed = drafts.save(site, page, meta, data.get("isi", ""))
+            except PpidError as exc:  # the page is shown again with everything typed, never lost
                 session.say("galat", str(exc))
                 typed = drafts.Draft(data.get("halaman", ""), {}, data.get("isi", ""))
                 return self._editor(session, typed, new=not data.get("ada"), typed=data)
-            with one_at_a_time(site):
-                drafts.save(site, page, meta, data.get("isi", ""))
             session.say("ok", f"Draf disimpan: drafts/{page}. Periksa temuan di bawah, lalu ajukan.")
+            if decided and changed:
+                _resubmit(session, page, decided)
             redirect(f"/draf/{quote(page)}", 303)
 
         @self.post("/lampiran/<page:path>")
@@ -274,10 +277,13 @@ class Desk:
             if upload is None:
                 raise drafts.DraftError("pilih berkas lampiran yang akan diunggah")
             with one_at_a_time(site):
+                decided = self._decided(page)
                 _, notes = drafts.add_attachment(site, page, upload.raw_filename, upload.file,
                                                  bool(self.forms().get("bersihkan")))
             for note in notes:
                 session.say("ok", note)
+            if decided:
+                _resubmit(session, page, decided)
             redirect(f"/draf/{quote(page)}", 303)
 
         @self.post("/tampilan")
@@ -406,6 +412,11 @@ class Desk:
             shown = rel.encode("unicode_escape").decode("ascii")[:drafts.MAX_PATH]
             raise DecisionRefused(f"{shown}: lampiran tidak ada di drafts/ maupun content/")
 
+    def _decided(self, page: str) -> str:
+        """The state of the page's pending change when people have already decided on it (else "")."""
+        item = next((p for p in self.memo.state().pending if p.change.page == page), None)
+        return STATE_NAMES[item.chain.state] if item and item.chain.state in ("submitted", "reviewed", "approved") else ""
+
     def _editor(self, session: Session, draft: drafts.Draft, new: bool, typed: bottle.FormsDict | None = None) -> str:
         site = Site(self.root)
         fields = form.fields(site.root)
@@ -426,6 +437,11 @@ class Desk:
 def _error_page(res: bottle.HTTPError) -> str:
     res.content_type = "text/plain; charset=utf-8"
     return ERRORS.get(res.status_code, f"Permintaan tidak dapat dilayani ({res.status_code}).") + " Buka / untuk kembali.\n"
+
+
+def _resubmit(session: Session, page: str, decided: str) -> None:
+    session.say("peringatan", f"{page} sudah diajukan (status: {decided}); isinya kini berubah, jadi keputusan yang "
+                              "sudah ada tidak berlaku untuk isi baru ini: periksa, lalu ajukan lagi")
 
 
 def _refused(why: str, status: int = 403) -> HTTPResponse:

@@ -89,9 +89,13 @@ def load(site: Site, page: str) -> Draft:
     return Draft(page)
 
 
-def save(site: Site, page: str, meta: dict[str, Any], body: str) -> Path:
+def save(site: Site, page: str, meta: dict[str, Any], body: str) -> bool:
+    """Write the draft; whether its bytes changed."""
     text = "---\n" + dumps(meta) + "---\n\n" + body.replace("\r\n", "\n").strip("\n") + "\n"
-    return write_atomic(site.drafts_dir / page, text.encode("utf-8"))
+    target = site.drafts_dir / page
+    before = target.read_bytes() if target.is_file() else None
+    write_atomic(target, text.encode("utf-8"))
+    return before != text.encode("utf-8")
 
 
 def write_atomic(target: Path, data: bytes) -> Path:
