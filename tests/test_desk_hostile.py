@@ -384,3 +384,22 @@ def test_saving_keeps_the_typed_text_when_busy_and_says_when_a_submission_stops_
         status, _, _ = client.send("POST", "/draf", form, Origin=client.origin)
         said = shown(client, f"/draf/{NEW}")
         assert status == 303 and "Perhatian:</strong> layanan/jam.md sudah diajukan" in said and "ajukan lagi" in said
+
+
+def test_a_body_larger_than_any_attachment_is_refused_before_it_is_read(site: Path, people) -> None:
+    import socket
+
+    limits = site / "site_config" / "site.yml"
+    limits.write_text(limits.read_text(encoding="utf-8").replace("attachment_bytes: 20000000",
+                                                                  "attachment_bytes: 1000").replace("page_bytes: 1000000", "page_bytes: 1000"), encoding="utf-8")
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["siti"])
+        with socket.create_connection(("127.0.0.1", client.port), timeout=10) as raw:
+            raw.sendall(f"POST /lampiran/{PAGE} HTTP/1.1\r\nHost: 127.0.0.1:{client.port}\r\nOrigin: {client.origin}\r\n"
+                        f"Cookie: {client.cookie}\r\nX-CSRF-Token: {token}\r\n"
+                        "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 50000000000\r\n\r\n".encode())
+            answer = b""
+            while chunk := raw.recv(65536):
+                answer += chunk
+    answer = answer.decode("utf-8", "replace")
+    assert answer.startswith("HTTP/1.0 413") and "kiriman terlalu besar (batas lampiran 1 KB," in answer

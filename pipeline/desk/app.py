@@ -45,6 +45,7 @@ ERRORS = {404: "Halaman meja kerja ini tidak ada.", 405: "Cara permintaan ini ti
 # Where a form may send the person back to: a path on this desk, nothing a browser could read as another host.
 _BACK = re.compile(r"/(?![/\\])[A-Za-z0-9._~/%-]*")
 VERDICTS = {"setuju": True, "perbaikan": False}
+FORM_ROOM = 1_000_000  # the form fields sent along with an attachment
 
 
 class Desk:
@@ -149,9 +150,10 @@ class Desk:
                 session = self.sessions.get(request.get_cookie(COOKIE))
                 if session is None:
                     return _refused("tidak ada sesi meja kerja (keluar, atau lama tidak dipakai); buka halaman meja lagi")
-                if request.content_length > self._largest_upload():
-                    return _refused(f"kiriman terlalu besar (batas lampiran {drafts.size_text(self._largest_upload())})",
-                                    413)
+                limit, page_limit = self._limits()
+                if request.content_length > max(limit, 3 * page_limit) + FORM_ROOM:  # a page travels %-encoded
+                    return _refused(f"kiriman terlalu besar (batas lampiran {drafts.size_text(limit)}, "
+                                    "site_config/site.yml limits.attachment_bytes)", 413)
                 try:
                     token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
                 except PpidError as exc:
@@ -173,12 +175,13 @@ class Desk:
             return handler
         return register
 
-    def _largest_upload(self) -> int:
-        """A body larger than any attachment the site accepts is refused before it is read (plus room for the form)."""
+    def _limits(self) -> tuple[int, int]:
+        """The largest attachment and page the site accepts: a body far above them is refused unread."""
         try:
-            return Site(self.root).limits.attachment_bytes + 1_000_000
+            limits = Site(self.root).limits
         except PpidError:
-            return bottle.BaseRequest.MEMFILE_MAX
+            return bottle.BaseRequest.MEMFILE_MAX, bottle.BaseRequest.MEMFILE_MAX
+        return limits.attachment_bytes, limits.page_bytes
 
     def decide(self, session: Session, action: Callable[[SiteState, Signer], operations.Outcome],
                extra: Callable[[SiteState], list[Path]] = lambda state: []) -> None:
