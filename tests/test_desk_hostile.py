@@ -403,3 +403,14 @@ def test_a_body_larger_than_any_attachment_is_refused_before_it_is_read(site: Pa
                 answer += chunk
     answer = answer.decode("utf-8", "replace")
     assert answer.startswith("HTTP/1.0 413") and "kiriman terlalu besar (batas lampiran 1 KB," in answer
+
+
+def test_a_key_revoked_while_signed_in_stops_at_once(site: Path, people) -> None:
+    with running_desk(site) as desk:
+        ratna, token = signed_in(desk.url, people.keys["ratna"])
+        assert main(["--site", str(site), "keys", "revoke", "--id", "ratna", "--root-key", str(people.keys["root"])]) == 0
+        before = reviews(site)
+        status, _, _ = ratna.send("POST", "/tarik", {"csrf": token, "halaman": PAGE, "komentar": "darurat"},
+                                  Origin=ratna.origin)
+        assert status == 303 and "dicabut" in shown(ratna)
+    assert (site / "content" / PAGE).is_file() and reviews(site) == before
