@@ -414,3 +414,23 @@ def test_a_key_revoked_while_signed_in_stops_at_once(site: Path, people) -> None
                                   Origin=ratna.origin)
         assert status == 303 and "dicabut" in shown(ratna)
     assert (site / "content" / PAGE).is_file() and reviews(site) == before
+
+
+def test_the_cli_logs_its_own_bug_privately_too(site: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    import tempfile
+
+    from pipeline import cli
+
+    victim = write(tmp_path / "milik-korban.txt", "jangan ditimpa\n")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "ppid-error.log").symlink_to(victim)
+
+    def broken(explicit):
+        raise RuntimeError("galat buatan uji")
+
+    monkeypatch.setattr(cli, "find_site", broken)
+    assert cli.main(["--site", str(site), "status"]) == 3
+    err = capsys.readouterr().err
+    log = Path(re.search(r"rincian di (\S+)\.", err).group(1))
+    assert (log.stat().st_mode & 0o077) == 0 and "galat buatan uji" in log.read_text(encoding="utf-8")
+    assert victim.read_text(encoding="utf-8") == "jangan ditimpa\n"

@@ -4,9 +4,7 @@ refusal as a message (post → message → redirect). Sessions and CSRF are chec
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import traceback
 from pathlib import Path
 from typing import Callable
@@ -17,7 +15,7 @@ from bottle import HTTPResponse, redirect, request, response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..errors import PpidError
+from ..errors import PpidError, write_error_log
 from ..preview.builder import build_preview
 from ..release import approval as release_approval
 from ..release.inputs import RELEASES
@@ -70,7 +68,7 @@ class Desk:
         try:
             return self.app(environ, start_response)
         except Exception:
-            log = _error_log(Site(self.root).work_dir, traceback.format_exc())
+            log = write_error_log(traceback.format_exc(), Site(self.root).work_dir)
             body = f"Kesalahan internal meja kerja (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.\n".encode()
             start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")])
             return [body]
@@ -449,15 +447,3 @@ def _resubmit(session: Session, page: str, decided: str) -> None:
 
 def _refused(why: str, status: int = 403) -> HTTPResponse:
     return HTTPResponse(f"Ditolak: {why}.\n", status, {"Content-Type": "text/plain; charset=utf-8"})
-
-
-def _error_log(folder: Path, text: str) -> Path:
-    """A new file of the user's own (never a fixed name in a shared folder another user could plant a link at)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="meja-galat-", suffix=".log", dir=folder)
-    except OSError:
-        handle, name = tempfile.mkstemp(prefix="ppid-meja-galat-", suffix=".log")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    return Path(name)
