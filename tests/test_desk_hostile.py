@@ -434,3 +434,24 @@ def test_the_cli_logs_its_own_bug_privately_too(site: Path, tmp_path: Path, monk
     log = Path(re.search(r"rincian di (\S+)\.", err).group(1))
     assert (log.stat().st_mode & 0o077) == 0 and "galat buatan uji" in log.read_text(encoding="utf-8")
     assert victim.read_text(encoding="utf-8") == "jangan ditimpa\n"
+
+
+def test_every_route_refuses_a_missing_or_foreign_token_and_no_get_changes_anything(site: Path, people) -> None:
+    write(site / "drafts" / NEW, NEW_TEXT)
+    before = tree_digest(site)
+    with running_desk(site) as desk:
+        ratna, token = signed_in(desk.url, people.keys["ratna"])
+        _, other_token = signed_in(desk.url, people.keys["siti"])  # another browser's valid token
+        routes = [(r.method, re.sub(r"<[^>]+>", lambda m: NEW if ":path" in m.group(0) else "x", r.rule))
+                  for r in desk.desk.app.routes]
+        posts = [path for method, path in routes if method == "POST"]
+        assert len(posts) >= 15
+        for path in posts:
+            form = {"halaman": PAGE, "komentar": "x", "keputusan": "setuju", "kunci": str(people.keys["ratna"])}
+            for token_sent in ({}, {"csrf": other_token}, {"csrf": token + "x"}):
+                status, _, text = ratna.send("POST", path, {**form, **token_sent}, Origin=ratna.origin)
+                assert status == 403 and "CSRF" in text, (path, token_sent, status)
+        for path in [path for method, path in routes if method == "GET"]:
+            status, _, text = ratna.send("GET", path)
+            assert status in (200, 303, 404) and "Kesalahan internal" not in text, (path, status)
+    assert tree_digest(site) == before
