@@ -455,3 +455,20 @@ def test_every_route_refuses_a_missing_or_foreign_token_and_no_get_changes_anyth
             status, _, text = ratna.send("GET", path)
             assert status in (200, 303, 404) and "Kesalahan internal" not in text, (path, status)
     assert tree_digest(site) == before
+
+
+def test_another_user_of_this_computer_cannot_use_the_desk(site: Path, people, monkeypatch) -> None:
+    """The desk runs as its owner and can read the owner's key: another account on the same machine reaching
+    127.0.0.1 must not get to unlock it (a key without a passphrase would sign for them)."""
+    from pipeline.desk import peer
+
+    with running_desk(site) as desk:
+        client, token = signed_in(desk.url, people.keys["ratna"])  # the owner: same account as the desk
+        owner = peer.own_uid()
+        monkeypatch.setattr(peer, "own_uid", lambda: owner + 4321)  # the desk now belongs to someone else
+        status, _, text = Client(desk.url).send("GET", "/masuk")
+        assert status == 403 and "pengguna lain" in text
+        status, _, text = client.send("POST", "/tarik", {"csrf": token, "halaman": PAGE, "komentar": "x"},
+                                      Origin=client.origin)
+        assert status == 403 and "pengguna lain" in text
+    assert (site / "content" / PAGE).is_file()
