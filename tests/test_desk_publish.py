@@ -20,9 +20,10 @@ def test_koordinator_approves_the_release_and_publishes_from_the_desk(site: Path
     write_deploy_yml(site, target, port, check_pages=2)
     with running_nginx(target, port), running_desk(site) as desk, guarded_browser() as (context, traffic):
         budi, token = signed_in(desk.url, people.keys["budi"])
+        assert budi.send("POST", "/rilis/pratinjau", {"csrf": token}, Origin=budi.origin)[0] == 303
         status, _, _ = budi.send("POST", "/rilis/periksa", {"csrf": token, "keputusan": "setuju", "kembali": "/rilis"},
                                  Origin=budi.origin)
-        assert status == 303
+        assert status == 303 and "diperiksa: layak terbit" in budi.send("GET", "/rilis")[2]
         tab = traffic.watch(context.new_page())
         sign_in(tab, desk.url, people.keys["ratna"])
         tab.get_by_role("link", name="Rilis").click()

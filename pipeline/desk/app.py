@@ -16,7 +16,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..errors import PpidError, write_error_log
-from ..preview.builder import build_preview
+from ..preview.builder import Preview, build_preview
+from ..release.preview import build_release_preview
 from ..release import approval as release_approval
 from ..release.inputs import RELEASES
 from ..release.publishing import publish
@@ -181,6 +182,11 @@ class Desk:
             return bottle.BaseRequest.MEMFILE_MAX, bottle.BaseRequest.MEMFILE_MAX
         return limits.attachment_bytes, limits.page_bytes
 
+    def build_preview(self, builder: Callable[[Site, Path], Preview]) -> Preview:
+        site = Site(self.root)
+        with one_at_a_time(site):
+            return builder(site, site.root / views.PREVIEW_DIR)
+
     def decide(self, session: Session, action: Callable[[SiteState, Signer], operations.Outcome],
                extra: Callable[[SiteState], list[Path]] = lambda state: []) -> None:
         """Derive afresh under the site lock, run the operation, report, and commit when asked."""
@@ -315,11 +321,15 @@ class Desk:
 
         @self.post("/pratinjau")
         def make_preview(session: Session):
-            site = Site(self.root)
-            with one_at_a_time(site):
-                built = build_preview(site, site.root / views.PREVIEW_DIR)
+            built = self.build_preview(build_preview)
             session.say("ok", f"Pratinjau luring {built.manifest.short} dibuat ({built.changes} perubahan tertunda). "
                               "Unduh zip-nya, ekstrak, buka MULAI-DI-SINI.html, lalu putuskan.")
+
+        @self.post("/rilis/pratinjau")
+        def make_release_preview(session: Session):
+            built = self.build_preview(build_release_preview)
+            session.say("ok", f"Pratinjau luring rilis {built.manifest.short} dibuat ({built.changes} berkas berubah). "
+                              "Unduh zip-nya, ekstrak, buka MULAI-DI-SINI.html, lalu catat hasil pemeriksaan.")
 
         @self.get("/pratinjau/<name>", needs_signer=True)
         def preview_zip(session: Session, name: str):
