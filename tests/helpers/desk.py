@@ -37,6 +37,8 @@ def sign_out(tab: Page) -> None:
 
 
 def message(tab: Page) -> str:
+    """The messages of the page a click just led to (once it has loaded: a click only waits for it to start)."""
+    tab.wait_for_load_state()
     return " ".join(tab.locator(".pesan").all_inner_texts())
 
 
