@@ -86,6 +86,7 @@ HOSTILE_FORMS = [
     ("/draf", {"halaman": "a" * 300 + ".md", "title": "T", "isi": "x"}),
     ("/draf", {"halaman": "layanan/" + "b" * 250 + ".md", "title": "T", "isi": "x"}),
     ("/draf", {"halaman": "baik.md", "title": "T", "isi": "x", "kembali": "/\r\nSet-Cookie: a=b"}),
+    ("/draf", {"halaman": PAGE, "title": "Halaman baru bernama sama", "isi": "menimpa?"}),  # "new" over an existing page
     (f"/tinjau/{PAGE}", {"pratinjau": "/etc/passwd", "hash": "", "keputusan": "setuju"}),
     (f"/tinjau/{PAGE}", {"pratinjau": "../../*", "hash": "", "keputusan": "setuju"}),
     ("/tarik", {"halaman": "tidak-ada.md", "komentar": "x", "kembali": "/\\penyerang.example"}),
