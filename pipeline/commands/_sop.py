@@ -43,3 +43,10 @@ def print_written(html_path: Path, pdf_path: Path | None) -> None:
     print(f"HTML: {html_path}")
     if pdf_path:
         print(f"PDF: {pdf_path}")
+
+
+def print_problems(problems: list[str]) -> int:
+    """Every record that was not counted, as a warning; the exit code says whether there was one."""
+    for problem in problems:
+        print(f"PERINGATAN: {problem}")
+    return 1 if problems else 0

@@ -7,7 +7,7 @@ import argparse
 from ..dates import waktu
 from ..site import Site
 from ..sop.html import publish
-from ..sop.plans import check_plan, load_plan, new_plan, render_plan, sign_plan, verification_code
+from ..sop.plans import check_plan, load_plan, new_plan, render_plan, sign_plan, signed_items, verification_code
 from ..sop.settings import load_settings
 from ..sop.signed import verify
 from ..trust.records import now_utc
@@ -62,4 +62,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
     sign = doc.last("tandatangani")
     print(f"SAH: {doc.display} — ditandatangani {registry.people[sign.by].name} ({sign.by}) pada "
           f"{waktu(sign.time, site.timezone)}; kode verifikasi {code}")
+    print("Isi yang ditandatangani (cocokkan dengan lembar cetaknya; beda satu butir pun berarti lembar itu tidak sah):")
+    for line in signed_items(doc):
+        print(f"  {line}")
     return 0

@@ -11,19 +11,18 @@ from ..site import Site
 from ..trust.identity import Signer
 from ..trust.registry import Policy, Registry
 from .errors import SopError
+from .periods import local_midnight, parse_day
 from .requests import raise_request
-from .signed import Document, load_document, load_folder, sign_entry, verify, write_document
+from .signed import Document, checked_id, load_document, load_folder, sign_entry, verify, write_document
 
 FOLDER = Path("records") / "notulen"
+ID_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[0-9]+)?"
 TEMPLATE_HEADER = ("# Notulen rapat pengembangan website. Isi semua bagian, lalu Sub Koordinator menandatangani\n"
                    "# ('ppid notulen tandatangani ID'); tindak lanjut 'untuk: webdev' menjadi permintaan perubahan.\n")
 
 
 def new_minutes(site: Site, day: str) -> Path:
-    try:
-        dt.date.fromisoformat(day)
-    except ValueError:
-        raise SopError(f"tanggal '{day}' tidak sah; tulis TTTT-BB-HH, contoh 2026-11-05") from None
+    parse_day(day)
     folder = site.root / FOLDER
     path, n = folder / f"{day}.yml", 2
     while path.exists():
@@ -38,10 +37,16 @@ def new_minutes(site: Site, day: str) -> Path:
 
 
 def load_minutes(site: Site, ident: str) -> Document:
-    path = site.root / FOLDER / f"{ident}.yml"
+    path = site.root / FOLDER / f"{checked_id(ident, ID_PATTERN, 'nama notulen', '2026-11-05 atau 2026-11-05-2')}.yml"
     if not path.exists():
         raise SopError(f"{site.rel(path)}: notulen {ident} tidak ada; buat dengan 'ppid notulen baru --tanggal {ident[:10]}'")
-    return load_document(site.root, path, "notulen")
+    return _held(site, load_document(site.root, path, "notulen"))
+
+
+def _held(site: Site, doc: Document) -> Document:
+    """Minutes are signed once the meeting has begun: no entry may be dated before its day (local time)."""
+    doc.not_before = local_midnight(parse_day(doc.body["tanggal"]), site.timezone)
+    return doc
 
 
 def sign_minutes(site: Site, ident: str, signer: Signer, registry: Registry, policy: Policy,
@@ -67,5 +72,5 @@ def receive_minutes(site: Site, ident: str, signer: Signer, registry: Registry, 
 def all_minutes(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> tuple[list[Document], list[str]]:
     docs, problems = load_folder(site.root, site.root / FOLDER, "notulen")
     for doc in docs:
-        problems += verify(doc, registry, policy, now).problems
+        problems += verify(_held(site, doc), registry, policy, now).problems
     return [d for d in docs if d.valid], problems

@@ -12,7 +12,7 @@ from ..trust.identity import Signer
 from ..trust.registry import Policy, Registry
 from .errors import SopError
 from .periods import local_day
-from .signed import Document, load_document, load_folder, sign_entry, verify, write_document
+from .signed import Document, checked_id, load_document, load_folder, sign_entry, verify, write_document
 
 FOLDER = Path("records") / "permintaan"
 CATEGORIES = {"teknis": "masalah teknis", "tampilan": "masalah tampilan", "fitur": "fitur baru"}
@@ -22,7 +22,7 @@ STATES = {"ajukan": "diajukan, menunggu tanda terima", "terima": "diterima Web D
 
 
 def request_path(site: Site, number: str) -> Path:
-    return site.root / FOLDER / f"{number}.yml"
+    return site.root / FOLDER / f"{checked_id(number, r'[0-9]{4}-[0-9]{4}', 'nomor permintaan', '2026-0001')}.yml"
 
 
 def next_number(site: Site, year: int) -> str:

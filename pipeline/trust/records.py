@@ -196,14 +196,15 @@ def check_page_path(page: Any) -> str | None:
 MAX_RECORD_BYTES = 64 * 1024
 
 
-def unusable_file(path: Path) -> str | None:
-    """Why a file under reviews/ cannot be a record at all, before reading it: a link, a device, too large."""
+def unusable_file(path: Path, limit: int = MAX_RECORD_BYTES) -> str | None:
+    """Why a file under reviews/ (or records/) cannot be a record at all, before reading it: a link, a device, too
+    large."""
     if path.is_symlink():
         return "tautan simbolik, bukan berkas rekaman; hapus tautan ini"
     if not path.is_file():
         return "bukan berkas biasa; hapus"
-    if path.stat().st_size > MAX_RECORD_BYTES:
-        return f"terlalu besar untuk sebuah rekaman (batas {MAX_RECORD_BYTES} bita)"
+    if path.stat().st_size > limit:
+        return f"terlalu besar untuk sebuah rekaman (batas {limit} bita)"
     return None
 
 

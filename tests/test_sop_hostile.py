@@ -1,0 +1,248 @@
+"""A hostile pass on the SOP records and reports: what a user with commit access, a careless edit or a mistyped
+argument can do, and what each must meet: a refusal naming the file (and line), nothing written, nothing silent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from helpers.sop_history import NOW, History, make_year
+from test_sop_records import make_plan
+
+from conftest import tree_digest
+from pipeline.demo import PEOPLE, DemoPerson, create_identities
+from pipeline.site import Site
+from pipeline.sop.evaluation import build_report
+from pipeline.sop.periods import parse_period
+from pipeline.sop.sources import load_sources
+
+PLAN = Path("records") / "rencana" / "2027-T1.yml"
+
+
+def refused(result: tuple[int, str, str], *words: str) -> str:
+    code, _, err = result
+    assert code == 2, err
+    assert "Traceback" not in err and "kesalahan internal" not in err
+    for word in words:
+        assert word in err, err
+    return err
+
+
+@pytest.mark.parametrize("args, word", [
+    (("notulen", "tandatangani", "../rencana/2027-T1"), "bukan nama notulen yang sah"),
+    (("notulen", "terima", "../../drafts/rapat"), "bukan nama notulen yang sah"),
+    (("permintaan", "terima", "../notulen/2026-11-05"), "bukan nomor permintaan yang sah"),
+    (("permintaan", "kerjakan", "/etc/passwd"), "bukan nomor permintaan yang sah"),
+    (("rencana", "cetak", "2027-T1/../../x"), "tidak dapat dibaca"),
+])
+def test_ids_with_path_traversal_are_refused_and_touch_nothing(ppid, people, site: Path, args, word) -> None:
+    (site / "drafts" / "rapat.yml").write_text(
+        "jenis: notulen\ntanggal: '2026-11-05'\npeserta: [budi]\ntopik: [Evaluasi]\nkeputusan: []\n"
+        "tindak_lanjut: []\ntanda_tangan: []\n", encoding="utf-8")
+    ppid("rencana", "baru", "2027-T1")
+    before = tree_digest(site)
+    key = people.key("dodi" if args[0] == "permintaan" else "budi") if args[0] != "rencana" else []
+    refused(ppid(*args, *key), word)
+    assert tree_digest(site) == before
+
+
+@pytest.mark.parametrize("value", ['"Sekre\\0tariat"', '"Sekre\\e[31mtariat"', '"Sekre\\u202Etariat"',
+                                   '"Sekre\\x85tariat"'])
+def test_control_characters_in_a_record_are_refused_with_file_and_line(ppid, people, site: Path, value) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("unit: Sekretariat", f"unit: {value}"), encoding="utf-8")
+    before = tree_digest(site)
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:11:", "karakter kendali")
+    assert tree_digest(site) == before
+
+
+def test_control_characters_typed_on_the_command_line_leave_no_request(ppid, people, site: Path) -> None:
+    before = tree_digest(site)
+    refused(ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Merah\x1b[31m", "--uraian", "Uraian",
+                 *people.key("siti")), "karakter kendali")
+    assert tree_digest(site) == before
+
+
+def test_identifiers_are_one_line(ppid, people, site: Path) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("triwulan: 2027-T1", 'triwulan: "2027-T1\\n"'),
+                    encoding="utf-8")
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:5:", "satu baris")
+
+
+def test_plan_items_must_be_distinct_and_inside_the_quarter(ppid, people, site: Path) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("bulan: 2027-01", "bulan: 2026-05"), encoding="utf-8")
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:12:",
+            "di luar Triwulan I 2027")
+    item = text[text.index("- nomor: 1"):text.index("tanda_tangan")]
+    plan.write_text(text.replace("tanda_tangan", item + "tanda_tangan", 1), encoding="utf-8")
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), "nomor 1 dipakai dua kali")
+
+
+@pytest.mark.parametrize("period", ["0000-01", "9999-12", "9999-S2", "٢٠٢٦-11", "２０２６-11", "2026-00", "2026-13",
+                                    "2026-S3", "2026-S0", "", " "])
+def test_periods_that_do_not_parse_are_refused_not_crashed(ppid, people, site: Path, period) -> None:
+    refused(ppid("laporan", "--periode", period, "--tanpa-pdf"), "tidak dapat dibaca")
+    refused(ppid("formulir", "--periode", period, "--tanpa-pdf"), "tidak dapat dibaca")
+
+
+@pytest.mark.parametrize("args", [("rencana", "baru", "0000-T1"), ("rencana", "baru", "2026-T5"),
+                                  ("notulen", "baru", "--tanggal", "20261105"),
+                                  ("notulen", "baru", "--tanggal", "2026-W45-1"),
+                                  ("notulen", "baru", "--tanggal", "２０２６-11-05"),
+                                  ("notulen", "baru", "--tanggal", "0000-11-05")])
+def test_new_records_with_odd_dates_are_refused_without_writing(ppid, site: Path, args) -> None:
+    before = tree_digest(site)
+    refused(ppid(*args), "tidak")
+    assert tree_digest(site) == before
+
+
+def test_unusable_record_files_are_reported_never_skipped(ppid, people, site: Path) -> None:
+    folders = {name: site / "records" / name for name in ("rencana", "notulen", "permintaan")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    (folders["rencana"] / "2027-T2.yaml").write_text("jenis: rencana\n", encoding="utf-8")
+    (folders["rencana"] / "2027-T3.yml").write_bytes(b"jenis: rencana\n\xff\xfe\n")
+    (folders["notulen"] / "2026-11-05.yml").mkdir()
+    (folders["permintaan"] / "2026-0001.yml").symlink_to("/etc/hostname")
+    (folders["permintaan"] / "2026-0002.yml").write_text("judul: " + "x" * 300_000 + "\n", encoding="utf-8")
+    expected = ("records/rencana/2027-T2.yaml", "records/rencana/2027-T3.yml", "records/notulen/2026-11-05.yml",
+                "records/permintaan/2026-0001.yml", "records/permintaan/2026-0002.yml")
+    code, out, _ = ppid("status")
+    for name in expected:
+        assert f"PERINGATAN: {name}: tidak dapat dibaca" in out, out
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf")
+    assert code == 1 and "Traceback" not in err
+    for name in expected:
+        assert f"PERINGATAN: {name}: tidak dapat dibaca" in out, out
+    code, out, _ = ppid("permintaan", "daftar")
+    assert "PERINGATAN: records/permintaan/2026-0001.yml: tidak dapat dibaca (tautan simbolik" in out
+
+
+def test_a_tampered_publication_log_is_reported_not_silently_uncounted(ppid, people, site: Path, monkeypatch,
+                                                                        tmp_path: Path) -> None:
+    make_year(site, people.keys)
+    monkeypatch.setattr("pipeline.commands.laporan.now_utc", lambda: NOW)
+    monkeypatch.setattr("pipeline.commands.formulir.now_utc", lambda: NOW)
+    log = site / "records" / "publikasi" / "produksi.jsonl"
+    lines = log.read_bytes().splitlines()
+    log.write_bytes(b"\n".join([lines[0], lines[1].replace(b"2026-12-20", b"2026-12-19"), lines[2]]) + b"\n")
+    code, out, _ = ppid("laporan", "--periode", "2026-S2", "--tanpa-pdf", "--out", str(tmp_path))
+    assert code == 1
+    assert "PERINGATAN: records/publikasi/produksi.jsonl:3: rantai log publikasi putus" in out
+    assert "TIDAK ADA: Log publikasi records/publikasi/produksi.jsonl rusak" in out
+    html = (tmp_path / "laporan-evaluasi-2026-S2.html").read_text(encoding="utf-8")
+    assert "Log publikasi records/publikasi/produksi.jsonl rusak" in html and "produksi.jsonl:3" in html
+    code, out, _ = ppid("formulir", "--periode", "2026-S2", "--tanpa-pdf", "--out", str(tmp_path))
+    assert code == 1 and "PERINGATAN: records/publikasi/produksi.jsonl:3" in out
+
+
+def test_a_publication_log_with_an_unreadable_time_is_reported(people, site: Path) -> None:
+    from pipeline.publish.publog import LogEntry, to_bytes
+
+    folder = site / "records" / "publikasi"
+    folder.mkdir(parents=True)
+    entry = LogEntry(None, "produksi", "publish", "sha256:" + "a" * 64, "rilis", "sha256:" + "c" * 64, "ratna", "Ratna",
+                     "kemarin sore")
+    (folder / "produksi.jsonl").write_bytes(to_bytes([entry]))
+    src = load_sources(Site(site), NOW)
+    assert any("produksi.jsonl:1" in p and "waktu" in p for p in src.problems)
+
+
+def other_people(site: Path, tmp_path: Path, monkeypatch) -> dict[str, Path]:
+    """A small agency: one person holds two roles that the SOP keeps apart."""
+    extra = (DemoPerson("rudi", "Rudi (operator dan web developer)", ("operator", "webdev")),
+             DemoPerson("tono", "Tono (sub koordinator dan koordinator)", ("subkoordinator", "koordinator")),
+             DemoPerson("wati", "Wati (sub koordinator dan kepala dinas)", ("subkoordinator", "kepala_dinas")))
+    keys = create_identities(Site(site), tmp_path / "kunci2", people=PEOPLE + extra)
+    monkeypatch.setenv("PPID_ROOT_KEYS", str(keys["root"].with_name("root.pub")))
+    return keys
+
+
+def test_one_person_may_not_take_both_sides_of_a_record(ppid, people, site: Path, tmp_path: Path, monkeypatch) -> None:
+    keys = other_people(site, tmp_path, monkeypatch)
+    key = lambda who: ["--key", str(keys[who])]  # noqa: E731
+    assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
+                *key("rudi"))[0] == 0
+    before = tree_digest(site)
+    refused(ppid("permintaan", "terima", "2026-0001", *key("rudi")), "pengaju")
+    assert tree_digest(site) == before
+    ppid("rencana", "baru", "2027-T1")
+    assert ppid("rencana", "tandatangani", "2027-T1", *key("tono"))[0] == 0   # prepares as Sub Koordinator
+    before = tree_digest(site)
+    refused(ppid("rencana", "tandatangani", "2027-T1", *key("tono")), "orang yang sama")
+    assert tree_digest(site) == before
+    ppid("notulen", "baru", "--tanggal", "2026-11-05")
+    minutes = site / "records" / "notulen" / "2026-11-05.yml"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("untuk: webdev", "untuk: operator"), encoding="utf-8")
+    assert ppid("notulen", "tandatangani", "2026-11-05", *key("wati"))[0] == 0
+    refused(ppid("notulen", "terima", "2026-11-05", *key("wati")), "orang yang sama")
+
+
+def test_a_revoked_key_writes_nothing(ppid, people, site: Path) -> None:
+    ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama", *people.key("siti"))
+    assert ppid("keys", "revoke", "--id", "dodi", "--root-key", str(people.keys["root"]))[0] == 0
+    before = tree_digest(site)
+    refused(ppid("permintaan", "terima", "2026-0001", *people.key("dodi")), "dicabut")
+    assert tree_digest(site) == before
+
+
+def test_minutes_cannot_be_signed_before_the_meeting(ppid, people, site: Path) -> None:
+    ppid("notulen", "baru", "--tanggal", "2030-01-02")
+    before = tree_digest(site)
+    refused(ppid("notulen", "tandatangani", "2030-01-02", *people.key("budi")), "sebelum rapat")
+    assert tree_digest(site) == before
+
+
+def test_verification_code_is_read_forgivingly_and_shows_what_was_signed(ppid, people, site: Path) -> None:
+    code_text = make_plan(ppid, people, site)
+    for typed in (code_text.lower(), code_text.replace("-", " "), code_text.replace("-", ""), f"  {code_text}\n"):
+        code, out, err = ppid("rencana", "verifikasi", typed)
+        assert code == 0, err
+        assert "1. Contoh: Ringkasan Laporan Keuangan" in out and "Januari 2027" in out   # compare with the paper
+
+
+def test_a_code_that_looks_like_a_quarter_is_still_a_code(ppid, people, site: Path) -> None:
+    make_plan(ppid, people, site)
+    code, _, err = ppid("rencana", "verifikasi", "2345-TABC-DEFG")
+    assert code == 1 and "tidak cocok dengan rencana mana pun" in err
+
+
+def test_forms_escape_what_the_site_config_says(ppid, people, site: Path, tmp_path: Path) -> None:
+    config = site / "site_config" / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'ppid_name: "PPID Dinas Komunikasi dan Informatika Kota Contoh"', "ppid_name: \"PPID <script>alert('x')</script>\""),
+        encoding="utf-8")
+    assert ppid("formulir", "--periode", "2026-11", "--tanpa-pdf", "--out", str(tmp_path))[0] == 0
+    for name in ("form-daftar-update-konten-2026-11.html", "form-persetujuan-2026-11.html"):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_dates_in_reports_are_local_at_the_month_edge(site: Path, people) -> None:
+    history = History(site, people.keys)
+    late_evening = dt.datetime(2026, 10, 31, 16, 30, tzinfo=dt.timezone.utc)     # 23.30 WIB, 31 October
+    after_midnight = dt.datetime(2026, 10, 31, 17, 30, tzinfo=dt.timezone.utc)   # 00.30 WIB, 1 November
+    history.page("profil/oktober.md", "submit", "siti", "operator", late_evening)
+    history.page("profil/november.md", "submit", "agus", "operator", after_midnight)
+    src = load_sources(Site(site), NOW)
+    october = build_report(parse_period("2026-10"), src)
+    november = build_report(parse_period("2026-11"), src)
+    seen = lambda report: {i.what for line in report.lines if line.key == "tinjauan" for i in line.items}  # noqa: E731
+    assert seen(october) == {"profil/oktober.md (diajukan 31 Oktober 2026)"}
+    assert seen(november) == {"profil/november.md (diajukan 1 November 2026)"}
+
+
+def test_leap_day_minutes_and_february_periods(ppid, people, site: Path) -> None:
+    assert ppid("notulen", "baru", "--tanggal", "2028-02-29")[0] == 0
+    refused(ppid("notulen", "baru", "--tanggal", "2027-02-29"), "tidak sah")
+    period = parse_period("2028-02")
+    assert (period.end_day() - period.start_day()).days == 29
+    assert os.path.exists(site / "records" / "notulen" / "2028-02-29.yml")
