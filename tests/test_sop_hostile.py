@@ -246,3 +246,91 @@ def test_leap_day_minutes_and_february_periods(ppid, people, site: Path) -> None
     period = parse_period("2028-02")
     assert (period.end_day() - period.start_day()).days == 29
     assert os.path.exists(site / "records" / "notulen" / "2028-02-29.yml")
+
+
+def monev_site(tmp_path: Path) -> Path:
+    from conftest import MINIMAL_PAGES, make_site
+
+    year = dt.date.today().year
+    page = "---\ntitle: {title}\njenis: halaman\n{extra}---\n\n# {title}\n\n{body}\n"
+    return make_site(tmp_path / "monev", {**MINIMAL_PAGES,
+        "profil/struktur.md": page.format(title="Struktur Organisasi PPID", extra="",
+                                          body="Bagan struktur: [unduh](../files/bagan.pdf)."),
+        f"dip/daftar-informasi-publik-{year - 1}.md": page.format(title=f"Daftar Informasi Publik {year - 1}", extra="",
+                                                                 body="Daftar."),
+        "layanan/biaya.md": page.format(title="Standar Biaya", extra='tanggal: "2020-01-06"\n', body="Gratis."),
+        "layanan/maklumat.md": page.format(title="Maklumat Pelayanan", extra='expire_at: "2021-01-01"\n', body="Janji."),
+        "layanan/jam-layanan.md": page.format(title="Jam Layanan", extra='publish_at: "2099-01-01"\n', body="08.00."),
+        "layanan/keberatan.md": "---\ntitle: Tata Cara Keberatan\njenis: [halaman\n---\n\nRusak.\n",
+    })
+
+
+def test_monev_judges_only_what_is_online_and_names_every_fault(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    root = monev_site(tmp_path)
+    capsys.readouterr()
+    code = main(["--site", str(root), "monev"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "[TAUTAN RUSAK] Profil dan struktur organisasi PPID — profil/struktur.md" in out and "bagan.pdf" in out
+    assert f"[BASI] Daftar Informasi Publik tahun berjalan — dip/daftar-informasi-publik-{dt.date.today().year - 1}.md" in out
+    assert "[BASI] Standar biaya — layanan/biaya.md (terakhir bertanggal 2020-01-06" in out
+    assert "[TIDAK ADA] Maklumat dan standar pelayanan — layanan/maklumat.md (halaman tidak tayang" in out
+    assert "[TIDAK ADA] Jam layanan — layanan/jam-layanan.md (halaman tidak tayang" in out
+    assert "[ADA] Tata cara permohonan informasi — layanan/permohonan.md" in out
+    assert "PERINGATAN: content/layanan/keberatan.md:" in out and "tidak diperiksa" in out
+
+
+def minutes_with_items(ppid, site: Path, *items: str) -> Path:
+    ppid("notulen", "baru", "--tanggal", "2026-11-05")
+    path = site / "records" / "notulen" / "2026-11-05.yml"
+    follow = "".join(f"- uraian: {item}\n  untuk: webdev\n  kategori: tampilan\n" for item in items)
+    path.write_text("jenis: notulen\ntanggal: '2026-11-05'\npeserta: [budi, ratna]\ntopik: [Evaluasi]\n"
+                    f"keputusan: [Lanjut]\ntindak_lanjut:\n{follow}tanda_tangan: []\n", encoding="utf-8")
+    return path
+
+
+def test_minutes_interrupted_while_raising_requests_are_finished_by_signing_again(ppid, people, site: Path,
+                                                                                 monkeypatch) -> None:
+    import pipeline.sop.minutes as minutes
+
+    minutes_with_items(ppid, site, "Tabel terpotong", "Menu tidak terbaca", "Pencarian lambat")
+    real, calls = minutes.raise_request, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(minutes, "raise_request", interrupted)
+    assert ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))[0] == 130
+    monkeypatch.setattr(minutes, "raise_request", real)
+    code, out, err = ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))
+    assert code == 0, err
+    assert "2026-0002" in out and "2026-0003" in out and "2026-0001" not in out
+    requests = sorted(p.name for p in (site / "records" / "permintaan").iterdir())
+    assert requests == ["2026-0001.yml", "2026-0002.yml", "2026-0003.yml"]
+    assert ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))[0] == 2   # nothing left to do
+
+
+def test_an_interrupted_request_leaves_no_unsigned_file(ppid, people, site: Path, monkeypatch) -> None:
+    import pipeline.sop.requests as requests
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(requests, "sign_entry", interrupted)
+    before = tree_digest(site)
+    assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
+                *people.key("siti"))[0] == 130
+    assert tree_digest(site) == before
+
+
+def test_a_multi_line_action_item_becomes_a_one_line_request_title(ppid, people, site: Path) -> None:
+    path = minutes_with_items(ppid, site, "|\n    Tabel jam layanan\n    terpotong di ponsel")
+    code, out, err = ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))
+    assert code == 0, err
+    assert "2026-0001 dibuat untuk Web Developer: Tabel jam layanan terpotong di ponsel" in out
+    assert path.exists()

@@ -12,7 +12,7 @@ from ..trust.identity import Signer
 from ..trust.registry import Policy, Registry
 from .errors import SopError
 from .periods import local_midnight, parse_day
-from .requests import raise_request
+from .requests import all_requests, raise_request
 from .signed import Document, checked_id, load_document, load_folder, sign_entry, verify, write_document
 
 FOLDER = Path("records") / "notulen"
@@ -51,15 +51,42 @@ def _held(site: Site, doc: Document) -> Document:
 
 def sign_minutes(site: Site, ident: str, signer: Signer, registry: Registry, policy: Policy,
                  when: dt.datetime) -> tuple[Document, list[Document]]:
-    """The Sub Koordinator signs; each action item for a role that handles requests becomes a request."""
-    doc = load_minutes(site, ident)
-    sign_entry(site.root, doc, "catat", signer, registry, policy, when)
-    raised = []
-    for index, item in enumerate(doc.body["tindak_lanjut"]):
-        if item["untuk"] in policy.steps["request_handle"]:
-            raised.append(raise_request(site, item.get("kategori", "teknis"), item["uraian"][:200], item["uraian"],
-                                        signer, registry, policy, when + dt.timedelta(seconds=index + 1), minutes=ident))
+    """The Sub Koordinator signs; each action item for a role that handles requests becomes a request. Signing
+    again after an interruption raises the requests still missing (never one twice)."""
+    doc = verify(load_minutes(site, ident), registry, policy, when)
+    items = [item for item in doc.body["tindak_lanjut"] if item["untuk"] in policy.steps["request_handle"]]
+    if items and not set(signer.person.roles) & set(policy.steps["request_raise"]):
+        raise SopError(f"{doc.display}: tindak lanjut untuk Web Developer menjadi permintaan atas nama penanda tangan, "
+                       f"tetapi {signer.person.id} tidak boleh mengajukan permintaan (yang boleh: {policy.names('request_raise')})")
+    recorded = doc.last("catat")
+    missing = _missing_requests(site, ident, items, registry, policy, when)
+    if recorded is None:
+        sign_entry(site.root, doc, "catat", signer, registry, policy, when)
+    elif recorded.by != signer.person.id or not missing:
+        raise SopError(f"{doc.display}: sudah ditandatangani {recorded.by}; tidak ada lagi yang perlu dilakukan")
+    raised = [raise_request(site, item.get("kategori", "teknis"), request_title(item["uraian"], ident), item["uraian"],
+                            signer, registry, policy, when + dt.timedelta(seconds=n + 1), minutes=ident)
+              for n, item in enumerate(missing)]
     return verify(load_minutes(site, ident), registry, policy, when + dt.timedelta(minutes=1)), raised
+
+
+def request_title(text: str, ident: str) -> str:
+    """One line of at most 200 characters from an action item's (possibly multi-line) description."""
+    title = " ".join(text.split())[:200].strip()
+    return title if len(title) >= 3 else f"Tindak lanjut notulen {ident}"
+
+
+def _missing_requests(site: Site, ident: str, items: list[dict], registry: Registry, policy: Policy,
+                      when: dt.datetime) -> list[dict]:
+    """The action items that have no request yet (matched by their description, each request used once)."""
+    raised = [d.body["uraian"] for d in all_requests(site, registry, policy, when)[0] if d.body.get("notulen") == ident]
+    missing = []
+    for item in items:
+        if item["uraian"] in raised:
+            raised.remove(item["uraian"])
+        else:
+            missing.append(item)
+    return missing
 
 
 def receive_minutes(site: Site, ident: str, signer: Signer, registry: Registry, policy: Policy,

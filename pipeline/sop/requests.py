@@ -43,8 +43,8 @@ def raise_request(site: Site, category: str, title: str, text: str, signer: Sign
     try:
         doc = load_document(site.root, path, "permintaan")
         sign_entry(site.root, doc, "ajukan", signer, registry, policy, when)
-    except Exception:
-        path.unlink(missing_ok=True)  # nothing half-written: an unsigned request is no request
+    except BaseException:  # an error or Ctrl-C: nothing half-written, an unsigned request is no request
+        path.unlink(missing_ok=True)
         raise
     return load_request(site, number)
 
