@@ -287,7 +287,8 @@ def minutes_with_items(ppid, site: Path, *items: str) -> Path:
     path = site / "records" / "notulen" / "2026-11-05.yml"
     follow = "".join(f"- uraian: {item}\n  untuk: webdev\n  kategori: tampilan\n" for item in items)
     path.write_text("jenis: notulen\ntanggal: '2026-11-05'\npeserta: [budi, ratna]\ntopik: [Evaluasi]\n"
-                    f"keputusan: [Lanjut]\ntindak_lanjut:\n{follow}tanda_tangan: []\n", encoding="utf-8")
+                    f"keputusan: [Lanjut]\ntindak_lanjut:{chr(10) + follow if items else ' []' + chr(10)}tanda_tangan: []\n",
+                    encoding="utf-8")
     return path
 
 
@@ -334,3 +335,84 @@ def test_a_multi_line_action_item_becomes_a_one_line_request_title(ppid, people,
     assert code == 0, err
     assert "2026-0001 dibuat untuk Web Developer: Tabel jam layanan terpotong di ponsel" in out
     assert path.exists()
+
+
+def test_unsigned_minutes_and_requests_are_not_skipped(ppid, people, site: Path) -> None:
+    minutes_with_items(ppid, site)                                   # held on 5 November, never signed
+    folder = site / "records" / "permintaan"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2026-0007.yml").write_text("jenis: permintaan\nnomor: 2026-0007\nkategori: teknis\njudul: Tanpa tanda "
+                                          "tangan\nuraian: Ditulis tangan\ntanda_tangan: []\n", encoding="utf-8")
+    report = build_report(parse_period("2026-11"), load_sources(Site(site), NOW))
+    minutes = next(line for line in report.lines if line.key == "notulen")
+    assert [(i.what, i.status) for i in minutes.items] == [("Notulen 5 November 2026", "tidak ada")]
+    assert any("records/permintaan/2026-0007.yml" in p and "belum ditandatangani" in p for p in report.problems)
+    code, out, _ = ppid("status")
+    assert "tandatangani notulen 2026-11-05" in out
+    assert "PERINGATAN: records/permintaan/2026-0007.yml" in out
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d["butir"][0].update(judul=d["butir"][0]["judul"] + " "),          # one trailing space
+    lambda d: d["butir"][0].update(unit="Sekretariat Daerah"),
+    lambda d: d["butir"][0].update(bulan="2027-02"),
+    lambda d: d["butir"][0].update(halaman="profil/baru.md"),                     # an optional field added
+    lambda d: d["butir"].append({**d["butir"][0], "nomor": 2}),
+    lambda d: d.update(judul="Daftar lain"),
+    lambda d: d["tanda_tangan"][1].update(waktu="2026-11-30T01:00:00.000000Z"),  # back-dated
+    lambda d: d["tanda_tangan"][1].update(oleh="budi"),
+    lambda d: d["tanda_tangan"][1].update(peran="subkoordinator"),
+    lambda d: d["tanda_tangan"][1].update(catatan="ditambahkan kemudian"),
+    lambda d: d["tanda_tangan"].reverse(),
+])
+def test_every_edit_after_signing_fails_verification(ppid, people, site: Path, edit) -> None:
+    import yaml
+
+    make_plan(ppid, people, site)
+    plan = site / PLAN
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    edit(data)
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    code, _, err = ppid("rencana", "verifikasi", "2027-T1")
+    assert code == 1 and "records/rencana/2027-T1.yml:" in err and "Traceback" not in err
+
+
+def test_reformatting_a_signed_plan_keeps_it_valid(ppid, people, site: Path) -> None:
+    import yaml
+
+    make_plan(ppid, people, site)
+    plan = site / PLAN
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    plan.write_text(yaml.safe_dump(data, allow_unicode=False, sort_keys=True, default_flow_style=True, width=60),
+                    encoding="utf-8")
+    code, out, err = ppid("rencana", "verifikasi", "2027-T1")
+    assert code == 0, err
+
+
+def test_hostile_text_is_escaped_in_the_printed_plan_and_report(ppid, people, site: Path, tmp_path: Path) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "'Contoh: Ringkasan Laporan Keuangan'", "'<script>alert(1)</script>\" onload=\"x'"), encoding="utf-8")
+    ppid("rencana", "tandatangani", "2027-T1", *people.key("budi"))
+    ppid("rencana", "tandatangani", "2027-T1", *people.key("ratna"))
+    ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "<img src=x onerror=alert(1)>", "--uraian", "x",
+         *people.key("siti"))
+    assert ppid("rencana", "cetak", "2027-T1", "--tanpa-pdf", "--out", str(tmp_path))[0] == 0
+    period = parse_period(f"{dt.date.today():%Y-%m}")
+    ppid("laporan", "--periode", period.code, "--tanpa-pdf", "--out", str(tmp_path))
+    for name in ("rencana-2027-T1.html", f"laporan-evaluasi-{period.code}.html"):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and 'onload="x' not in html
+
+
+def test_console_errors_while_printing_are_not_swallowed(ppid, people, site: Path, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr("pipeline.sop.html.print_pdf", lambda html, pdf: ["Uncaught ReferenceError: x is not defined"])
+    refused(ppid("laporan", "--periode", "2026-11", "--out", str(tmp_path)), "laporan-evaluasi-2026-11.pdf",
+            "Uncaught ReferenceError")
+
+
+def test_verification_names_the_quarter_the_code_belongs_to(ppid, people, site: Path) -> None:
+    code_text = make_plan(ppid, people, site)
+    code, out, _ = ppid("rencana", "verifikasi", code_text)
+    assert code == 0 and "Daftar Konten yang Akan Dipublikasikan — Triwulan I 2027" in out

@@ -42,8 +42,11 @@ def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> 
             found.append(Duty(role, f"rencana konten {quarter.title} ditandatangani untuk Lurah "
                                     f"('ppid rencana {'tandatangani' if doc else 'baru'} {quarter.code}')", due, due <= today))
     for doc in minutes:
-        if not doc.last("terima"):
-            due = dt.date.fromisoformat(doc.body["tanggal"]) + dt.timedelta(days=settings.minutes_days)
+        due = dt.date.fromisoformat(doc.body["tanggal"]) + dt.timedelta(days=settings.minutes_days)
+        if not doc.last("catat"):
+            found.append(Duty("subkoordinator", f"tandatangani notulen {doc.id} ('ppid notulen tandatangani {doc.id}')",
+                              due, due < today))
+        elif not doc.last("terima"):
             found.append(Duty("kepala_dinas", f"terima laporan notulen {doc.id} ('ppid notulen terima {doc.id}')",
                               due, due < today))
     for doc in requests:

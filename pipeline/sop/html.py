@@ -93,5 +93,8 @@ def publish(out_dir: Path, stem: str, html: str, pdf: bool = True) -> tuple[Path
     if not pdf:
         return html_path, None
     pdf_path = out_dir / f"{stem}.pdf"
-    print_pdf(html_path, pdf_path)
+    errors = print_pdf(html_path, pdf_path)
+    if errors:  # the printed page may lack what the HTML holds: say so rather than hand it over
+        raise SopError(f"{pdf_path}: Chromium melaporkan galat saat mencetak ({'; '.join(errors[:3])}); periksa "
+                       f"{html_path.name} di peramban sebelum memakai PDF-nya")
     return html_path, pdf_path

@@ -134,6 +134,10 @@ def check_plan(site: Site, wanted: str, registry: Registry, policy: Policy, now:
     return doc, verification_code(doc)
 
 
+def plan_title(doc: Document) -> str:
+    return f"Daftar Konten yang Akan Dipublikasikan — {parse_period(doc.body['triwulan'], ('triwulan',)).title}"
+
+
 def signed_items(doc: Document) -> list[str]:
     """What the Koordinator signed, one line per item, for the holder of a printed copy to compare."""
     return [f"{item['nomor']}. {item['judul']} — {KLASIFIKASI.get(item['klasifikasi'], item['klasifikasi'])}, "
@@ -146,8 +150,7 @@ def _code_or_none(doc: Document) -> str | None:
 
 def render_plan(site: Site, doc: Document, registry: Registry, policy: Policy, lurah: tuple[str, str, str]) -> str:
     """The printable list for the Lurah: items, who prepared and who signed, when, and the verification code."""
-    quarter = parse_period(doc.body["triwulan"], ("triwulan",))
-    title = f"Daftar Konten yang Akan Dipublikasikan — {quarter.title}"
+    title = plan_title(doc)
     rows = [(item["nomor"], item["judul"], KLASIFIKASI.get(item["klasifikasi"], item["klasifikasi"]), item["unit"],
              parse_period(item["bulan"], ("bulan",)).title, _name(registry, item["penanggung_jawab"]))
             for item in doc.body["butir"]]

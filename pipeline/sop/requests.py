@@ -70,6 +70,9 @@ def all_requests(site: Site, registry: Registry, policy: Policy, now: dt.datetim
     docs, problems = load_folder(site.root, site.root / FOLDER, "permintaan")
     for doc in docs:
         problems += verify(doc, registry, policy, now).problems
+        if not doc.entries:
+            problems.append(f"{doc.display}: belum ditandatangani pengaju, jadi bukan permintaan; ajukan dengan "
+                            "'ppid permintaan baru' dan hapus berkas ini")
     return [d for d in docs if d.valid], problems
 
 
