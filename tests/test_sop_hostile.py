@@ -416,3 +416,28 @@ def test_verification_names_the_quarter_the_code_belongs_to(ppid, people, site: 
     code_text = make_plan(ppid, people, site)
     code, out, _ = ppid("rencana", "verifikasi", code_text)
     assert code == 0 and "Daftar Konten yang Akan Dipublikasikan — Triwulan I 2027" in out
+
+
+@pytest.mark.parametrize("extra", [("--hasil", "ab"), ("--hasil", "abc\ndef"), ("--hasil", "abc", "-m", "x" * 3000),
+                                   ("--hasil", "abc", "-m", "catatan\x1b[2J")])
+def test_a_bad_value_in_a_new_signature_entry_writes_nothing(ppid, people, site: Path, extra) -> None:
+    ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama", *people.key("siti"))
+    ppid("permintaan", "terima", "2026-0001", *people.key("dodi"))
+    before = tree_digest(site)
+    refused(ppid("permintaan", "selesai", "2026-0001", *extra, *people.key("dodi")))
+    assert tree_digest(site) == before
+    assert "diterima Web Developer" in ppid("permintaan", "daftar")[1]
+
+
+def test_an_output_folder_that_is_a_file_is_refused(ppid, people, site: Path, tmp_path: Path) -> None:
+    (tmp_path / "berkas").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "berkas", tmp_path / "berkas" / "di-dalam"):
+        refused(ppid("laporan", "--periode", "2026-11", "--tanpa-pdf", "--out", str(out)), str(out))
+        refused(ppid("formulir", "--periode", "2026-11", "--tanpa-pdf", "--out", str(out)), str(out))
+
+
+def test_a_records_folder_that_is_not_a_folder_is_reported(ppid, people, site: Path) -> None:
+    (site / "records" / "notulen").write_text("x", encoding="utf-8")
+    code, out, _ = ppid("status")
+    assert "PERINGATAN: records/notulen: tidak dapat dibaca (bukan folder" in out
+    refused(ppid("notulen", "baru", "--tanggal", "2026-11-05"), "records/notulen")

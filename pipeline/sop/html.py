@@ -89,7 +89,11 @@ def print_pdf(html_path: Path, pdf_path: Path) -> list[str]:
 def publish(out_dir: Path, stem: str, html: str, pdf: bool = True) -> tuple[Path, Path | None]:
     """Write STEM.html (and STEM.pdf) in out_dir."""
     html_path = out_dir / f"{stem}.html"
-    write_html(html_path, html)
+    try:
+        write_html(html_path, html)
+    except OSError as exc:
+        raise SopError(f"{out_dir}: folder hasil tidak dapat ditulis ({exc.strerror or exc}); pilih folder lain "
+                       "dengan --out") from None
     if not pdf:
         return html_path, None
     pdf_path = out_dir / f"{stem}.pdf"

@@ -184,7 +184,8 @@ def _text_problems(value: Any, where: tuple) -> list[tuple[tuple, str]]:
     hidden = _HIDDEN.search(value)
     if hidden:
         return [(where, f"'{name}' memuat karakter kendali tak terlihat (U+{ord(hidden.group()):04X}); hapus karakter itu")]
-    if ("\n" in value or "\t" in value) and not MULTILINE & {w for w in where if isinstance(w, str)}:
+    field = next((w for w in reversed(where) if isinstance(w, str)), "")  # list items take their list's name
+    if ("\n" in value or "\t" in value) and field not in MULTILINE:
         return [(where, f"'{name}' harus satu baris (tanpa ganti baris atau tab)")]
     return []
 
@@ -201,6 +202,9 @@ def load_folder(root: Path, folder: Path, kind: str, check: Check | None = None)
     """Every document of a records/ folder that parses, and one message for each entry that does not (a file
     under another name, a folder, a link, a leftover temporary file: nothing there is skipped in silence)."""
     documents, problems = [], []
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return [], [f"{folder.relative_to(root).as_posix()}: tidak dapat dibaca (bukan folder, atau tautan simbolik); "
+                    f"rekaman {kind} harus berada di folder ini"]
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = path.relative_to(root).as_posix()
         if path.name == ".gitkeep":
@@ -333,6 +337,7 @@ def sign_entry(root: Path, doc: Document, action: str, signer: Signer, registry:
         if when <= doc.valid[-1].time:
             raise SopError(f"{doc.display}: jam komputer ini lebih awal dari tanda tangan terakhir; periksa jamnya")
     fields.update({k: v for k, v in extra.items() if v})
+    _refuse_bad_entry(root, doc, fields)
     signature = sshsig_sign(signer.key, payload(doc, fields))
     # The new entry must count as `verify` will judge it (revoked or expired key, same person twice, before the
     # meeting): refuse now rather than write a signature that never counts.
@@ -345,9 +350,25 @@ def sign_entry(root: Path, doc: Document, action: str, signer: Signer, registry:
     return doc.path
 
 
+def _refuse_bad_entry(root: Path, doc: Document, fields: dict[str, Any]) -> None:
+    """The entry about to be signed passes the rules every entry is read with (so a short --hasil never leaves a
+    document that no longer loads)."""
+    where = ("tanda_tangan", len(doc.valid))
+    problems = [f"{doc.display}: {message}" for _, message in _text_problems(fields, where)]
+    problems += [str(p) for p in validate_data(validator(root, ENTRY_SCHEMA),
+                                               {**fields, "tanda_tangan": "-----BEGIN SSH SIGNATURE-----"},
+                                               doc.display, lambda path: None)]
+    if problems:
+        raise SopError(f"{problems[0]}; tidak ada yang ditulis")
+
+
 def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "") -> None:
     """Write atomically; a new document never overwrites another."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SopError(f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus berupa "
+                       "folder") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(header + dumps(data), encoding="utf-8")
     try:
