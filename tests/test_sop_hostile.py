@@ -441,3 +441,21 @@ def test_a_records_folder_that_is_not_a_folder_is_reported(ppid, people, site: P
     code, out, _ = ppid("status")
     assert "PERINGATAN: records/notulen: tidak dapat dibaca (bukan folder" in out
     refused(ppid("notulen", "baru", "--tanggal", "2026-11-05"), "records/notulen")
+
+
+def test_a_document_changed_while_being_signed_is_not_overwritten(ppid, people, site: Path, monkeypatch) -> None:
+    import pipeline.sop.signed as signed
+
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    real = signed.sshsig_sign
+
+    def meanwhile(key, message):  # another command signs the same file while this one holds its key
+        plan.write_text(plan.read_text(encoding="utf-8") + "# diubah perintah lain\n", encoding="utf-8")
+        monkeypatch.setattr(signed, "sshsig_sign", real)
+        return real(key, message)
+
+    monkeypatch.setattr(signed, "sshsig_sign", meanwhile)
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), "berubah sejak dibaca")
+    changed = plan.read_text(encoding="utf-8")
+    assert changed.endswith("# diubah perintah lain\n") and "tindakan: susun" not in changed

@@ -94,6 +94,7 @@ class Document:
     entries: list[Entry]
     located: Located
     not_before: dt.datetime | None = None              # no entry may be older (minutes: the meeting's day)
+    source: str = ""                                   # SHA-256 of the file as read: a rewrite replaces only that
     valid: list[Entry] = field(default_factory=list)   # the verified prefix of `entries`
     problems: list[str] = field(default_factory=list)  # why the rest does not count
 
@@ -161,7 +162,7 @@ def load_document(root: Path, path: Path, kind: str, check: Check | None = None)
             fields = {k: v for k, v in raw.items() if k != "tanda_tangan"}
             entries.append(Entry(fields, raw["tanda_tangan"], located.line_of(prefix) or 1))
     body = {k: v for k, v in data.items() if k != "tanda_tangan"}
-    doc = Document(kind, path, display, body, entries, located)
+    doc = Document(kind, path, display, body, entries, located, source=_file_digest(path))
     if not problems:
         rules = [_identity_problem(doc)] + (check(doc) if check else [])
         problems += [f"{display}:{doc.line_of(*where)}: {message}" for where, message in filter(None, rules)]
@@ -346,8 +347,15 @@ def sign_entry(root: Path, doc: Document, action: str, signer: Signer, registry:
     if problem:
         raise SopError(f"{doc.display}: {problem}; tidak ada yang ditulis")
     entries = [{**e.fields, "tanda_tangan": e.signature} for e in doc.valid] + [{**fields, "tanda_tangan": signature}]
-    write_document(doc.path, {**doc.body, "tanda_tangan": entries}, replace=True)
+    write_document(doc.path, {**doc.body, "tanda_tangan": entries}, replace=True, expect=doc.source)
     return doc.path
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _refuse_bad_entry(root: Path, doc: Document, fields: dict[str, Any]) -> None:
@@ -362,8 +370,8 @@ def _refuse_bad_entry(root: Path, doc: Document, fields: dict[str, Any]) -> None
         raise SopError(f"{problems[0]}; tidak ada yang ditulis")
 
 
-def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "") -> None:
-    """Write atomically; a new document never overwrites another."""
+def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "", expect: str = "") -> None:
+    """Write atomically; a new document never overwrites another, a rewrite only the bytes it read (`expect`)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -373,6 +381,9 @@ def write_document(path: Path, data: dict[str, Any], replace: bool = False, head
     tmp.write_text(header + dumps(data), encoding="utf-8")
     try:
         if replace:
+            if expect and _file_digest(path) != expect:  # a concurrent signer got there first: keep its entry
+                raise SopError(f"{path.name}: berubah sejak dibaca (perintah lain menandatanganinya?); tidak ada yang "
+                               "ditulis, jalankan perintah ini lagi")
             os.replace(tmp, path)
         else:
             try:
