@@ -459,3 +459,72 @@ def test_a_document_changed_while_being_signed_is_not_overwritten(ppid, people, 
     refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), "berubah sejak dibaca")
     changed = plan.read_text(encoding="utf-8")
     assert changed.endswith("# diubah perintah lain\n") and "tindakan: susun" not in changed
+
+
+def forge(site: Path, rel: str, kind: str, key: Path, **fields) -> None:
+    """Append an entry signed with `key` straight into the file, bypassing every check of the commands."""
+    from pipeline.signing import load_private_key, sshsig_sign
+    from pipeline.sop.signed import load_document, payload
+    from pipeline.yamlio import dumps
+
+    doc = load_document(site, site / rel, kind)
+    entry = {"langkah": "x_y_z", "waktu": "2026-11-30T00:00:00.000000Z", "isi": doc.body_digest, **fields}
+    if doc.entries:
+        entry["sebelumnya"] = doc.entries[-1].digest
+    signature = sshsig_sign(load_private_key(key, None), payload(doc, entry))
+    entries = [{**e.fields, "tanda_tangan": e.signature} for e in doc.entries] + [{**entry, "tanda_tangan": signature}]
+    (site / rel).write_text(dumps({**doc.body, "tanda_tangan": entries}), encoding="utf-8")
+
+
+@pytest.mark.parametrize("who, fields, why", [
+    ("siti", {"tindakan": "terima", "oleh": "siti", "peran": "operator"}, "tidak boleh 'terima'"),
+    ("siti", {"tindakan": "terima", "oleh": "siti", "peran": "webdev"}, "tidak memegang peran 'webdev'"),
+    ("dodi", {"tindakan": "terima", "oleh": "siti", "peran": "operator"}, "tanda tangan siti tidak sah"),
+    ("dodi", {"tindakan": "terima", "oleh": "joko", "peran": "webdev"}, "'joko' tidak terdaftar"),
+    ("dodi", {"tindakan": "selesai", "oleh": "dodi", "peran": "webdev", "hasil": "abc1234"}, "tidak boleh sesudah 'ajukan'"),
+    ("dodi", {"tindakan": "terima", "oleh": "dodi", "peran": "webdev", "waktu": "2026-11-29T00:00:00.000000Z"},
+     "sebelum tanda tangan sebelumnya"),
+    ("dodi", {"tindakan": "terima", "oleh": "dodi", "peran": "webdev", "waktu": "2031-01-01T00:00:00.000000Z"},
+     "masa depan"),
+])
+def test_forged_entries_never_count(ppid, people, site: Path, monkeypatch, who, fields, why) -> None:
+    import pipeline.commands.permintaan as command
+
+    monkeypatch.setattr(command, "now_utc", lambda: dt.datetime(2026, 11, 29, 12, tzinfo=dt.timezone.utc))
+    assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
+                *people.key("siti"))[0] == 0
+    forge(site, "records/permintaan/2026-0001.yml", "permintaan", people.keys[who], **fields)
+    monkeypatch.setattr(command, "now_utc", lambda: dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc))
+    code, out, _ = ppid("permintaan", "daftar")
+    assert "2026-0001 [teknis] Cache — diajukan, menunggu tanda terima" in out
+    assert "PERINGATAN: records/permintaan/2026-0001.yml:" in out and why in out, out
+
+
+def test_a_signature_copied_from_another_plan_does_not_count(ppid, people, site: Path) -> None:
+    import yaml
+
+    make_plan(ppid, people, site)
+    ppid("rencana", "baru", "2027-T2")
+    signed = yaml.safe_load((site / PLAN).read_text(encoding="utf-8"))
+    other = site / "records" / "rencana" / "2027-T2.yml"
+    data = yaml.safe_load(other.read_text(encoding="utf-8"))
+    data["butir"], data["judul"] = signed["butir"], signed["judul"]
+    data["butir"][0]["bulan"] = "2027-04"
+    data["tanda_tangan"] = signed["tanda_tangan"]
+    other.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _, err = ppid("rencana", "verifikasi", "2027-T2")
+    assert code == 1 and "records/rencana/2027-T2.yml:" in err
+
+
+@pytest.mark.parametrize("text, line, word", [
+    ("x: &a [1]\ny: *a\n", 15, "anchor/alias"),
+    ("jenis: rencana\n", 15, "ditulis dua kali"),
+    ("z: !!python/object:os.system ls\n", 15, "tag YAML"),
+])
+def test_yaml_tricks_in_a_plan_are_refused_with_file_and_line(ppid, people, site: Path, text, line, word) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8") + text, encoding="utf-8")
+    before = tree_digest(site)
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:{line}:", word)
+    assert tree_digest(site) == before
