@@ -138,7 +138,7 @@ def load_document(root: Path, path: Path, kind: str, check: Check | None = None)
     """Read one records/ document; raise SopError naming file:line for anything its schemas (or `check`, the
     kind's own rules: (field path, message) pairs) refuse."""
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    why = unusable_file(path, MAX_BYTES) if path.exists() or path.is_symlink() else None
+    why = unusable_file(path.lstat(), MAX_BYTES) if path.exists() or path.is_symlink() else None
     if why:
         raise SopError(f"{display}: tidak dapat dibaca ({why})")
     try:

@@ -107,7 +107,7 @@ def read_publications(root: Path) -> tuple[list[Publication], bool, list[str], l
 
 
 def _log_entries(path: Path, display: str) -> list[Publication]:
-    why = unusable_file(path, MAX_LOG_BYTES)
+    why = unusable_file(path.lstat(), MAX_LOG_BYTES)
     if why:
         raise PpidError(f"{display}: tidak dapat dibaca ({why})")
     found: list[Publication] = []
