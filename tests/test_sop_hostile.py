@@ -528,3 +528,16 @@ def test_yaml_tricks_in_a_plan_are_refused_with_file_and_line(ppid, people, site
     before = tree_digest(site)
     refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:{line}:", word)
     assert tree_digest(site) == before
+
+
+def test_status_json_carries_sop_duties_and_unreadable_records(ppid, people, site: Path) -> None:
+    import json
+
+    folder = site / "records" / "rencana"
+    folder.mkdir(parents=True)
+    (folder / "2027-T1.yaml").write_text("jenis: rencana\n", encoding="utf-8")
+    code, out, _ = ppid("status", "--json")
+    data = json.loads(out)
+    assert any(d["role"] == "subkoordinator" and "Triwulan IV 2026" in d["what"] and d["overdue"]
+               for d in data["sop_duties"])
+    assert any(p.startswith("records/rencana/2027-T1.yaml: tidak dapat dibaca") for p in data["sop_problems"])

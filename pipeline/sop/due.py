@@ -66,13 +66,22 @@ def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> 
     return sorted(found, key=lambda d: (d.due, d.role)), problems + minute_problems + request_problems
 
 
-def print_sop_duties(site: Site, state) -> None:
-    """The hook `ppid status` calls: one line per obligation; a broken records/ folder is a warning, never a crash."""
+def sop_duties(site: Site, state) -> tuple[list[Duty], list[str]]:
+    """What `ppid status` shows of the SOP: the obligations, and every records/ document not counted (a broken
+    records/ folder is a warning, never a crash)."""
     try:
-        found, problems = duties(site, state.registry, state.policy, now_utc())
+        return duties(site, state.registry, state.policy, now_utc())
     except PpidError as exc:
-        print(f"PERINGATAN: kewajiban SOP tidak dapat dihitung: {exc}")
-        return
+        return [], [f"kewajiban SOP tidak dapat dihitung: {exc}"]
+
+
+def duty_rows(found: list[Duty]) -> list[dict]:
+    return [{"role": d.role, "what": d.what, "due": d.due.isoformat(), "overdue": d.overdue} for d in found]
+
+
+def print_sop_duties(site: Site, state) -> None:
+    """The hook `ppid status` calls: one line per obligation, then a warning per document not counted."""
+    found, problems = sop_duties(site, state)
     for duty in found:
         mark = "TERLAMBAT" if duty.overdue else "jatuh tempo"
         print(f"Kewajiban SOP ({state.policy.role_name(duty.role)}): {duty.what} — {mark} {tanggal(duty.due)}")

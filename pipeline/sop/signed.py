@@ -185,8 +185,8 @@ def _text_problems(value: Any, where: tuple) -> list[tuple[tuple, str]]:
     hidden = _HIDDEN.search(value)
     if hidden:
         return [(where, f"'{name}' memuat karakter kendali tak terlihat (U+{ord(hidden.group()):04X}); hapus karakter itu")]
-    field = next((w for w in reversed(where) if isinstance(w, str)), "")  # list items take their list's name
-    if ("\n" in value or "\t" in value) and field not in MULTILINE:
+    own = next((w for w in reversed(where) if isinstance(w, str)), "")  # list items take their list's name
+    if ("\n" in value or "\t" in value) and own not in MULTILINE:
         return [(where, f"'{name}' harus satu baris (tanpa ganti baris atau tab)")]
     return []
 
@@ -378,8 +378,8 @@ def write_document(path: Path, data: dict[str, Any], replace: bool = False, head
         raise SopError(f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus berupa "
                        "folder") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(header + dumps(data), encoding="utf-8")
     try:
+        tmp.write_text(header + dumps(data), encoding="utf-8")
         if replace:
             if expect and _file_digest(path) != expect:  # a concurrent signer got there first: keep its entry
                 raise SopError(f"{path.name}: berubah sejak dibaca (perintah lain menandatanganinya?); tidak ada yang "
