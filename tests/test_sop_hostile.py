@@ -541,3 +541,23 @@ def test_status_json_carries_sop_duties_and_unreadable_records(ppid, people, sit
     assert any(d["role"] == "subkoordinator" and "Triwulan IV 2026" in d["what"] and d["overdue"]
                for d in data["sop_duties"])
     assert any(p.startswith("records/rencana/2027-T1.yaml: tidak dapat dibaca") for p in data["sop_problems"])
+
+
+@pytest.mark.parametrize("linked", ["records/notulen", "records"])
+def test_records_are_never_written_through_a_linked_folder(ppid, people, site: Path, tmp_path: Path, linked) -> None:
+    elsewhere = tmp_path / "di-luar"
+    elsewhere.mkdir()
+    target = site / linked
+    if target.exists():
+        target.rmdir()
+    target.symlink_to(elsewhere, target_is_directory=True)
+    refused(ppid("notulen", "baru", "--tanggal", "2026-11-05"), "tautan simbolik")
+    assert list(elsewhere.rglob("*")) == []
+
+
+def test_the_default_print_folder_is_never_a_committed_link(ppid, people, site: Path, tmp_path: Path) -> None:
+    public = tmp_path / "www"
+    public.mkdir()
+    (site / "cetak").symlink_to(public, target_is_directory=True)
+    refused(ppid("laporan", "--periode", "2026-11", "--tanpa-pdf"), "cetak", "tautan simbolik")
+    assert list(public.iterdir()) == []

@@ -86,6 +86,21 @@ def print_pdf(html_path: Path, pdf_path: Path) -> list[str]:
     return errors
 
 
+PRINT_DIR = "cetak"
+
+
+def print_folder(site_root: Path, explicit: Path | None) -> Path:
+    """Where printed documents go: --out as given, else cetak/ in the site, which must be a real folder (a link
+    committed there could send internal reports to a served directory)."""
+    if explicit is not None:
+        return explicit.resolve()
+    folder = site_root / PRINT_DIR
+    if folder.is_symlink():
+        raise SopError(f"{folder}: tautan simbolik; laporan tidak ditulis lewat tautan di repositori (hapus tautannya "
+                       "atau pilih folder dengan --out)")
+    return folder
+
+
 def publish(out_dir: Path, stem: str, html: str, pdf: bool = True) -> tuple[Path, Path | None]:
     """Write STEM.html (and STEM.pdf) in out_dir."""
     html_path = out_dir / f"{stem}.html"

@@ -138,6 +138,7 @@ def load_document(root: Path, path: Path, kind: str, check: Check | None = None)
     """Read one records/ document; raise SopError naming file:line for anything its schemas (or `check`, the
     kind's own rules: (field path, message) pairs) refuse."""
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    refuse_linked_folder(path.parent)
     why = unusable_file(path.lstat(), MAX_BYTES) if path.exists() or path.is_symlink() else None
     if why:
         raise SopError(f"{display}: tidak dapat dibaca ({why})")
@@ -203,9 +204,10 @@ def load_folder(root: Path, folder: Path, kind: str, check: Check | None = None)
     """Every document of a records/ folder that parses, and one message for each entry that does not (a file
     under another name, a folder, a link, a leftover temporary file: nothing there is skipped in silence)."""
     documents, problems = [], []
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        return [], [f"{folder.relative_to(root).as_posix()}: tidak dapat dibaca (bukan folder, atau tautan simbolik); "
-                    f"rekaman {kind} harus berada di folder ini"]
+    linked = _linked_folder(folder)
+    if linked or (folder.exists() and not folder.is_dir()):
+        return [], [f"{(linked or folder).relative_to(root).as_posix()}: tidak dapat dibaca (bukan folder, atau tautan "
+                    f"simbolik); rekaman {kind} harus berada di folder repositori ini"]
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = path.relative_to(root).as_posix()
         if path.name == ".gitkeep":
@@ -370,8 +372,22 @@ def _refuse_bad_entry(root: Path, doc: Document, fields: dict[str, Any]) -> None
         raise SopError(f"{problems[0]}; tidak ada yang ditulis")
 
 
+def _linked_folder(folder: Path) -> Path | None:
+    """records/ or records/KIND/ as a symbolic link (a commit can hold one): reading or writing through it would
+    leave the repository."""
+    return next((p for p in (folder, folder.parent) if p.is_symlink()), None)
+
+
+def refuse_linked_folder(folder: Path) -> None:
+    linked = _linked_folder(folder)
+    if linked:
+        raise SopError(f"{linked}: tautan simbolik, bukan folder; rekaman hanya dibaca dan ditulis di folder "
+                       "repositori sendiri (hapus tautannya)")
+
+
 def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "", expect: str = "") -> None:
     """Write atomically; a new document never overwrites another, a rewrite only the bytes it read (`expect`)."""
+    refuse_linked_folder(path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
