@@ -561,3 +561,26 @@ def test_the_default_print_folder_is_never_a_committed_link(ppid, people, site: 
     (site / "cetak").symlink_to(public, target_is_directory=True)
     refused(ppid("laporan", "--periode", "2026-11", "--tanpa-pdf"), "cetak", "tautan simbolik")
     assert list(public.iterdir()) == []
+
+
+def test_an_entry_with_an_impossible_time_is_refused_not_crashed(ppid, people, site: Path) -> None:
+    assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
+                *people.key("siti"))[0] == 0
+    forge(site, "records/permintaan/2026-0001.yml", "permintaan", people.keys["dodi"], tindakan="terima", oleh="dodi",
+          peran="webdev", waktu="2026-13-45T99:99:99Z")
+    code, out, err = ppid("permintaan", "daftar")
+    assert code == 0 and "kesalahan internal" not in err
+    assert "PERINGATAN: records/permintaan/2026-0001.yml:" in out and "waktu" in out
+    code, out, err = ppid("status")
+    assert "kesalahan internal" not in err and "PERINGATAN: records/permintaan/2026-0001.yml:" in out
+
+
+def test_an_impossible_meeting_day_is_one_uncounted_record_not_a_broken_report(ppid, people, site: Path) -> None:
+    folder = site / "records" / "notulen"
+    folder.mkdir(parents=True)
+    (folder / "2026-02-30.yml").write_text("jenis: notulen\ntanggal: '2026-02-30'\npeserta: [budi]\ntopik: [Evaluasi]\n"
+                                          "keputusan: []\ntindak_lanjut: []\ntanda_tangan: []\n", encoding="utf-8")
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf")
+    assert code == 1 and "PERINGATAN: records/notulen/2026-02-30.yml:2:" in out, err
+    code, out, err = ppid("status")
+    assert "PERINGATAN: records/notulen/2026-02-30.yml:2:" in out, err

@@ -254,6 +254,10 @@ def entry_problem(doc: Document, entry: Entry, previous: Entry | None, registry:
                   now: dt.datetime) -> str | None:
     """Why this entry does not count, in Bahasa Indonesia, or None."""
     fields = entry.fields
+    try:
+        entry.time  # noqa: B018 (every later use of the entry's time relies on it parsing)
+    except ValueError:
+        return f"waktu '{fields['waktu']}' bukan waktu yang sah (contoh 2026-11-30T03:00:00Z)"
     if fields["isi"] != doc.body_digest:
         return (f"isi dokumen telah diubah setelah ditandatangani ({entry.action} oleh {entry.by}); kembalikan isinya "
                 "dari riwayat git, atau buat dokumen baru dan tandatangani ulang")
