@@ -47,12 +47,16 @@ def approvals(period: Period, src: Sources) -> list[Approval]:
     return found
 
 
+def _agency(src: Sources) -> str:
+    return escape(src.site.settings.get("ppid_name", ""))  # site_config is text like any other, never markup
+
+
 def update_form(period: Period, src: Sources) -> str:
     title = f"Form Daftar Update Konten — {period.title}"
     rows = update_rows(period, src)
     headers = ("No", "Diajukan", "Halaman", "Jenis", "Operator", "Ditinjau", "Peninjau", "Disetujui", "Penyetuju",
                "Terbit")
-    body = (f"<h1>{escape(title)}</h1><p class=meta>{escape(src.site.settings.get('ppid_name', ''))} — {len(rows)} perubahan; "
+    body = (f"<h1>{escape(title)}</h1><p class=meta>{_agency(src)} — {len(rows)} perubahan; "
             f"dibuat dari rekaman bertanda tangan di reviews/ dan log publikasi, {waktu(src.now, src.zone)}</p>"
             + table(headers, rows, frozenset({0}), "tidak ada perubahan yang disetujui pada periode ini"))
     return page(title, body, landscape=True)
@@ -63,7 +67,7 @@ def approval_form(period: Period, src: Sources) -> str:
     found = approvals(period, src)
     rows = [(n, a.time, a.subject, f"{a.signer} ({a.role})", a.digest.removeprefix("sha256:")[:16], a.record)
             for n, a in enumerate(found, 1)]
-    body = (f"<h1>{escape(title)}</h1><p class=meta>{escape(src.site.settings.get('ppid_name', ''))} — {len(rows)} persetujuan; "
+    body = (f"<h1>{escape(title)}</h1><p class=meta>{_agency(src)} — {len(rows)} persetujuan; "
             f"setiap baris adalah rekaman bertanda tangan (periksa dengan 'ppid record BERKAS')</p>"
             + table(("No", "Waktu", "Yang disetujui", "Penyetuju", "Hash (awal)", "Rekaman"), rows, frozenset({0}),
                     "tidak ada persetujuan pada periode ini"))
