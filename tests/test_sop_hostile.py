@@ -584,3 +584,12 @@ def test_an_impossible_meeting_day_is_one_uncounted_record_not_a_broken_report(p
     assert code == 1 and "PERINGATAN: records/notulen/2026-02-30.yml:2:" in out, err
     code, out, err = ppid("status")
     assert "PERINGATAN: records/notulen/2026-02-30.yml:2:" in out, err
+
+
+def test_a_number_too_large_to_sign_names_the_file_and_breaks_nothing_else(ppid, people, site: Path) -> None:
+    ppid("rencana", "baru", "2027-T1")
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("nomor: 1", "nomor: 99999999999999999999"), encoding="utf-8")
+    refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:8:")
+    code, out, err = ppid("status")
+    assert code == 0 and f"PERINGATAN: {PLAN.as_posix()}:8:" in out, err

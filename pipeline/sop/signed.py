@@ -167,6 +167,11 @@ def load_document(root: Path, path: Path, kind: str, check: Check | None = None)
     if not problems:
         rules = [_identity_problem(doc)] + (check(doc) if check else [])
         problems += [f"{display}:{doc.line_of(*where)}: {message}" for where, message in filter(None, rules)]
+    if not problems:
+        try:
+            doc.body_digest  # noqa: B018 (a value that cannot be signed exactly is this file's problem, here)
+        except SigningError as exc:
+            problems.append(f"{display}: {exc}")
     if problems:
         raise SopError(problems[0] if len(problems) == 1 else
                        f"{len(problems)} masalah di {display}:\n" + "\n".join(f"  {p}" for p in problems))
