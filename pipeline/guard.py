@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 from .errors import UnsafeTree
-from .signing import looks_like_private_key
 
 SKIP_DIRS = {".git", ".venv", ".ppid", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", "site"}
 MAX_KEY_FILE = 64 * 1024
@@ -49,7 +48,11 @@ def _head(path: str) -> bytes | None:
 def is_private_key_file(head: bytes) -> bool:
     """A key file begins with its armor; a key quoted inside a page is the secrets check's business."""
     start = head.lstrip()[:80]
-    return start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")) and looks_like_private_key(start)
+    if not start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")):
+        return False
+    from .signing import looks_like_private_key  # only for the rare file that starts like a key
+
+    return looks_like_private_key(start)
 
 
 def refuse_private_keys(root: Path) -> None:
