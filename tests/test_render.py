@@ -147,6 +147,22 @@ def test_a_page_the_engine_cannot_render_is_a_finding_on_that_page(site: Path, p
     assert "kesalahan internal" not in err
 
 
+def test_a_url_mkdocs_cannot_parse_is_a_finding_where_the_build_would_stop(site: Path, ppid) -> None:
+    write(site / "drafts" / "alamat.md", HEAD + "Teks.\n\n[x](http://[asing.example/x)\n\n<a href='http://[y'>y</a>\n")
+    code, out, err = ppid("check")
+    assert code == 1 and "kesalahan internal" not in err, out + err
+    assert "drafts/alamat.md:8: [blokir] render_gagal" in out, out
+    write(site / "drafts" / "alamat.md", HEAD + "Teks.\n\n<a href='http://[y'>y</a>\n")
+    code, out, err = ppid("check")
+    assert code == 1 and "drafts/alamat.md:8: [blokir] url_berbahaya: alamat tidak sah" in out, out + err
+    from pipeline.errors import BuildError
+
+    docs = site / "docs-mentah"
+    write(docs / "alamat.md", HEAD + "[x](http://[asing.example/x)\n")
+    with pytest.raises(BuildError, match="Invalid IPv6 URL"):  # MkDocs itself stops on the page the check refused
+        run_build(write_config(Site(site), docs, site / "hasil", [], {}))
+
+
 def test_control_characters_are_refused_with_their_line(site: Path, ppid) -> None:
     write(site / "drafts" / "nul.md", HEAD + "Baris satu.\nBaris\x00 dua.\n")
     code, out, _ = ppid("check")

@@ -48,12 +48,13 @@ def test_the_build_is_not_swapped_in_when_its_output_holds_live_script(site: Pat
 def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: Path, ppid) -> None:
     write(site / "drafts" / "layanan" / "serangan.md", HEAD + "```js {1}\n\n<img src=x onerror=alert(1)>\n```\n")
     write(site / "drafts" / "layanan" / "rusak.md", HEAD + '<![><img src="]><img src=x onerror=alert(1)//">\n')
+    write(site / "drafts" / "layanan" / "alamat.md", HEAD + "[x](http://[asing.example/x) <a href='http://[y'>y</a>\n")
     write(site / "drafts" / "layanan" / "biasa.md", HEAD + "Isi biasa dengan **tebal** dan [tautan](index.md).\n")
     code, out, err = ppid("preview")
     assert code == 0, out + err
     built = site / ".ppid" / "preview" / "site"
     assert live_handlers(built) == []
-    for name in ("serangan", "rusak"):
+    for name in ("serangan", "rusak", "alamat"):
         text = (built / "layanan" / f"{name}.html").read_text(encoding="utf-8")
         assert "Isi halaman ini ditahan" in text
     assert "tebal" in (built / "layanan" / "biasa.html").read_text(encoding="utf-8")

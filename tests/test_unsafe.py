@@ -64,6 +64,16 @@ ATTACKS = [
     ("cyrillic look-alikes", "Daftar ѕlоt gасоr sekarang", "spam_judi"),
     ("zero-width characters", "Daftar slot\u200b ga\u200dcor sekarang", "spam_judi"),
     ("fullwidth letters", "Daftar ＳＬＯＴ ＧＡＣＯＲ sekarang", "spam_judi"),
+    # Hostile pass 2: what a browser fetches or shows, however the markup is split or left unclosed.
+    ("css image-set string", "<span style=\"background-image:image-set('//asing.example/x.png' 1x)\">x</span>",
+     "sematan_asing"),
+    ("unclosed css url", '<span style="background:url(//asing.example/y.png">x</span>', "sematan_asing"),
+    ("css url after a comment", '<span style="background:url(/**/https://asing.example/z.png)">x</span>', "sematan_asing"),
+    ("gambling words split by tags", "Daftar sl<b></b>ot ga<!-- -->cor di sini.", "spam_judi"),
+    ("unparsable URL in HTML", '<a href="http://[asing.example/x">x</a>', "url_berbahaya"),
+    ("unparsable URL in Markdown", "[x](http://[asing.example/x)", "render_gagal"),
+    ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
+    ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
 ]
 LINE_OF = {"fence with attributes": 10, "fence with a path": 10, "attr_list on a paragraph": 9,
            "script between mis-indented fences": 9}
@@ -90,6 +100,7 @@ ALLOWED = [
     ("aligned table and quote", "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> Kutipan UU 14/2008."),
     ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
+    ("a quoted font name", "<span style=\"font-family:'Noto Sans', sans-serif\">teks</span>"),
 ]
 
 

@@ -6,7 +6,9 @@ import re
 
 _COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.DOTALL)
-_URL = re.compile(r"""(?:url|image|image-set|src)\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3""", re.DOTALL)
+# A browser fetches an unquoted url(...) even when the closing parenthesis is missing, and any quoted string
+# may be a URL (image-set("..."), src("..."), @import "..."): every one of them is judged as a URL.
+_URL = re.compile(r"""url\(\s*([^"'()\s]*)|(["'])(.*?)(?:\2|$)""", re.DOTALL)
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|pt|em|rem|%|vw|vh|vmin|vmax|cm|mm|in|pc|ch|ex)?$")
 _PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 0.16, "cm": 37.8, "mm": 3.78, "in": 96.0,
        "pc": 16.0, "ch": 8.0, "ex": 8.0}
@@ -35,7 +37,7 @@ def declarations(style: str) -> dict[str, str]:
 
 
 def urls(style: str) -> list[str]:
-    return [m.group(2) if m.group(2) is not None else m.group(4) for m in _URL.finditer(decode(style))]
+    return [m.group(1) if m.group(1) is not None else m.group(3) for m in _URL.finditer(decode(style))]
 
 
 def length_px(value: str) -> float | None:
@@ -81,8 +83,11 @@ def hiding(style: str) -> str | None:
     d = declarations(style)
     if d.get("display") == "none":
         return "display:none"
-    if d.get("visibility") in ("hidden", "collapse"):
+    if d.get("visibility") in ("hidden", "collapse") or d.get("content-visibility") == "hidden":
         return "visibility:hidden"
+    if re.search(r"scale[xyz3d]*\(\s*0*(\.0\d*)?\s*[,)]", d.get("transform", "")) or \
+            _fraction(d.get("scale", "1").split(" ")[0]) < 0.1 or _fraction(d.get("zoom", "1")) < 0.1:
+        return "diperkecil hingga tak terlihat (scale)"
     if _fraction(d.get("opacity", "1")) < 0.1 or re.search(r"opacity\(\s*0*(\.0\d*)?%?\s*\)", d.get("filter", "")):
         return "opacity hampir 0"
     size = length_px(d.get("font-size", "")) if "font-size" in d else None

@@ -29,6 +29,7 @@ NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("*", "cite"), ("*", "l
                         ("*", "usemap")})
 _WHITESPACE_IN_URL = re.compile(r"[\t\n\r]")
 _NOT_PLAIN = re.compile(r"[:\\\x00-\x20]|//")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,10 @@ def plain_relative(target: str) -> bool:
 
 
 def url_problem(target: str, policy: SecurityPolicy) -> str | None:
-    scheme = urlsplit(served_url(target)).scheme.lower()
+    try:
+        scheme = urlsplit(served_url(target)).scheme.lower()
+    except ValueError:  # MkDocs and other tools stop on such a URL; a browser may read it otherwise
+        return "alamat tidak sah (tidak dapat diurai); tulis alamat lengkap yang benar"
     if scheme and scheme not in policy.schemes:
         return f"tautan berskema '{scheme}:' tidak diizinkan (hanya {', '.join(sorted(policy.schemes))})"
     return None
@@ -156,7 +160,7 @@ class _Judge:
     def _spam_lines(self, word: str) -> list[str]:
         """The source line holding the (possibly disguised) word: each line folded as the text was."""
         for line in self.page.body.splitlines():
-            if self.policy.spam.search(fold(line)):
+            if self.policy.spam.search(fold(_TAG.sub("", line))):
                 return [line]
         return []
 
@@ -169,7 +173,7 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
     if rendered.failure:
         judge.add("render_gagal", "halaman tidak dapat diolah mesin Markdown situs; situs tidak dapat dibangun "
                   f"dengan halaman ini ({rendered.failure}). Periksa HTML mentah di halaman ini", "render",
-                  *re.findall(r"at '(.{1,20})", rendered.failure), "<")
+                  *re.findall(r"at '(.{1,20})", rendered.failure), *re.findall(r"'([^']{1,60})'", rendered.failure), "<")
         return judge.found
     facts = rendered.facts
     for tag, attrs in facts.elements:

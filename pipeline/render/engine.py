@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from urllib.parse import urlsplit
+
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 from mkdocs.utils import reduce_list
 
@@ -53,6 +56,24 @@ class RenderFailed(Exception):
     """The engine could not render a page; the build would stop on it."""
 
 
+class _LinksAsMkDocsReads(Treeprocessor):
+    """MkDocs parses the URL of every Markdown link and image to rewrite it (its relpath treeprocessor, same
+    priority); a URL it cannot parse (`http://[x`) stops the whole build, so it fails the page here too."""
+
+    def run(self, root):
+        for element in root.iter():
+            key = {"a": "href", "img": "src"}.get(element.tag)
+            if key:
+                url = element.get(key)
+                if url is None:
+                    raise ValueError(f"<{element.tag}> tanpa {key}")
+                try:
+                    urlsplit(url)
+                except ValueError:
+                    raise ValueError(f"alamat '{url[:60]}' tidak dapat diurai") from None
+        return root
+
+
 class Engine:
     """One Markdown instance reused for every page (building it costs more than rendering a small page)."""
 
@@ -68,6 +89,7 @@ class Engine:
                 raise ConfigError(f"mkdocs.yml: markdown_extensions tidak dapat dimuat: {exc}") from None
             # The same raw-HTML pass MkDocs runs before rendering: its failures are the build's failures.
             _RawHTMLPreprocessor()._register(md)
+            md.treeprocessors.register(_LinksAsMkDocsReads(md), "ppid_relpath", 0)
             self._md = md
         return self._md
 

@@ -68,6 +68,8 @@ def read_html(html: str) -> Facts:
         if tag == "details" and "open" not in attrs:
             facts.closed_details_links += [a.attributes.get("href") or "" for a in node.css("a[href]")]
     facts.anchors = list(anchors)
-    facts.text = " ".join(part for part in (tree.root.text(separator=" "),
+    # Text nodes joined as a reader sees them: `sl<b></b>ot` reads "slot"; blocks are apart by the line
+    # breaks the engine writes between them.
+    facts.text = " ".join(part for part in (tree.root.text(separator=""),
                                             *(a.get(k, "") for _, a in facts.elements for k in ("title", "alt"))) if part)
     return facts

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+from urllib.parse import urlsplit
 
 from . import cache
 from .engine import Engine, RenderFailed, markdown_config
@@ -17,7 +18,7 @@ from .facts import Facts, read_html
 if TYPE_CHECKING:
     from ..content import Page
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 
 
@@ -130,7 +131,16 @@ def place_links(facts: Facts, body: str, first_line: int) -> list[Link]:
     """Each URL on the source line where it is written (the engine keeps no line numbers): the n-th
     occurrence of a target is looked for after the previous one."""
     finder = LineFinder(body, first_line)
-    return [Link(finder.line_of(url, key=url), url) for _, _, url in facts.urls]
+    return [Link(finder.line_of(url, key=url), url) for _, _, url in facts.urls if _parsable(url)]
+
+
+def _parsable(url: str) -> bool:
+    """A URL nothing downstream can split (`http://[x`) is the unsafe-content check's finding, not a link."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 class LineFinder:
