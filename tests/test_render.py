@@ -163,6 +163,14 @@ def test_a_url_mkdocs_cannot_parse_is_a_finding_where_the_build_would_stop(site:
         run_build(write_config(Site(site), docs, site / "hasil", [], {}))
 
 
+def test_a_page_that_stops_the_build_can_never_be_accepted(site: Path) -> None:
+    from pipeline.checks.findings import BLOCK, Finding
+    from pipeline.scan import Scanner
+
+    finding = Finding("drafts/rusak.md", "render_gagal", BLOCK, "x", "render", line=6, value_hash="0" * 16)
+    assert Scanner(Site(site)).never_acceptable(finding)  # accepted, it would stop every later build of the site
+
+
 def test_control_characters_are_refused_with_their_line(site: Path, ppid) -> None:
     write(site / "drafts" / "nul.md", HEAD + "Baris satu.\nBaris\x00 dua.\n")
     code, out, _ = ppid("check")

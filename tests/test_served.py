@@ -72,3 +72,51 @@ def test_what_the_change_summary_quotes_stays_text(site: Path) -> None:
     html = Engine(markdown_config(site)).render(f"- {_esc(quoted)}\n")
     tree = LexborHTMLParser(html)
     assert tree.css("a") == [] and tree.css("img") == [] and tree.body.text(strip=True) == quoted
+
+
+# Markup a browser runs or fetches however the gate's parser reads it (hostile pass 2).
+SERVED_ATTACKS = {
+    "noscript_mutation": '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    "script_from_a_text_file": '<script src="files/a.txt"></script>',
+    "ping_list": '<a href="a.html" ping="/lokal https://asing.example/p">x</a>',
+    "css_image_set": "<span style=\"background-image:image-set('//asing.example/x.png' 1x)\">x</span>",
+    "unparsable_url": '<a href="http://[asing.example/x">x</a>',
+    "unparsable_script_src": "<script src=\"http://[asing.example/x.js\"></script>",
+    "declarative_shadow_root": '<div><template shadowrootmode="open"><img src=x onerror=alert(1)></template></div>',
+    "svg_animate_href": '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+}
+
+
+def test_the_gate_refuses_what_a_browser_would_run_or_fetch(tmp_path: Path) -> None:
+    from pipeline.checks.served import inspect_site
+    from pipeline.checks.unsafe import load_policy
+    from conftest import make_site
+
+    root = make_site(tmp_path / "situs")
+    out = tmp_path / "hasil"
+    for name, markup in SERVED_ATTACKS.items():
+        write(out / f"{name}.html", f"<!doctype html><html><head><title>x</title></head><body><article>{markup}"
+                                     "</article></body></html>")
+    write(out / "files" / "a.txt", "alert(1)")
+    write(out / "files" / "gambar.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    write(out / "files" / "data.xml", '<?xml-stylesheet type="text/xsl" href="x.xsl"?><a/>')
+    write(out / "files" / "x.xsl", '<xsl:stylesheet version="1.0"/>')
+    write(out / "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>a.html</loc></url></urlset>')
+    found = {f.path.split("/", 1)[1] for f in inspect_site(out, load_policy(root), None, "build")}
+    assert found == {f"{name}.html" for name in SERVED_ATTACKS} | {"files/gambar.svg", "files/data.xml", "files/x.xsl"}
+
+
+def test_an_upload_that_would_run_is_named_by_check_and_left_out_of_the_preview(site: Path, ppid) -> None:
+    write(site / "drafts" / "files" / "peta.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    write(site / "drafts" / "files" / "brosur.html", "<script>alert(1)</script>")
+    write(site / "drafts" / "layanan" / "peta.md", HEAD + "[Peta](../files/peta.svg) dan [brosur](../files/brosur.html).\n")
+    code, out, _ = ppid("check")
+    assert code == 1
+    assert "drafts/files/peta.svg: jenis berkas '.svg' tidak diizinkan" in out, out
+    assert "drafts/files/brosur.html: jenis berkas '.html' tidak diizinkan" in out, out
+    code, out, err = ppid("preview")
+    assert code == 0, out + err
+    built = site / ".ppid" / "preview" / "site"
+    assert not (built / "files" / "peta.svg").exists() and not (built / "files" / "brosur.html").exists()
+    summary = (built / "ringkasan-perubahan.html").read_text(encoding="utf-8")
+    assert "jenis berkas" in summary and "peta.svg" in summary

@@ -119,3 +119,13 @@ def test_embed_from_a_host_the_policy_allows_passes(site: Path, ppid) -> None:
     assert ppid("check")[0] == 0
     write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.contoh-asing.example/v/1"></iframe>\n')
     assert ppid("check")[0] == 1
+
+
+@pytest.mark.parametrize("key,value", [("allowed_tags: [", "script, "), ("allowed_tags: [", "noscript, "),
+                                       ("url_schemes_allowed: [", "javascript, ")])
+def test_the_policy_cannot_allow_what_runs_script(site: Path, ppid, key: str, value: str) -> None:
+    policy = site / "site_config" / "security.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(key, key + value, 1), encoding="utf-8")
+    write(site / "drafts" / "uji.md", HEAD + "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n")
+    code, out, err = ppid("check")
+    assert code != 0 and f"{value.strip(', ')} menjalankan skrip" in out + err, out + err

@@ -16,7 +16,7 @@ from ..checks.unsafe import SecurityPolicy, load_policy
 from ..content import Page
 from ..schema import parse_date
 from ..site import Site
-from ..view import View
+from ..view import View, file_type_allowed
 from .dip import dip_csv, dip_markdown, dip_rows
 from .nav import DEFAULT_ORDER, NavEntry, build_nav
 
@@ -60,6 +60,8 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
     for page in staged.pages:
         staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy)
     for rel, path in view.assets.items():
+        if withhold and not file_type_allowed(site, rel):
+            continue  # an unchecked upload that would run in the reader's browser (HTML, SVG); `ppid check` names it
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
     dip_url = page_url(site.dip_page, directory_urls)

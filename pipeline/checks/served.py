@@ -15,13 +15,22 @@ from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
 from . import css
 from .findings import BLOCK, Finding, value_hash
-from .unsafe import NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, url_problem
+from .unsafe import (NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
+                     url_problem)
 
-SERVED_VERSION = "1"
+SERVED_VERSION = "2"
 # Elements of the theme's frame around pages (mkdocs-material): allowed here, still judged.
 THEME_TAGS = frozenset({"html", "head", "body", "meta", "title", "link", "script", "header", "footer", "main", "nav",
                         "article", "aside", "form", "input", "label", "button", "svg", "path", "g", "circle", "rect",
-                        "polygon", "small", "time", "section", "noscript"})
+                        "polygon", "small", "time", "section"})
+# Documents a browser renders with script of their own. Parsed here as HTML (an XML parser would see at
+# least as much markup; anything outside the allowed tags is refused either way).
+INSPECTED = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg"})
+# Types that run or transform in a browser and that neither the theme nor an allowed attachment produces.
+REFUSED_TYPES = frozenset({".svgz", ".xml", ".xsl", ".xslt", ".mht", ".mhtml", ".swf", ".jar", ".hta", ".wasm"})
+THEME_FILES = frozenset({"sitemap.xml"})
+# URL attributes that hold a space-separated list of URLs.
+URL_LISTS = frozenset({"ping", "archive"})
 # The inline scripts mkdocs-material 9.8.1 writes, after their relative base path is normalised
 # (see _normalised). Upgrading the theme changes them: the served-site test then names the new ones.
 THEME_SCRIPTS = frozenset({
@@ -60,6 +69,9 @@ class _Inspection:
         for name, value in attrs.items():
             if name.startswith("on") or name == "srcdoc":
                 self.add("html_event", f"atribut '{name}' menjalankan skrip di situs hasil build", f"{name}=…", name)
+            elif name in URL_LISTS:
+                for url in value.split():
+                    self.url(tag, name, url, attrs)
             elif name in URL_ATTRIBUTES:
                 self.url(tag, name, value, attrs)
             elif name in SRCSET_ATTRIBUTES:
@@ -74,8 +86,12 @@ class _Inspection:
                 self.url(tag, "style", url, attrs)
 
     def script(self, node, attrs: dict[str, str]) -> None:
-        if "src" in attrs or attrs.get("type", "").lower() in NOT_EXECUTED:
-            return  # a src is judged as a URL: it must stay on this site
+        if "src" in attrs:  # judged as a URL too: it must stay on this site, and be a script the build wrote
+            if not served_url(attrs["src"]).split("?")[0].split("#")[0].endswith(".js"):
+                self.add("html_tag", "<script src> tidak menunjuk berkas .js situs ini", attrs["src"], attrs["src"])
+            return
+        if attrs.get("type", "").lower() in NOT_EXECUTED:
+            return
         if _normalised(node.text()) not in THEME_SCRIPTS:
             self.add("html_tag", "<script> yang tidak dibuat tema ada di situs hasil build", "<script>",
                      node.text()[:40] or "<script")
@@ -97,6 +113,9 @@ class _Inspection:
 def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Finding]:
     text = path.read_text(encoding="utf-8", errors="replace")
     inspection = _Inspection(display, text, policy)
+    if path.suffix.lower() != ".html" and re.search(r"<[?!](?!--)", text):
+        inspection.add("html_tag", "deklarasi XML (<?…?>, <!DOCTYPE/ENTITY>) dalam berkas yang dibuka peramban",
+                       path.name, "<")
     for node in LexborHTMLParser(text).root.traverse(include_text=False):
         if node.tag and not node.tag.startswith(("-", "#")):
             inspection.element(node)
@@ -110,7 +129,13 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
                                  repr(sorted(policy.embed_hosts)).encode() + repr(sorted(policy.schemes)).encode() +
                                  Path(__file__).read_bytes()).hexdigest()
     found: list[Finding] = []
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix.lower() in REFUSED_TYPES and rel not in THEME_FILES:
+            found.append(Finding(f"{shown_as}/{rel}", "html_tag", BLOCK, f"berkas '{path.suffix}' dapat menjalankan "
+                                 "kode di peramban; tidak boleh ada di situs hasil build", path.name,
+                                 value_hash=value_hash(f"html_tag:{rel}")))
+    for path in sorted(p for p in site_dir.rglob("*") if p.suffix.lower() in INSPECTED and p.is_file()):
         display = f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
         if cache_dir is None:
             found += inspect_file(path, display, policy)

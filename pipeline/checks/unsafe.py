@@ -27,6 +27,12 @@ RENDERER_ATTRIBUTES = frozenset({"class", "id", "href", "src", "alt", "title", "
 # Attributes whose URL is only followed when the reader clicks; every other URL is fetched by the browser.
 NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("*", "cite"), ("*", "longdesc"), ("*", "itemtype"),
                         ("*", "usemap")})
+# Never allowed whatever security.yml says: they run script, are parsed differently with script on
+# (noscript), replace the page's base or load other documents. A page MkDocs cannot render is never
+# accepted either: it would stop every build after it.
+NEVER_TAGS = frozenset({"script", "noscript", "style", "template", "base", "meta", "link", "object", "embed", "applet",
+                        "frame", "frameset", "portal", "xmp", "plaintext", "noembed", "noframes"})
+NEVER_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "filesystem", "livescript"})
 _WHITESPACE_IN_URL = re.compile(r"[\t\n\r]")
 _NOT_PLAIN = re.compile(r"[:\\\x00-\x20]|//")
 _TAG = re.compile(r"<[^>]*>")
@@ -49,6 +55,11 @@ def load_policy(root: Path) -> SecurityPolicy:
     if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("html", "hidden_content", "gambling_spam")):
         raise ConfigError(f"{POLICY}: harus berupa pemetaan dengan bagian html, hidden_content, gambling_spam")
     html, hidden, spam = data.get("html") or {}, data.get("hidden_content") or {}, data.get("gambling_spam") or {}
+    unsafe = sorted(set(map(str, html.get("allowed_tags") or [])) & NEVER_TAGS) + \
+        sorted(set(map(str, html.get("url_schemes_allowed") or [])) & NEVER_SCHEMES)
+    if unsafe:
+        raise ConfigError(f"{POLICY}: {', '.join(unsafe)} menjalankan skrip atau memuat dari luar situs dan tidak dapat "
+                          "diizinkan; hapus dari html.allowed_tags / html.url_schemes_allowed")
     words = [r"[\W_]*".join(map(re.escape, fold(str(w)).split())) for w in spam.get("words") or []]
     return SecurityPolicy(
         tags=frozenset(map(str, html.get("allowed_tags") or [])) | RENDERER_TAGS,
@@ -57,7 +68,7 @@ def load_policy(root: Path) -> SecurityPolicy:
         schemes=frozenset(map(str, html.get("url_schemes_allowed") or ["http", "https", "mailto", "tel"])),
         hidden=tuple(re.compile(str(p), re.IGNORECASE) for p in hidden.get("style_patterns") or []),
         spam=re.compile(r"(?<![a-z0-9])(" + "|".join(words) + r")(?![a-z0-9])") if words else None,
-        never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])),
+        never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])) | {"render_gagal"},
     )
 
 
