@@ -72,6 +72,7 @@ ATTACKS = [
     ("gambling words split by tags", "Daftar sl<b></b>ot ga<!-- -->cor di sini.", "spam_judi"),
     ("unparsable URL in HTML", '<a href="http://[asing.example/x">x</a>', "url_berbahaya"),
     ("unparsable URL in Markdown", "[x](http://[asing.example/x)", "render_gagal"),
+    ("host that NFKC changes", "[x](http://a\u2100b.example/x)", "render_gagal"),
     ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
     ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
 ]

@@ -56,6 +56,18 @@ class RenderFailed(Exception):
     """The engine could not render a page; the build would stop on it."""
 
 
+def parsable(url: str) -> bool:
+    """Whether urllib (MkDocs, and every step after the check) can split this URL. It only refuses brackets
+    in the host and hosts that change under NFKC, so most URLs are answered without parsing them."""
+    if url.isascii() and "[" not in url and "]" not in url:
+        return True
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
+
+
 class _LinksAsMkDocsReads(Treeprocessor):
     """MkDocs parses the URL of every Markdown link and image to rewrite it (its relpath treeprocessor, same
     priority); a URL it cannot parse (`http://[x`) stops the whole build, so it fails the page here too."""
@@ -67,10 +79,8 @@ class _LinksAsMkDocsReads(Treeprocessor):
                 url = element.get(key)
                 if url is None:
                     raise ValueError(f"<{element.tag}> tanpa {key}")
-                try:
-                    urlsplit(url)
-                except ValueError:
-                    raise ValueError(f"alamat '{url[:60]}' tidak dapat diurai") from None
+                if not parsable(url):
+                    raise ValueError(f"alamat '{url[:60]}' tidak dapat diurai")
         return root
 
 
