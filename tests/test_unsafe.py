@@ -75,6 +75,10 @@ ATTACKS = [
     ("host that NFKC changes", "[x](http://a\u2100b.example/x)", "render_gagal"),
     ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
     ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
+    ("a class the theme hides", '<span class="md-toggle"><a href="https://asing.example">x</a></span>', "konten_tersembunyi"),
+    ("a hiding class through attr_list", "[x](https://asing.example){: .md-option }", "konten_tersembunyi"),
+    ("a permalink class on an outside link", '<a class="headerlink" href="https://asing.example">x</a>',
+     "konten_tersembunyi"),
 ]
 LINE_OF = {"fence with attributes": 10, "fence with a path": 10, "attr_list on a paragraph": 9,
            "script between mis-indented fences": 9}
@@ -101,6 +105,8 @@ ALLOWED = [
     ("aligned table and quote", "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> Kutipan UU 14/2008."),
     ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
+    ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
+    ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
     ("a quoted font name", "<span style=\"font-family:'Noto Sans', sans-serif\">teks</span>"),
 ]
 
@@ -130,3 +136,12 @@ def test_the_policy_cannot_allow_what_runs_script(site: Path, ppid, key: str, va
     write(site / "drafts" / "uji.md", HEAD + "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n")
     code, out, err = ppid("check")
     assert code != 0 and f"{value.strip(', ')} menjalankan skrip" in out + err, out + err
+
+
+def test_a_class_the_sites_own_stylesheet_hides_is_hidden_content(site: Path, ppid) -> None:
+    sheet = site / "overrides" / "assets" / "stylesheets" / "ppid.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n@media screen { .md-typeset .sisip { position: absolute; "
+                     "left: -9999px } }\n", encoding="utf-8")
+    write(site / "drafts" / "uji.md", HEAD + '<p class="sisip"><a href="https://asing.example">x</a></p>\n')
+    code, out, _ = ppid("check")
+    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: kelas 'sisip'" in out, out

@@ -150,3 +150,31 @@ def _invisible_text(d: dict[str, str]) -> str | None:
     if isinstance(bg, tuple) and sum(abs(a - b) for a, b in zip(fg, bg)) < 30:
         return "warna teks sama dengan latarnya"
     return None
+
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_AT_BLOCK = re.compile(r"@(?:media|supports|layer)([^{]*)\{((?:[^{}]*\{[^{}]*\})*)\s*\}")
+# A class the page's own content is inside of: `.md-typeset .x` applies to a class written in a page.
+_CLASS_SELECTOR = re.compile(r"(?:\.md-typeset\s+)?\.([A-Za-z_][\w-]*)")
+
+
+def hiding_classes(stylesheets: list[str]) -> dict[str, str]:
+    """Classes the site's stylesheets hide or stretch over the page (`md-toggle`, `.md-typeset .x`), with why:
+    writing `class="md-toggle"` hides a link as well as an inline `display:none` does."""
+    found: dict[str, str] = {}
+    for sheet in stylesheets:
+        for selectors, body in _RULE.findall(_AT_BLOCK.sub(_screen_rules, _COMMENT.sub(" ", sheet))):
+            reason = hiding(body)
+            if not reason:
+                continue
+            for selector in selectors.split(","):
+                match = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if match:
+                    found.setdefault(match.group(1), reason)
+    return found
+
+
+def _screen_rules(block: re.Match) -> str:
+    """The rules of an at-rule block as if always on, except print-only ones: hidden on paper is not hidden."""
+    condition = block.group(1).lower()
+    return "" if "print" in condition and "screen" not in condition and "not print" not in condition else block.group(2)
