@@ -102,8 +102,11 @@ def test_the_gate_refuses_what_a_browser_would_run_or_fetch(tmp_path: Path) -> N
     write(out / "files" / "data.xml", '<?xml-stylesheet type="text/xsl" href="x.xsl"?><a/>')
     write(out / "files" / "x.xsl", '<xsl:stylesheet version="1.0"/>')
     write(out / "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>a.html</loc></url></urlset>')
+    write(out / "search" / "search_index.json", '{"docs":[{"location":"a.html","title":"A","text":"<p>x < y</p><ul><li>'
+          '<code>&lt;b&gt;</code></li></ul>"},{"location":"b.html","title":"<img src=x onerror=alert(1)>","text":""}]}')
     found = {f.path.split("/", 1)[1] for f in inspect_site(out, load_policy(root), None, "build")}
-    assert found == {f"{name}.html" for name in SERVED_ATTACKS} | {"files/gambar.svg", "files/data.xml", "files/x.xsl"}
+    assert found == {f"{name}.html" for name in SERVED_ATTACKS} | {"files/gambar.svg", "files/data.xml", "files/x.xsl",
+                                                                   "search/search_index.json"}
 
 
 def test_an_upload_that_would_run_is_named_by_check_and_left_out_of_the_preview(site: Path, ppid) -> None:

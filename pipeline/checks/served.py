@@ -29,6 +29,9 @@ INSPECTED = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg"})
 # Types that run or transform in a browser and that neither the theme nor an allowed attachment produces.
 REFUSED_TYPES = frozenset({".svgz", ".xml", ".xsl", ".xslt", ".mht", ".mhtml", ".swf", ".jar", ".hta", ".wasm"})
 THEME_FILES = frozenset({"sitemap.xml"})
+# The search index: Material's search shows titles and text as HTML, and writes only these tags, bare.
+SEARCH_INDEX = "search/search_index.json"
+_SEARCH_TAG = re.compile(r"<(?!/?(?:p|code|pre|li|ol|ul|sub|sup)>)[^\s\\\d=<>\"']")
 # URL attributes that hold a space-separated list of URLs.
 URL_LISTS = frozenset({"ping", "archive"})
 # The inline scripts mkdocs-material 9.8.1 writes, after their relative base path is normalised
@@ -135,6 +138,13 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
             found.append(Finding(f"{shown_as}/{rel}", "html_tag", BLOCK, f"berkas '{path.suffix}' dapat menjalankan "
                                  "kode di peramban; tidak boleh ada di situs hasil build", path.name,
                                  value_hash=value_hash(f"html_tag:{rel}")))
+    index = site_dir / SEARCH_INDEX
+    if index.is_file():
+        match = _SEARCH_TAG.search(index.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            found.append(Finding(f"{shown_as}/{SEARCH_INDEX}", "html_tag", BLOCK, "indeks pencarian memuat markah yang "
+                                 "akan dijalankan saat hasil pencarian ditampilkan", match.group(0),
+                                 value_hash=value_hash(f"html_tag:{SEARCH_INDEX}")))
     for path in sorted(p for p in site_dir.rglob("*") if p.suffix.lower() in INSPECTED and p.is_file()):
         display = f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
         if cache_dir is None:
