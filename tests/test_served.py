@@ -49,6 +49,8 @@ def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: 
     write(site / "drafts" / "layanan" / "serangan.md", HEAD + "```js {1}\n\n<img src=x onerror=alert(1)>\n```\n")
     write(site / "drafts" / "layanan" / "rusak.md", HEAD + '<![><img src="]><img src=x onerror=alert(1)//">\n')
     write(site / "drafts" / "layanan" / "alamat.md", HEAD + "[x](http://[asing.example/x) <a href='http://[y'>y</a>\n")
+    write(site / "drafts" / "layanan" / "alih.md", "---\ntitle: Halaman Alih\njenis: halaman\ntemplate: redirect.html\n"
+          "location: https://asing.example/\nhide: [navigation]\n---\n\nIsi halaman alih.\n")
     write(site / "drafts" / "layanan" / "biasa.md", HEAD + "Isi biasa dengan **tebal** dan [tautan](index.md).\n")
     code, out, err = ppid("preview")
     assert code == 0, out + err
@@ -58,6 +60,8 @@ def test_a_crafted_or_broken_draft_never_runs_and_never_stops_the_preview(site: 
         text = (built / "layanan" / f"{name}.html").read_text(encoding="utf-8")
         assert "Isi halaman ini ditahan" in text
     assert "tebal" in (built / "layanan" / "biasa.html").read_text(encoding="utf-8")
+    steered = (built / "layanan" / "alih.html").read_text(encoding="utf-8")  # front matter cannot steer the theme
+    assert "Isi halaman alih" in steered and "asing.example" not in steered and 'class="md-nav' in steered
     (archive,) = (site / "preview").glob("pratinjau-*.zip")
     with zipfile.ZipFile(archive) as opened:
         names = opened.namelist()
