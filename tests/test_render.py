@@ -199,6 +199,20 @@ def test_a_page_that_stops_the_build_can_never_be_accepted(site: Path) -> None:
     assert Scanner(Site(site)).never_acceptable(finding)  # accepted, it would stop every later build of the site
 
 
+def test_a_page_nested_deeper_than_a_browser_nests_is_a_finding_not_a_stall(site: Path, ppid) -> None:
+    import time
+
+    write(site / "drafts" / "dalam.md", HEAD + "<div>" * 60000 + "x" + "</div>" * 60000 + "\n")
+    rows = "".join(f"<tr><td>{i}<td>sel" for i in range(3000))  # unclosed cells of pasted tables are not depth
+    write(site / "drafts" / "tabel.md", HEAD + f"<table>{rows}</table>\n\n" + "- a\n" + "".join(
+        "    " * i + "- b\n" for i in range(1, 40)))
+    started = time.monotonic()
+    code, out, err = ppid("check")
+    assert time.monotonic() - started < 30, "the HTML parser's time grows with the square of the depth"
+    assert code == 1 and "drafts/dalam.md:6: [blokir] render_gagal" in out and "bersarang" in out, out + err
+    assert "tabel.md" not in out, out
+
+
 def test_control_characters_are_refused_with_their_line(site: Path, ppid) -> None:
     write(site / "drafts" / "nul.md", HEAD + "Baris satu.\nBaris\x00 dua.\n")
     code, out, _ = ppid("check")

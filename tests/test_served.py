@@ -127,3 +127,11 @@ def test_an_upload_that_would_run_is_named_by_check_and_left_out_of_the_preview(
     assert not (built / "files" / "peta.svg").exists() and not (built / "files" / "brosur.html").exists()
     summary = (built / "ringkasan-perubahan.html").read_text(encoding="utf-8")
     assert "jenis berkas" in summary and "peta.svg" in summary
+
+
+def test_a_page_the_engine_cannot_render_stops_the_build_naming_it(site: Path, ppid) -> None:
+    write(site / "content" / "layanan" / "rusak.md", HEAD + "Teks.\n\n[x](http://[asing.example/x)\n")
+    code, out, err = ppid("build", "--out", str(site / "site"), "--tanpa-persetujuan")
+    assert code == 1 and "kesalahan internal" not in err, out + err
+    assert "content/layanan/rusak.md:8: [blokir] render_gagal" in out + err and "Build dihentikan" in out + err, out + err
+    assert not (site / "site").exists()

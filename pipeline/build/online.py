@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..checks.served import refuse_unsafe_output
+from ..checks.served import refuse_unrenderable, refuse_unsafe_output
 from ..errors import PpidError
 from ..site import Site
 from ..view import build_view
@@ -34,6 +34,7 @@ def build_online(site: Site, out: Path, approved: bool = True) -> int:
     gate says so on every page and carries a marker that publishing refuses."""
     view = build_view(site, ["content"])
     staged = stage(site, view, directory_urls=True)
+    refuse_unrenderable(site, staged.pages, "Build")
     work = site.work_dir / "stage" / "online"
     write_tree(staged, work / "docs")
     fresh = out.with_name(out.name + ".baru")

@@ -15,7 +15,7 @@ from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
 from . import css
 from .findings import BLOCK, Finding, value_hash
-from .unsafe import (NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
+from .unsafe import (NAVIGATION, check, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
                      url_problem)
 
 SERVED_VERSION = "2"
@@ -161,6 +161,17 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
             cache.write(cache_dir, name, stored)
         found += [Finding(**item) for item in stored]
     return found
+
+
+def refuse_unrenderable(site: Site, pages: list, what: str) -> None:
+    """Raise CheckFailed naming each page the Markdown engine cannot render, before the builder stops on the
+    first one with a traceback that names none."""
+    failed = [f for page in pages if page.rendered.failure for f in check(page, load_policy(site.root))
+              if f.detector == "render_gagal"]
+    if failed:
+        lines = "\n".join(str(f) for f in failed)
+        raise CheckFailed(f"{lines}\n{what} dihentikan: {len(failed)} halaman tidak dapat diolah mesin Markdown situs; "
+                          "perbaiki halaman yang disebut di atas, lalu jalankan 'ppid check'.")
 
 
 def refuse_unsafe_output(site: Site, site_dir: Path, what: str, remember: bool = False) -> None:

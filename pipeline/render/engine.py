@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,32 @@ class Engine:
     def render(self, body: str) -> str:
         md = self._instance()
         try:
-            return md.reset().convert(body)
+            html = md.reset().convert(body)
         except Exception as exc:  # any failure of the engine on this page belongs to this page only
             self._md = None  # a failed run may leave the instance half-reset
             raise RenderFailed(f"{type(exc).__name__}: {exc}"[:200]) from None
+        if html.count("<") > MAX_DEPTH and nesting_depth(html) > MAX_DEPTH:
+            raise RenderFailed(f"HTML bersarang lebih dari {MAX_DEPTH} tingkat; peramban meratakannya (Chromium "
+                               "pada 512 tingkat, termasuk tema) sehingga halaman tidak dapat diperiksa seperti yang tampil")
+        return html
+
+
+# Chromium's parser stops nesting at 512 elements (the theme takes about 20), and an HTML5 parser spends
+# time growing with the square of the depth: a page nested deeper is read differently and slowly.
+MAX_DEPTH = 400
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+# Elements that do not nest in themselves (their end tag is implied), and elements that never have content.
+_FLAT = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt",
+                   "rp", "colgroup", "caption", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "source", "track", "wbr"})
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting of `html`, read from its tags (a close upper bound, without parsing)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(2).lower() in _FLAT or match.group(3):
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
