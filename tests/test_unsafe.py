@@ -75,6 +75,8 @@ ATTACKS = [
     ("host that NFKC changes", "[x](http://a\u2100b.example/x)", "render_gagal"),
     ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
     ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
+    ("off-screen in viewport widths", '<span style="position:absolute;left:-100vw">x</span>', "konten_tersembunyi"),
+    ("off-screen by translate", '<span style="translate:-9999px 0">x</span>', "konten_tersembunyi"),
     ("a class the theme hides", '<span class="md-toggle"><a href="https://asing.example">x</a></span>', "konten_tersembunyi"),
     ("a hiding class through attr_list", "[x](https://asing.example){: .md-option }", "konten_tersembunyi"),
     ("a permalink class on an outside link", '<a class="headerlink" href="https://asing.example">x</a>',
@@ -107,6 +109,7 @@ ALLOWED = [
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
     ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
     ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
+    ("centred by half its width", '<span style="position:absolute;left:50%;translate:-50% 0">Judul</span>'),
     ("a quoted font name", "<span style=\"font-family:'Noto Sans', sans-serif\">teks</span>"),
 ]
 

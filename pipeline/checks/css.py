@@ -93,9 +93,9 @@ def hiding(style: str) -> str | None:
     size = length_px(d.get("font-size", "")) if "font-size" in d else None
     if size is not None and size < 4:
         return "huruf sangat kecil (font-size)"
-    for name in ("left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top"):
-        amount = length_px(d.get(name, "")) if name in d else None
-        if amount is not None and amount <= -100:
+    for name in ("left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top", "inset", "translate"):
+        amount = length_px(d.get(name, "").split(" ")[0]) if name in d else None
+        if (amount is not None and amount <= -100) or _viewports(d.get(name, "")) <= -90:
             return f"didorong ke luar layar ({name})"
     if re.search(r"translate[xy3d]*\(\s*-\d{3,}", d.get("transform", "")):
         return "didorong ke luar layar (transform)"
@@ -108,6 +108,12 @@ def hiding(style: str) -> str | None:
     if _overlay(d):
         return "lapisan menutupi seluruh layar"
     return _invisible_text(d)
+
+
+def _viewports(value: str) -> float:
+    """The first length of `value` in viewport or container percent (`-100vw`, `-200%`), else 0."""
+    match = re.match(r"\s*(-?\d*\.?\d+)(vw|vh|vmin|vmax|%)", value)
+    return float(match.group(1)) if match else 0.0
 
 
 def _fraction(value: str) -> float:
