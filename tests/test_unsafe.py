@@ -75,6 +75,7 @@ ATTACKS = [
     ("host that NFKC changes", "[x](http://a\u2100b.example/x)", "render_gagal"),
     ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
     ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
+    ("look-alike domain in punycode", "[Informasi](https://xn--lotgacor-jhh.example/daftar)", "spam_judi"),
     ("off-screen in viewport widths", '<span style="position:absolute;left:-100vw">x</span>', "konten_tersembunyi"),
     ("off-screen by translate", '<span style="translate:-9999px 0">x</span>', "konten_tersembunyi"),
     ("a class the theme hides", '<span class="md-toggle"><a href="https://asing.example">x</a></span>', "konten_tersembunyi"),

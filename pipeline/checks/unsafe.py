@@ -38,6 +38,7 @@ NEVER_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "fi
 _WHITESPACE_IN_URL = re.compile(r"[\t\n\r]")
 _NOT_PLAIN = re.compile(r"[:\\\x00-\x20]|//")
 _TAG = re.compile(r"<[^>]*>")
+_PUNYCODE = re.compile(r"(?i)xn--([a-z0-9-]+)")
 
 
 @dataclass(frozen=True)
@@ -194,9 +195,23 @@ class _Judge:
     def _spam_lines(self, word: str) -> list[str]:
         """The source line holding the (possibly disguised) word: each line folded as the text was."""
         for line in self.page.body.splitlines():
-            if self.policy.spam.search(fold(_TAG.sub("", line))):
+            if self.policy.spam.search(fold(_unicode_hosts(_TAG.sub("", line)))):
                 return [line]
         return []
+
+
+def _unicode_hosts(url: str) -> str:
+    """The URL with its punycode labels (`xn--…`) as the letters a reader sees in the address bar."""
+    if "xn--" not in url.lower():
+        return url
+    return _PUNYCODE.sub(lambda m: _decoded_label(m.group(1)), url)
+
+
+def _decoded_label(label: str) -> str:
+    try:
+        return label.encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return label
 
 
 def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list[Finding]:
@@ -219,5 +234,5 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
     for href in facts.closed_details_links:
         judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
                   "tautan judi", href, href)
-    judge.spam(" ".join([facts.text, *(u for _, _, u in facts.urls)]))
+    judge.spam(" ".join([facts.text, *(_unicode_hosts(u) for _, _, u in facts.urls)]))
     return judge.found
