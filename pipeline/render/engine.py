@@ -7,17 +7,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import markdown
-from markdown.treeprocessors import Treeprocessor
-from mkdocs.structure.pages import _RawHTMLPreprocessor
-from mkdocs.utils import reduce_list
 
 from ..errors import ConfigError
 from ..yamlio import load_file
+
+if TYPE_CHECKING:  # imported when a page is first rendered: commands that render nothing start faster
+    import markdown
 
 # MkDocs adds these to every site, whatever mkdocs.yml says (mkdocs/config/defaults.py).
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
@@ -50,7 +47,7 @@ def markdown_config(root: Path) -> MarkdownConfig:
         else:
             raise ConfigError("mkdocs.yml: setiap butir markdown_extensions harus nama ekstensi atau 'nama: {pengaturan}'")
         names.append(str(name))
-    return MarkdownConfig(tuple(reduce_list(MKDOCS_BUILTINS + names)), configs)
+    return MarkdownConfig(tuple(dict.fromkeys(MKDOCS_BUILTINS + names)), configs)  # MkDocs' reduce_list
 
 
 class RenderFailed(Exception):
@@ -69,7 +66,7 @@ def parsable(url: str) -> bool:
     return True
 
 
-class _LinksAsMkDocsReads(Treeprocessor):
+class _LinksAsMkDocsReads:
     """MkDocs parses the URL of every Markdown link and image to rewrite it (its relpath treeprocessor, same
     priority); a URL it cannot parse (`http://[x`) stops the whole build, so it fails the page here too."""
 
@@ -90,17 +87,20 @@ class Engine:
 
     def __init__(self, config: MarkdownConfig) -> None:
         self.config = config
-        self._md: markdown.Markdown | None = None
+        self._md: "markdown.Markdown | None" = None
 
-    def _instance(self) -> markdown.Markdown:
+    def _instance(self) -> "markdown.Markdown":
         if self._md is None:
+            import markdown
+            from mkdocs.structure.pages import _RawHTMLPreprocessor
+
             try:
                 md = markdown.Markdown(extensions=list(self.config.extensions), extension_configs=self.config.configs)
             except Exception as exc:  # an unknown extension or a bad option: the build would fail too
                 raise ConfigError(f"mkdocs.yml: markdown_extensions tidak dapat dimuat: {exc}") from None
             # The same raw-HTML pass MkDocs runs before rendering: its failures are the build's failures.
             _RawHTMLPreprocessor()._register(md)
-            md.treeprocessors.register(_LinksAsMkDocsReads(md), "ppid_relpath", 0)
+            md.treeprocessors.register(_LinksAsMkDocsReads(), "ppid_relpath", 0)
             self._md = md
         return self._md
 
