@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .config import load_config
 from .content import AreaFile, Page, Problem, area_files, file_sha256, iter_asset_files, iter_page_files, read_page
-from .errors import YamlError
+from .errors import ConfigError, YamlError
 from .front_matter import FrontMatterMemo
 from .render.page import Renderer
 from .site import Site
@@ -150,9 +150,13 @@ def file_type_allowed(site: Site, rel: str) -> bool:
     """Whether an attachment's type may be served: a preview leaves the others out, publishing refuses them."""
     key = ("allowed_types",)
     if key not in site.views:
-        data = load_config(site.root, "security").data or {}
-        site.views[key] = frozenset((data.get("attachments") or {}).get("allowed_types") or ())
-    return _suffix(rel) in site.views[key]
+        try:
+            data = load_config(site.root, "security").data or {}
+        except ConfigError:  # `ppid check` lists every problem of site_config/ and runs nothing; publishing refuses
+            site.views[key] = None
+        else:
+            site.views[key] = frozenset((data.get("attachments") or {}).get("allowed_types") or ())
+    return site.views[key] is None or _suffix(rel) in site.views[key]
 
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")

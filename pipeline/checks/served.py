@@ -126,27 +126,22 @@ def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Findi
 
 
 def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None, shown_as: str) -> list[Finding]:
-    """Findings in every HTML file under `site_dir`. With a `cache_dir`, results are reused while a file's
-    bytes are unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
+    """Findings in every file under `site_dir` a browser would run: pages, SVG, the search index, and types
+    nothing of the site should hold. With a `cache_dir`, a page's results are reused while its bytes are
+    unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
     fingerprint = hashlib.sha256(SERVED_VERSION.encode() + repr(sorted(policy.tags)).encode() +
                                  repr(sorted(policy.embed_hosts)).encode() + repr(sorted(policy.schemes)).encode() +
                                  Path(__file__).read_bytes()).hexdigest()
-    found: list[Finding] = []
+    found = _search_index(site_dir, shown_as)
     for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.suffix.lower() in REFUSED_TYPES and rel not in THEME_FILES:
+        rel, suffix = path.relative_to(site_dir).as_posix(), path.suffix.lower()
+        if suffix in REFUSED_TYPES and rel not in THEME_FILES:
             found.append(Finding(f"{shown_as}/{rel}", "html_tag", BLOCK, f"berkas '{path.suffix}' dapat menjalankan "
                                  "kode di peramban; tidak boleh ada di situs hasil build", path.name,
                                  value_hash=value_hash(f"html_tag:{rel}")))
-    index = site_dir / SEARCH_INDEX
-    if index.is_file():
-        match = _SEARCH_TAG.search(index.read_text(encoding="utf-8", errors="replace"))
-        if match:
-            found.append(Finding(f"{shown_as}/{SEARCH_INDEX}", "html_tag", BLOCK, "indeks pencarian memuat markah yang "
-                                 "akan dijalankan saat hasil pencarian ditampilkan", match.group(0),
-                                 value_hash=value_hash(f"html_tag:{SEARCH_INDEX}")))
-    for path in sorted(p for p in site_dir.rglob("*") if p.suffix.lower() in INSPECTED and p.is_file()):
-        display = f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
+        if suffix not in INSPECTED or not path.is_file():
+            continue
+        display = f"{shown_as}/{rel}"
         if cache_dir is None:
             found += inspect_file(path, display, policy)
             continue
@@ -161,6 +156,16 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
             cache.write(cache_dir, name, stored)
         found += [Finding(**item) for item in stored]
     return found
+
+
+def _search_index(site_dir: Path, shown_as: str) -> list[Finding]:
+    index = site_dir / SEARCH_INDEX
+    match = _SEARCH_TAG.search(index.read_text(encoding="utf-8", errors="replace")) if index.is_file() else None
+    if match is None:
+        return []
+    return [Finding(f"{shown_as}/{SEARCH_INDEX}", "html_tag", BLOCK, "indeks pencarian memuat markah yang akan "
+                    "dijalankan saat hasil pencarian ditampilkan", match.group(0),
+                    value_hash=value_hash(f"html_tag:{SEARCH_INDEX}"))]
 
 
 def refuse_unrenderable(site: Site, pages: list, what: str) -> None:

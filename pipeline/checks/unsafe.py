@@ -4,7 +4,7 @@ script and dangerous URLs, requests to other hosts, hidden content, gambling spa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,7 +50,12 @@ class SecurityPolicy:
     hidden: tuple[re.Pattern, ...]
     spam: re.Pattern | None
     never_acceptable: frozenset[str]
-    hiding_classes: dict[str, str] = field(default_factory=dict)  # class -> why the site's stylesheets hide it
+    root: Path | None = None  # the site, whose stylesheets say which classes hide (read when a class is met)
+
+    @property
+    def hiding_classes(self) -> dict[str, str]:
+        """class -> why the theme's or the site's stylesheets hide what it holds."""
+        return _hiding_classes(self.root) if self.root is not None else {}
 
 
 @lru_cache(maxsize=8)
@@ -73,8 +78,13 @@ def load_policy(root: Path) -> SecurityPolicy:
         hidden=tuple(re.compile(str(p), re.IGNORECASE) for p in hidden.get("style_patterns") or []),
         spam=re.compile(r"(?<![a-z0-9])(" + "|".join(words) + r")(?![a-z0-9])") if words else None,
         never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])) | {"render_gagal"},
-        hiding_classes=css.hiding_classes(site_stylesheets(root)),
+        root=root,
     )
+
+
+@lru_cache(maxsize=8)
+def _hiding_classes(root: Path) -> dict[str, str]:
+    return css.hiding_classes(site_stylesheets(root))
 
 
 def site_stylesheets(root: Path) -> list[str]:
@@ -151,7 +161,7 @@ class _Judge:
         style = attrs.get("style")
         if style is not None:
             self.style(tag, style)
-        for name in attrs.get("class", "").split():
+        for name in attrs["class"].split() if "class" in attrs else ():
             reason = policy.hiding_classes.get(name)
             if reason and not (name in RENDERER_HIDDEN_CLASSES and attrs.get("href", "").startswith("#")):
                 self.add("konten_tersembunyi", f"kelas '{name}' menyembunyikan isi ({reason}); cara umum menyisipkan "
