@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..checks.served import refuse_unrenderable, refuse_unsafe_output
-from ..errors import PpidError
+from ..errors import BuildError, PpidError
 from ..site import Site
 from ..view import build_view
 from .mkdocs_backend import run_build, write_config
@@ -34,14 +34,17 @@ def build_online(site: Site, out: Path, approved: bool = True) -> int:
     gate says so on every page and carries a marker that publishing refuses."""
     view = build_view(site, ["content"])
     staged = stage(site, view, directory_urls=True)
-    refuse_unrenderable(site, staged.pages, "Build")
     work = site.work_dir / "stage" / "online"
     write_tree(staged, work / "docs")
     fresh = out.with_name(out.name + ".baru")
     shutil.rmtree(fresh, ignore_errors=True)
     overrides = {} if approved else {"copyright": UNAPPROVED_NOTICE}
     config = write_config(site, work / "docs", fresh, staged.nav, overrides)
-    run_build(config)
+    try:
+        run_build(config)
+    except BuildError:  # name the pages the engine cannot render (rendering them costs nothing on success)
+        refuse_unrenderable(site, staged.pages, "Build")
+        raise
     refuse_unsafe_output(site, fresh, "Build")
     (fresh / MARKER).write_text("Dibangun oleh ppid build; folder ini diganti utuh pada build berikutnya.\n", encoding="utf-8")
     if not approved:
