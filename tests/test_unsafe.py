@@ -76,6 +76,8 @@ ATTACKS = [
     ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
     ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
     ("look-alike domain in punycode", "[Informasi](https://xn--lotgacor-jhh.example/daftar)", "spam_judi"),
+    ("a link with no text", "Lihat juga.[](https://asing.example/daftar)", "konten_tersembunyi"),
+    ("a link of zero-width text", '<a href="https://asing.example/daftar">\u200b\u2060 </a>', "konten_tersembunyi"),
     ("off-screen in viewport widths", '<span style="position:absolute;left:-100vw">x</span>', "konten_tersembunyi"),
     ("off-screen by translate", '<span style="translate:-9999px 0">x</span>', "konten_tersembunyi"),
     ("a class the theme hides", '<span class="md-toggle"><a href="https://asing.example">x</a></span>', "konten_tersembunyi"),
@@ -111,6 +113,8 @@ ALLOWED = [
     ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
     ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
     ("centred by half its width", '<span style="position:absolute;left:50%;translate:-50% 0">Judul</span>'),
+    ("an image link and an anchor", '[![Logo](files/formulir.pdf)](https://contoh.go.id) <a id="atas"></a> '
+     '<a href="#atas"></a>'),
     ("a quoted font name", "<span style=\"font-family:'Noto Sans', sans-serif\">teks</span>"),
 ]
 

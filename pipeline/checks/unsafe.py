@@ -241,6 +241,9 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         judge.url(tag, attribute, value)
     if markup_only:
         return judge.found
+    for href in facts.empty_links:
+        judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
+                  "umum menyisipkan tautan judi", href, href)
     for href in facts.closed_details_links:
         judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
                   "tautan judi", href, href)

@@ -18,7 +18,7 @@ from .facts import Facts, read_html
 if TYPE_CHECKING:
     from ..content import Page
 
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 
 
