@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
 
 # Attributes whose value is a URL a browser follows or fetches.
 URL_ATTRIBUTES = frozenset({
@@ -57,6 +56,8 @@ def _shows_nothing(node) -> bool:
 
 
 def read_html(html: str) -> Facts:
+    from selectolax.lexbor import LexborHTMLParser  # only when a page is rendered, not to read a cached one
+
     tree = LexborHTMLParser(html)
     facts = Facts()
     anchors: dict[str, None] = {}
