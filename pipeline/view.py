@@ -166,16 +166,20 @@ def _suffix(rel: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def allowed_file_types(root: Path) -> frozenset[str]:
+    """The attachment types site_config/security.yml allows (ConfigError when it cannot be read)."""
+    data = load_config(root, "security").data or {}
+    return frozenset((data.get("attachments") or {}).get("allowed_types") or ())
+
+
 def file_type_allowed(site: Site, rel: str) -> bool:
     """Whether an attachment's type may be served: a preview leaves the others out, publishing refuses them."""
     key = ("allowed_types",)
     if key not in site.views:
         try:
-            data = load_config(site.root, "security").data or {}
+            site.views[key] = allowed_file_types(site.root)
         except ConfigError:  # `ppid check` lists every problem of site_config/ and runs nothing; publishing refuses
             site.views[key] = None
-        else:
-            site.views[key] = frozenset((data.get("attachments") or {}).get("allowed_types") or ())
     return site.views[key] is None or _suffix(rel) in site.views[key]
 
 
