@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import PpidError
 from .faults import step
-from .manifest import HISTORY_PATH, LOG_PATH, MANIFEST_PATH, REGISTRY_FILES, WELL_KNOWN, Manifest, hash_files
+from .manifest import (HISTORY_PATH, LOG_PATH, MANIFEST_PATH, REGISTRY_FILES, WELL_KNOWN, Manifest, hash_files,
+                       served_paths)
 from .model import ReleaseInfo
 from .targets.base import STATE
 from .versioning import PREFIX_DIR, version_release
@@ -45,7 +46,7 @@ def prepare(built: Path, into: Path, folder: str, release: ReleaseInfo, site_roo
         _copy_build(built, into)
         _copy_registry(site_root, into)
         step("copied")
-        files = set(hash_files(into))
+        files = set(served_paths(into))
         version_release(into, folder, files)
         step("versioned")
         _link_state(into)

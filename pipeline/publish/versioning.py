@@ -38,12 +38,17 @@ def is_versioned(rel: str) -> bool:
     return rel.startswith("assets/") or rel.lower().endswith(IMAGE_SUFFIXES)
 
 
-def rewrite_page(html: str, page_rel: str, folder: str, files: set[str]) -> str:
-    """`html` of the page at `page_rel` with every loaded asset pointing into this release's prefix."""
+def rewrite_page(html: str, page_rel: str, folder: str, files: set[str], memo: dict | None = None) -> str:
+    """`html` of the page at `page_rel` with every loaded asset pointing into this release's prefix. `memo` keeps
+    what a reference from a folder became: every page loads the same assets."""
     page_dir = posixpath.dirname(page_rel)
+    known = {} if memo is None else memo
 
     def replace(match: re.Match) -> str:
-        return match.group(1) + _versioned_ref(match.group(2), page_dir, folder, files) + match.group(3)
+        key = (match.group(2), page_dir)
+        if key not in known:
+            known[key] = _versioned_ref(match.group(2), page_dir, folder, files)
+        return match.group(1) + known[key] + match.group(3)
 
     return _WORKER.sub(replace, _REF.sub(replace, html), count=0)
 
@@ -73,11 +78,12 @@ def _split_suffix(ref: str) -> tuple[str, str, str]:
 
 def version_release(root: Path, folder: str, files: set[str]) -> None:
     """Rewrite every HTML file of the release folder in place and add the `_rilis` link."""
+    memo: dict = {}
     for rel in sorted(files):
         if rel.endswith(".html"):
             path = root / rel
             html = path.read_text(encoding="utf-8")
-            new = rewrite_page(html, rel, folder, files)
+            new = rewrite_page(html, rel, folder, files, memo)
             if new != html:
                 path.write_text(new, encoding="utf-8")
     (root / PREFIX_DIR).symlink_to("..", target_is_directory=True)
