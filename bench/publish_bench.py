@@ -1,12 +1,13 @@
 """Publish benchmark (issue 13: publishing): a signed, fully approved synthetic site of 1000 pages with a signed
-release, published to a local target served by a real nginx on 127.0.0.1 (started here, stopped by its pid).
+release, published to local targets served by real nginx instances on 127.0.0.1 (started here, stopped by pid).
 
-Measured in one run, each command in a fresh `ppid` process (CPU seconds of its process tree, wall time and the
-peak RSS of its largest process, from /usr/bin/time):
-  build     `ppid build` of the same site: the baseline;
-  publish   the first `ppid publish` (gate, build, release folder, server configuration, switch, byte check of
-            every served file, Chromium on `check_pages` pages, log); overhead = publish - build;
-  again     a second `ppid publish` with nothing new: says so, exits 0, builds nothing.
+Measured in one run, each command in a fresh `ppid` process (CPU seconds of its process tree and wall time; peak
+RSS of ppid's own process and of the largest process of the tree):
+  build     `ppid build` of the same site: the baseline, before, between and after the publishes;
+  publish   a first `ppid publish` (gate, build, release folder, server configuration, switch, byte check of
+            every served file, Chromium on `check_pages` pages, log), once per round to a fresh target;
+            overhead = mean publish - mean build;
+  again     `ppid publish` with nothing new: says so, exits 0, builds nothing.
 Targets: again <= 2 s; overhead <= 25% of the build; peak RSS of publish <= that of the build. nginx is not a
 child of `ppid`: the CPU it spends serving the byte check is logged beside, not counted.
 """
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,6 @@ from .synth import REPO, make_signed_site
 
 NAME = "publish"
 SIZE = 1000
-TARGET = "bench"
 CHECK_PAGES = 5     # the default of a target: a publish as a user runs it
 NGINX = "/usr/sbin/nginx"
 
@@ -124,11 +125,21 @@ def _ppid(root: Path, root_pub: Path, work: Path, *args: str) -> Run:
                max(usage.ru_maxrss, sampler.peak_kb, own_kb) / 1024, text)
 
 
-def _deploy_yml(root: Path, www: Path, port: int) -> None:
-    """The bench's only target (written before the release is signed: site_config/ is a release input)."""
-    (root / "site_config" / "deploy.yml").write_text(json.dumps({"targets": {TARGET: {
+def _deploy_yml(root: Path, targets: dict[str, tuple[Path, int]]) -> None:
+    """The bench's targets (written before the release is signed: site_config/ is a release input)."""
+    (root / "site_config" / "deploy.yml").write_text(json.dumps({"targets": {name: {
         "type": "local", "path": str(www), "url": f"http://127.0.0.1:{port}/", "keep": 3,
-        "reload": [NGINX, "-c", "{nginx_conf}", "-s", "reload"], "check_pages": CHECK_PAGES}}}), encoding="utf-8")
+        "reload": [NGINX, "-c", "{nginx_conf}", "-s", "reload"], "check_pages": CHECK_PAGES}
+        for name, (www, port) in targets.items()}}), encoding="utf-8")
+
+
+def _cpus(runs: list[Run]) -> str:
+    return ", ".join(f"{r.cpu:.2f}" for r in runs)
+
+
+def _mean(runs: list[Run]) -> Run:
+    return Run(sum(r.cpu for r in runs) / len(runs), sum(r.wall for r in runs) / len(runs),
+               max(r.own_mb for r in runs), max(r.tree_mb for r in runs), "")
 
 
 def _nginx_cpu(pid_file: Path) -> float:
@@ -157,40 +168,46 @@ def _approve_release(root: Path, root_pub: Path, work: Path, keys: dict[str, Pat
 def run(options: Options, work: Path) -> Result:
     result = Result(NAME)
     size = max((s for s in options.sizes if s <= SIZE), default=min(options.sizes))
+    rounds = max(2, options.repeat)
     free_port, running_nginx = _nginx_helpers()
     root, keys = make_signed_site(work, size, options.seed)
     root_pub = keys["root"].with_name("root.pub")
-    www, port = work / "www", free_port()
-    www.mkdir()
-    _deploy_yml(root, www, port)
+    # One target (and nginx) per round: each publish is a first publish of the same signed release.
+    targets = {f"bench{i}": (work / f"www{i}", free_port()) for i in range(1, rounds + 1)}
+    _deploy_yml(root, targets)
     _approve_release(root, root_pub, work, keys)
-    with running_nginx(www, port):
-        pid_file = www / "nginx" / "run" / "nginx.pid"
-        # The build is timed before and after the publish: the load of a shared machine drifts within a minute.
-        before = _ppid(root, root_pub, work, "build", "--out", str(work / "build-before"))
-        served_before = _nginx_cpu(pid_file)
-        first = _ppid(root, root_pub, work, "publish", "--target", TARGET)
-        served = _nginx_cpu(pid_file) - served_before
-        after = _ppid(root, root_pub, work, "build", "--out", str(work / "build-after"))
-        agains = [_ppid(root, root_pub, work, "publish", "--target", TARGET) for _ in range(max(2, options.repeat))]
+    with ExitStack() as stack:
+        for www, port in targets.values():
+            www.mkdir()
+            stack.enter_context(running_nginx(www, port))
+        # Builds and publishes alternate, a build first and last: the load of a shared machine drifts.
+        builds = [_ppid(root, root_pub, work, "build", "--out", str(work / "build0"))]
+        publishes, served = [], 0.0
+        for i, (name, (www, _)) in enumerate(targets.items(), start=1):
+            served_before = _nginx_cpu(www / "nginx" / "run" / "nginx.pid")
+            publishes.append(_ppid(root, root_pub, work, "publish", "--target", name))
+            served += _nginx_cpu(www / "nginx" / "run" / "nginx.pid") - served_before
+            builds.append(_ppid(root, root_pub, work, "build", "--out", str(work / f"build{i}")))
+        agains = [_ppid(root, root_pub, work, "publish", "--target", "bench1") for _ in range(rounds)]
     for again in agains:
         if "Tidak ada yang baru" not in again.out:
             raise RuntimeError(f"a publish with nothing new did not say so:\n{again.out}")
     again = min(agains, key=lambda r: r.cpu)
-    build = Run((before.cpu + after.cpu) / 2, (before.wall + after.wall) / 2, max(before.own_mb, after.own_mb),
-                max(before.tree_mb, after.tree_mb), "")
-    files = len(json.loads((www / "live" / ".well-known" / "ppid" / "manifest.json").read_text())["files"])
+    build, first = _mean(builds), _mean(publishes)
+    www1 = targets["bench1"][0]
+    files = len(json.loads((www1 / "live" / ".well-known" / "ppid" / "manifest.json").read_text())["files"])
     overhead, overhead_wall = first.cpu - build.cpu, first.wall - build.wall
     ratio = overhead / build.cpu
     options.log(f"  publish {size} pages, {files} files served: build {build.cpu:.2f} s CPU ({build.wall:.2f} s wall; "
-                f"{before.cpu:.2f} s before the publish, {after.cpu:.2f} s after); "
-                f"publish {first.cpu:.2f} s CPU ({first.wall:.2f} s wall), overhead {overhead:.2f} s CPU = {ratio:.0%} of "
-                f"the build ({overhead_wall:.2f} s wall = {overhead_wall / build.wall:.0%}); nginx served the checks with "
-                f"{served:.2f} s CPU (not counted); nothing new {again.cpu:.2f} s CPU ({again.wall:.2f} s wall)")
+                f"each {_cpus(builds)}); publish {first.cpu:.2f} s CPU ({first.wall:.2f} s wall; each "
+                f"{_cpus(publishes)}); overhead {overhead:.2f} s CPU = {ratio:.0%} of the build ({overhead_wall:.2f} s "
+                f"wall = {overhead_wall / build.wall:.0%}); nginx served the checks with {served / rounds:.2f} s CPU "
+                f"a publish (not counted); nothing new {again.cpu:.2f} s CPU ({again.wall:.2f} s wall)")
     options.log(f"  peak RSS, ppid's own process / largest process of the tree: build {build.own_mb:.0f} / "
                 f"{build.tree_mb:.0f} MB, publish {first.own_mb:.0f} / {first.tree_mb:.0f} MB, nothing new "
                 f"{again.own_mb:.0f} / {again.tree_mb:.0f} MB")
-    result.data.update(size=size, files=files, build=build, publish=first, again=again, nginx_cpu=served)
+    result.data.update(size=size, files=files, builds=builds, publishes=publishes, again=again,
+                       nginx_cpu=served / rounds)
     result.targets.append(Target(f"publish with nothing new, {size} pages, CPU s", again.cpu, 2.0, " s"))
     result.targets.append(Target(f"publish overhead / build, {size} pages, CPU", ratio, 0.25))
     result.targets.append(Target("peak RSS publish / build, largest process (Chromium included)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -76,10 +77,21 @@ def _copy_build(built: Path, into: Path) -> None:
             target.mkdir(exist_ok=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        _link_or_copy(path, target)
         count += 1
         if count == 20:
             step("copy-partial")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the build shares the target's file system, a copy elsewhere. Safe because nothing writes
+    a build file in place: the build folder is replaced whole, and versioning writes each HTML file anew."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        shutil.copyfile(source, target)
 
 
 def _copy_registry(site_root: Path, into: Path) -> None:

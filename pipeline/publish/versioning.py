@@ -22,6 +22,7 @@ the site root when search is first used) — a later interaction, not part of lo
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -85,5 +86,7 @@ def version_release(root: Path, folder: str, files: set[str]) -> None:
             html = path.read_text(encoding="utf-8")
             new = rewrite_page(html, rel, folder, files, memo)
             if new != html:
-                path.write_text(new, encoding="utf-8")
+                tmp = path.with_name(f".{path.name}.tmp")
+                tmp.write_text(new, encoding="utf-8")
+                os.replace(tmp, path)  # a new file: the build's, hard-linked here, stays as it was built
     (root / PREFIX_DIR).symlink_to("..", target_is_directory=True)
