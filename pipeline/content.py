@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,7 @@ from typing import Any, Callable, Iterator
 import frontmatter
 
 from .errors import YamlError
+from .problems import Problem  # noqa: F401 (the page model's problems; imported from here by most modules)
 from .render.page import Link, Rendered
 from .yamlio import Located, loads
 
@@ -19,19 +21,6 @@ _YAML = frontmatter.YAMLHandler()
 # C0 and C1 control characters other than tab and line ends, and DEL: never part of a page's text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PAGE_SUFFIX = ".md"
-
-
-@dataclass
-class Problem:
-    """One thing wrong with an input, shown as `path:line: message`."""
-
-    path: str
-    line: int | None
-    message: str
-    refers: str | None = None  # the site path the problem is about (a link's missing target), when there is one
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass
@@ -89,8 +78,9 @@ class Page:
         return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def read_page(source: Path, rel: str, display: str) -> Page:
-    """Read a page; raise YamlError (with the line) when it cannot be parsed at all."""
+def read_page(source: Path, rel: str, display: str, parse: Callable[[str, str], Located] | None = None) -> Page:
+    """Read a page; raise YamlError (with the line) when it cannot be parsed at all. `parse` reads the front
+    matter (the text from the opening '---' line), by default with yamlio.loads."""
     raw = source.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -111,7 +101,8 @@ def read_page(source: Path, rel: str, display: str) -> Page:
         fm_text, body = _YAML.split(text)
     except ValueError:
         raise YamlError(display, 1, "front matter tidak ditutup: tambahkan baris '---' setelah kolom YAML") from None
-    located = loads(fm_text, display, first_line=1)  # fm_text starts on the opening "---" line
+    # fm_text starts on the opening "---" line
+    located = parse(fm_text, display) if parse else loads(fm_text, display, first_line=1)
     if not isinstance(located.data, dict):
         raise YamlError(display, 2, "front matter harus berupa pasangan 'kolom: nilai'")
     page.meta = located.data
@@ -121,22 +112,43 @@ def read_page(source: Path, rel: str, display: str) -> Page:
     return page
 
 
-def iter_page_files(area: Path) -> Iterator[tuple[str, Path]]:
-    """Every Markdown file under `area` as (relative posix path, path), sorted."""
-    if not area.is_dir():
-        return
-    for path in sorted(area.rglob(f"*{PAGE_SUFFIX}")):
-        if path.is_file() or path.is_symlink():
-            yield path.relative_to(area).as_posix(), path
+@dataclass(frozen=True)
+class AreaFile:
+    """A file found under an area, with what its directory entry says about it (read once)."""
+
+    rel: str
+    path: Path
+    link: bool  # a symbolic link (to a file, a folder, or nothing)
+    size: int  # of the entry itself; a link's target is measured by whoever follows it
 
 
-def iter_asset_files(area: Path) -> Iterator[tuple[str, Path]]:
-    """Every non-page file under `area` (attachments, images), sorted."""
-    if not area.is_dir():
-        return
-    for path in sorted(area.rglob("*")):
-        if (path.is_file() or path.is_symlink()) and path.suffix != PAGE_SUFFIX and not path.name.startswith("."):
-            yield path.relative_to(area).as_posix(), path
+def area_files(area: Path) -> list[AreaFile]:
+    """Every file and link under `area`, sorted by relative path; linked folders are listed, not entered.
+    Devices, pipes and sockets are not files of a site and are not listed."""
+    found: list[AreaFile] = []
+    todo = [(area, "")] if area.is_dir() else []
+    while todo:
+        folder, prefix = todo.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_symlink():
+                    found.append(AreaFile(rel, Path(entry.path), True, 0))
+                elif entry.is_dir(follow_symlinks=False):
+                    todo.append((Path(entry.path), rel + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(AreaFile(rel, Path(entry.path), False, entry.stat(follow_symlinks=False).st_size))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def iter_page_files(files: list[AreaFile]) -> Iterator[AreaFile]:
+    """The Markdown files among an area's files."""
+    return (f for f in files if f.rel.endswith(PAGE_SUFFIX))
+
+
+def iter_asset_files(files: list[AreaFile]) -> Iterator[AreaFile]:
+    """The other files (attachments, images), except hidden ones."""
+    return (f for f in files if not f.rel.endswith(PAGE_SUFFIX) and not f.rel.rsplit("/", 1)[-1].startswith("."))
 
 
 def file_sha256(path: Path) -> str:
