@@ -23,6 +23,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .common import Options, Result, Target
 from .synth import REPO, make_signed_site
@@ -62,14 +63,20 @@ class _Sampler(threading.Thread):
                 self.peak_kb = max(self.peak_kb, _rss_kb(pid))
 
 
+def _proc_stats() -> Iterator[tuple[int, list[str]]]:
+    """(pid, fields of /proc/<pid>/stat after the command name) of every process still there when read."""
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                yield int(name), Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # it ended meanwhile
+
+
 def _descendants(root: int) -> list[int]:
     children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(parent, []).append(int(stat.parent.name))
+    for pid, fields in _proc_stats():
+        children.setdefault(int(fields[1]), []).append(pid)
     found, todo = [], [root]
     while todo:
         pid = todo.pop()
@@ -147,20 +154,16 @@ def _nginx_cpu(pid_file: Path) -> float:
     tick = os.sysconf("SC_CLK_TCK")
     master = int(pid_file.read_text())
     total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(stat.parent.name), int(fields[1])
+    for pid, fields in _proc_stats():
         if pid == master:
             total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
-        elif ppid == master:
+        elif int(fields[1]) == master:
             total += int(fields[11]) + int(fields[12])
     return total / tick
 
 
 def _approve_release(root: Path, root_pub: Path, work: Path, keys: dict[str, Path]) -> None:
+    _ppid(root, root_pub, work, "release", "--pratinjau")  # the offline preview the Sub Koordinator's check cites
     _ppid(root, root_pub, work, "release", "--periksa", "--setuju", "--key", str(keys["budi"]))
     _ppid(root, root_pub, work, "release", "--setujui", "--key", str(keys["ratna"]))
 

@@ -65,7 +65,10 @@ def _versioned_ref(ref: str, page_dir: str, folder: str, files: set[str]) -> str
     if target not in files or target.endswith(".html") or not is_versioned(target):
         return ref
     versioned = f"{PREFIX_DIR}/{folder}/{target}"
-    new = "/" + versioned if absolute else posixpath.relpath(versioned, page_dir or ".")
+    # Up from the page's folder to the release root: the prefix is never a page folder (check_built refuses one),
+    # so this equals posixpath.relpath(versioned, page_dir) without its two abspath calls per reference.
+    up = "../" * (page_dir.count("/") + 1) if page_dir else ""
+    new = "/" + versioned if absolute else up + versioned
     return new + sep + tail
 
 
