@@ -6,6 +6,7 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
+from .channels import FREE_MAIL, RESOLVED, is_public_channel
 from .context import Context
 from .emails import find_emails, find_written_out_emails
 from .hits import LANDLINE, Hit, choose
@@ -58,6 +59,9 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
     for _, s, e, det in chosen:
         if det == LANDLINE:
             det = "telepon" if _in_a_personal_record(text, chosen, starts, s) else "telepon_kantor"
+        elif det in RESOLVED:
+            public, personal = RESOLVED[det]
+            det = public if is_public_channel(text, scan.context, chosen, starts, s, e) else personal
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches
@@ -69,7 +73,7 @@ def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: 
     k = bisect.bisect_left(starts, max(0, ls - _RECORD_BEFORE))
     while k < len(chosen) and chosen[k][1] < le + _RECORD_AFTER:
         det = chosen[k][3]
-        if det in _PERSONAL_RECORD or (det == "email" and ls <= chosen[k][1] < le):
+        if det in _PERSONAL_RECORD or (det in ("email", FREE_MAIL) and ls <= chosen[k][1] < le):
             return True
         k += 1
     return False
