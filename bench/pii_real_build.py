@@ -4,7 +4,7 @@
     python bench/pii_real_build.py --check    # exit 1 when corpus.jsonl is not what sources.yml gives
 
 An excerpt's text marks each labelled value in place: {{kind:value}}; {{kind@badan:value}} for a value of that kind
-owned by a public body (not personal, expected verdict "tinjau"); {{kind!verdict:value}} to set the expected verdict.
+owned by a body, public or a company (not personal, expected verdict "tinjau"); {{kind!verdict:value}} to set the expected verdict.
 Each corpus line is {"id", "source": {...}, "text", "labels": [[start, end, kind, personal, verdict], ...]}.
 """
 

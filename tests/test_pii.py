@@ -722,6 +722,7 @@ def test_a_mobile_in_a_persons_record_stays_the_persons_even_beside_the_offices_
     assert ("telepon", "0812-3456-7890") in hits(office + "Pertanyaan dapat disampaikan kepada Budi Santoso melalui "
                                                  "WhatsApp 0812-3456-7890.\n")
     assert ("telepon", "0812-3456-7890") in hits(f"{office}NIK {NIK}\nWhatsApp 0812-3456-7890\n")
+    assert ("telepon", "0812-3456-7890") in hits(office + "Informasi lebih lanjut hubungi Ibu Sri, WA 0812-3456-7890\n")
     table = "| No | Nama | Instansi | Telepon |\n|---|---|---|---|\n| 1 | Budi | Bappeda | 0812-3456-7890 |\n"
     assert ("telepon", "0812-3456-7890") in hits(office + table)   # an attendance list: people, whoever employs them
     assert hits("HP 0812-3456-7890") == [("telepon", "0812-3456-7890")]   # nothing says whose: a person's
@@ -787,3 +788,12 @@ def test_the_real_corpus_is_built_from_its_sources_and_keeps_real_shapes():
     with pytest.raises(pii_real_build.CorpusError, match="unknown kind"):
         pii_real_build.parse_marked("{{nomor:123}}", "t#1")
 
+
+
+def test_a_companys_or_treasurers_npwp_is_for_review_a_persons_blocks():
+    assert severities(f"Pemenang : CV Permata Konsultan, NPWP {NPWP}, Jl. Gatot Subroto No. 12") == [
+        ("npwp", REVIEW, NPWP)]
+    assert severities(f"A. 1. NPWP Wajib Setor/Bend : {NPWP}\n2. Nama Wajib Setor/Bend : Bendahara Penerimaan") == [
+        ("npwp", REVIEW, NPWP)]
+    assert severities(f"Ir. Made Hartono (konsultan perorangan), NPWP {NPWP}") == [("npwp", BLOCK, NPWP)]
+    assert severities(f"Pemohon: Budi Santoso, NPWP {NPWP}") == [("npwp", BLOCK, NPWP)]

@@ -37,7 +37,7 @@ _PERSON_LABELS = re.compile(
     r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*(?:\r?\n[ \t]*)?[:|]", re.IGNORECASE)
 # A person named as the one to contact, in the value's sentence: "disampaikan kepada Asep Sembiring melalui
 # WhatsApp 0852...". A channel list addresses an office ("ditujukan kepada: Dinas ..." ends its line with ":").
-_ADDRESSEE = re.compile(r"\b(?i:kepada|saudara|saudari|sdr|sdri|bapak|bpk)\.?[ \t\r\n]+[A-Z][a-z]+")
+_ADDRESSEE = re.compile(r"\b(?i:kepada|saudara|saudari|sdr|sdri|bapak|bpk|pak|ibu|bu)\.?[ \t\r\n]+[A-Z][a-z]+")
 _ADDRESSEE_LINES = 2   # lines before the value's own that its sentence may start on
 # A table of people: its rows are people's records whatever office each person works for (an attendance list).
 _TABLE_LINE = re.compile(r"[ \t]*\||.*\S(?: {3,}|\t)\S")

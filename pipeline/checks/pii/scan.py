@@ -6,6 +6,7 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
+from .bodies import owned_by_a_body
 from .channels import FREE_MAIL, RESOLVED, is_public_channel
 from .context import Context
 from .emails import find_emails, find_written_out_emails
@@ -62,6 +63,8 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
         elif det in RESOLVED:
             public, personal = RESOLVED[det]
             det = public if is_public_channel(text, scan.context, chosen, starts, s, e) else personal
+        elif det == "npwp" and owned_by_a_body(text, s, e):
+            det = "npwp+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches

@@ -1,0 +1,32 @@
+"""An NPWP of a body, not of a person: a company's, a cooperative's or a treasurer's, which procurement
+announcements (the winner's name, NPWP and address) and deposit slips publish by rule. Only for review."""
+
+from __future__ import annotations
+
+import re
+
+# A legal entity or a treasurer named on the NPWP's line or the one before or after it.
+_BODY = re.compile(r"\b(?:PT|CV|UD|PD|Fa|Firma|Perum|Persero|Tbk|KSO|(?i:koperasi|yayasan|bendahara|bend|badan usaha"
+                   r"|satuan kerja|satker))\b")
+# ... unless the record says it is a person's ("konsultan perorangan", "NPWP pribadi").
+_PERSON = re.compile(r"\b(?i:perorangan|perseorangan|pribadi)\b")
+_LINES = 1          # lines before and after the NPWP's own that belong to its record
+_REACH = 200        # characters, at most, either way
+
+
+def owned_by_a_body(text: str, start: int, end: int) -> bool:
+    a = start
+    for _ in range(_LINES + 1):
+        i = text.rfind("\n", max(0, start - _REACH), a)
+        if i < 0:
+            a = max(0, start - _REACH)
+            break
+        a = i
+    b = end
+    for _ in range(_LINES + 1):
+        j = text.find("\n", b + 1, end + _REACH)
+        if j < 0:
+            b = min(len(text), end + _REACH)
+            break
+        b = j
+    return bool(_BODY.search(text, a, start) or _BODY.search(text, end, b)) and not _PERSON.search(text, a, b)
