@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .text import lines_around
+
 # A legal entity or a treasurer named on the NPWP's line or the one before or after it.
 _BODY = re.compile(r"\b(?:PT|CV|UD|PD|Fa|Firma|Perum|Persero|Tbk|KSO|(?i:koperasi|yayasan|bendahara|bend|badan usaha"
                    r"|satuan kerja|satker))\b")
@@ -15,18 +17,5 @@ _REACH = 200        # characters, at most, either way
 
 
 def owned_by_a_body(text: str, start: int, end: int) -> bool:
-    a = start
-    for _ in range(_LINES + 1):
-        i = text.rfind("\n", max(0, start - _REACH), a)
-        if i < 0:
-            a = max(0, start - _REACH)
-            break
-        a = i
-    b = end
-    for _ in range(_LINES + 1):
-        j = text.find("\n", b + 1, end + _REACH)
-        if j < 0:
-            b = min(len(text), end + _REACH)
-            break
-        b = j
+    a, b = lines_around(text, start, end, _LINES, _LINES, (_REACH, _REACH))
     return bool(_BODY.search(text, a, start) or _BODY.search(text, end, b)) and not _PERSON.search(text, a, b)

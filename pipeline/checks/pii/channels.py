@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .hits import LANDLINE, Hit
+from .text import lines_around
 
 if TYPE_CHECKING:
     from .context import Context
@@ -53,37 +54,8 @@ _PUBLIC_WEB = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:go|ac|sch|mil|desa)\.id(?![
 
 def block(text: str, pos: int) -> tuple[int, int]:
     """The lines around `pos` that make up its contact block: a few before, fewer after."""
-    a = pos
-    for _ in range(_LINES_BEFORE + 1):
-        i = text.rfind("\n", max(0, pos - _CHARS_BEFORE), a)
-        if i < 0:
-            a = max(0, pos - _CHARS_BEFORE)
-            break
-        a = i
-    a = min(a, max(0, pos - _CHARS_MIN))   # one cell per line (pdftotext): lines are short, reach further
-    b = pos
-    for _ in range(_LINES_AFTER + 1):
-        j = text.find("\n", b + 1, pos + _CHARS_AFTER)
-        if j < 0:
-            b = min(len(text), pos + _CHARS_AFTER)
-            break
-        b = j
-    return a, b
-
-
-def _lines_before(text: str, pos: int) -> int:
-    a = pos
-    for _ in range(_ADDRESSEE_LINES + 1):
-        i = text.rfind("\n", max(0, pos - _CHARS_BEFORE), a)
-        if i < 0:
-            return max(0, pos - _CHARS_BEFORE)
-        a = i
-    return a
-
-
-def _line_end(text: str, pos: int) -> int:
-    j = text.find("\n", pos, pos + _CHARS_AFTER)
-    return j if j >= 0 else min(len(text), pos + _CHARS_AFTER)
+    a, b = lines_around(text, pos, pos, _LINES_BEFORE, _LINES_AFTER, (_CHARS_BEFORE, _CHARS_AFTER))
+    return min(a, max(0, pos - _CHARS_MIN)), b   # one cell per line (pdftotext): lines are short, reach further
 
 
 def _in_a_table_of_people(text: str, pos: int) -> bool:
@@ -112,8 +84,8 @@ def is_public_channel(text: str, context: Context, chosen: list[Hit], starts: li
     """Whether the value at [pos, end) is listed among a public body's channels and in no person's record. The
     value itself is no evidence ("nama@dinas.go.id.evil.com" names no public web address)."""
     a, b = block(text, pos)
-    if (_PERSON_LABELS.search(text, a, b) or _ADDRESSEE.search(text, _lines_before(text, pos), _line_end(text, pos))
-            or _in_a_table_of_people(text, pos)):
+    sentence = lines_around(text, pos, pos, _ADDRESSEE_LINES, 0, (_CHARS_BEFORE, _CHARS_AFTER))
+    if _PERSON_LABELS.search(text, a, b) or _ADDRESSEE.search(text, *sentence) or _in_a_table_of_people(text, pos):
         return False
     public = False
     k = bisect.bisect_left(starts, a)
