@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .hits import LANDLINE, Hit
-from .text import lines_around
+from .text import line_bounds, lines_around
 
 if TYPE_CHECKING:
     from .context import Context
@@ -28,6 +28,8 @@ RESOLVED = {MOBILE: ("telepon_kantor", "telepon"), FREE_MAIL: ("email_instansi",
 _LINES_BEFORE, _LINES_AFTER = 4, 2
 _CHARS_BEFORE, _CHARS_AFTER = 400, 200
 _CHARS_MIN = 250
+_LABEL_SPILL = 12
+_CHUNK, _OVERLAP = 2048, 256   # public evidence is found once per chunk of text; no word or address is longer   # "Alamat\n:": how far past its line a person's field label may end
 _PERSONAL_IDS = frozenset(["nik", "kk", "tanggal_lahir", "paspor", "bpjs", "npwp", "npwp?"])
 _PUBLIC_HITS = frozenset(["telepon_kantor", "email_instansi", LANDLINE])
 # Field labels of a person's record, written as labels ("Nama :", "| Nama |", "Alamat\n:"): the words alone
@@ -58,48 +60,107 @@ def block(text: str, pos: int) -> tuple[int, int]:
     return min(a, max(0, pos - _CHARS_MIN)), b   # one cell per line (pdftotext): lines are short, reach further
 
 
-def _in_a_table_of_people(text: str, pos: int) -> bool:
-    """Whether the value is in a table row (Markdown, columns aligned with spaces, or one cell per line) under a
-    "Nama" column."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    le = len(text) if le < 0 else le
-    for _ in range(_TABLE_REACH):
-        line = text[ls:le]
-        if _TABLE_LINE.match(line):
-            if _NAME_COLUMN.search(line):
-                return True
-        elif not _CELL_LINE.fullmatch(line):
-            return False
-        elif _NAME_CELL.fullmatch(line):
-            return True
-        if ls == 0:
-            return False
-        le = ls - 1
-        ls = text.rfind("\n", 0, le) + 1
-    return False
+class Channels:
+    """The channel decisions of one scan: `public(start, end)` for each undecided value, with what is shared
+    between values (whether a line sits in a table of people) worked out once per line."""
 
+    def __init__(self, text: str, context: Context, chosen: list[Hit], starts: list[int]) -> None:
+        self.text = text
+        self.context = context
+        self.chosen = chosen
+        self.starts = starts
+        self._people: dict[int, bool] = {}   # line start -> in a table of people
+        self._flags: dict[int, tuple[bool, bool]] = {}   # line start -> _line_flags
+        self._chunks: dict[int, list[tuple[int, int]]] = {}   # chunk index -> spans of public evidence
 
-def is_public_channel(text: str, context: Context, chosen: list[Hit], starts: list[int], pos: int, end: int) -> bool:
-    """Whether the value at [pos, end) is listed among a public body's channels and in no person's record. The
-    value itself is no evidence ("nama@dinas.go.id.evil.com" names no public web address)."""
-    a, b = block(text, pos)
-    sentence = lines_around(text, pos, pos, _ADDRESSEE_LINES, 0, (_CHARS_BEFORE, _CHARS_AFTER))
-    if _PERSON_LABELS.search(text, a, b) or _ADDRESSEE.search(text, *sentence) or _in_a_table_of_people(text, pos):
+    def public(self, pos: int, end: int) -> bool:
+        """Whether the value at [pos, end) is listed among a public body's channels and in no person's record.
+        The value itself is no evidence ("nama@dinas.go.id.evil.com" names no public web address)."""
+        text = self.text
+        a, b = block(text, pos)
+        own_start, own_end, long = line_bounds(text, pos)
+        if long:   # prose: its words are read only in the value's own reach, never cached per line
+            own_start, own_end = a, b
+        others = [] if long else self._lines(a, b, own_start)
+        sentence = lines_around(text, pos, pos, _ADDRESSEE_LINES, 0, (_CHARS_BEFORE, _CHARS_AFTER))
+        if (any(self._line_flags(ls)[0] for ls in others) or _PERSON_LABELS.search(text, own_start, own_end)
+                or _ADDRESSEE.search(text, *sentence) or self._in_a_table_of_people(pos)):
+            return False
+        public = False
+        k = bisect.bisect_left(self.starts, a)
+        while k < len(self.chosen) and self.chosen[k][1] < b:
+            det = self.chosen[k][3]
+            if det in _PERSONAL_IDS:
+                return False
+            public = public or (det in _PUBLIC_HITS and self.chosen[k][1] != pos)
+            k += 1
+        return (public or any(self._line_flags(ls)[1] for ls in others)
+                or self._public_words(own_start, pos) or self._public_words(end, own_end))
+
+    def _lines(self, a: int, b: int, own: int) -> list[int]:
+        """Starts of the lines in [a, b) other than the value's own line."""
+        starts = []
+        ls = a + 1 if a > 0 and self.text[a] == "\n" else a
+        while ls < b:
+            if ls != own:
+                starts.append(ls)
+            nl = self.text.find("\n", ls, b)
+            if nl < 0:
+                break
+            ls = nl + 1
+        return starts
+
+    def _line_flags(self, ls: int) -> tuple[bool, bool]:
+        """(a person's field label, a public body's word or address) on the line starting at `ls`."""
+        flags = self._flags.get(ls)
+        if flags is None:
+            _, le, long = line_bounds(self.text, ls)
+            # a label may end on the next line ("Alamat\n:"): look a little past the line, keep matches inside it
+            m = _PERSON_LABELS.search(self.text, ls, min(len(self.text), le + _LABEL_SPILL))
+            flags = self._flags[ls] = (bool(m and m.start() < le), not long and self._public_words(ls, le))
+        return flags
+
+    def _public_words(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) holds a public web address, a message format or an office/service word."""
+        for chunk in range(lo // _CHUNK, (hi - 1) // _CHUNK + 1 if hi > lo else 0):
+            for s0, e0 in self._evidence(chunk):
+                if lo <= s0 and e0 <= hi:
+                    return True
         return False
-    public = False
-    k = bisect.bisect_left(starts, a)
-    while k < len(chosen) and chosen[k][1] < b:
-        det = chosen[k][3]
-        if det in _PERSONAL_IDS:
-            return False
-        public = public or (det in _PUBLIC_HITS and chosen[k][1] != pos)
-        k += 1
-    if public:
-        return True
-    for lo, hi in ((a, pos), (end, b)):
-        if _PUBLIC_WEB.search(text, lo, hi) or _MESSAGE_FORMAT.search(text, lo, hi):
-            return True
-        if any(family == "telepon_kantor" for _, _, family in context.matcher.find(text, lo, hi)):
-            return True
-    return False
+
+    def _evidence(self, chunk: int) -> list[tuple[int, int]]:
+        """Spans of public evidence starting in one chunk of the text, found once: many values share a chunk."""
+        spans = self._chunks.get(chunk)
+        if spans is None:
+            text = self.text
+            c0, c1 = chunk * _CHUNK, min(len(text), (chunk + 1) * _CHUNK)
+            hi = min(len(text), c1 + _OVERLAP)
+            found = [m.span() for rx in (_PUBLIC_WEB, _MESSAGE_FORMAT) for m in rx.finditer(text, c0, hi)]
+            found += [(s0, e0) for s0, e0, family in self.context.matcher.find(text, c0, hi) if family == "telepon_kantor"]
+            spans = self._chunks[chunk] = [span for span in found if span[0] < c1]
+        return spans
+
+    def _in_a_table_of_people(self, pos: int) -> bool:
+        """Whether the value is in a table row (Markdown, columns aligned with spaces, or one cell per line) under
+        a "Nama" column. Lines longer than LINE_CAP are prose, never a table."""
+        text = self.text
+        ls, le, long = line_bounds(text, pos)
+        walked: list[int] = []
+        found = False
+        for _ in range(_TABLE_REACH):
+            if ls in self._people:
+                found = self._people[ls]
+                break
+            walked.append(ls)
+            line = text[ls:le]
+            if long or not (_TABLE_LINE.match(line) or _CELL_LINE.fullmatch(line)):
+                break
+            if _NAME_COLUMN.search(line) if _TABLE_LINE.match(line) else _NAME_CELL.fullmatch(line):
+                found = True
+                break
+            if ls == 0:
+                break
+            ls, le, long = line_bounds(text, ls - 1)
+        for start in walked:
+            self._people[start] = found
+        return found

@@ -7,7 +7,7 @@ import bisect
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
 from .bodies import owned_by_a_body
-from .channels import FREE_MAIL, RESOLVED, is_public_channel
+from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
 from .hits import LANDLINE, Hit, choose
@@ -57,12 +57,13 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
     starts = [h[1] for h in chosen]
     severity = policy.severity
     matches = []
+    channels = Channels(text, scan.context, chosen, starts)
     for _, s, e, det in chosen:
         if det == LANDLINE:
             det = "telepon" if _in_a_personal_record(text, chosen, starts, s) else "telepon_kantor"
         elif det in RESOLVED:
             public, personal = RESOLVED[det]
-            det = public if is_public_channel(text, scan.context, chosen, starts, s, e) else personal
+            det = public if channels.public(s, e) else personal
         elif det == "npwp" and owned_by_a_body(text, s, e):
             det = "npwp+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
