@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -29,12 +30,36 @@ class Digest:
 def linked_files(page: Page, view: View) -> list[str]:
     """Attachments the page lists in `lampiran` or links in its text, as paths relative to the area."""
     found = {posixpath.normpath(item) for item in page.attachments}
-    for link in page.links:
+    for link in page.links if may_link_a_file(page, view) else ():
         parts = urlsplit(link.target)
         if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(".md"):
             continue
         found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(parts.path))))
     return sorted(rel for rel in found if rel in view.assets)
+
+
+# Extensions that write every URL from text of the page itself (none builds a URL out of a name, as
+# wikilinks does, or from a shorthand, as magiclink does).
+_VERBATIM_URLS = frozenset("""abbr admonition attr_list def_list footnotes md_in_html tables toc fenced_code
+    sane_lists smarty meta nl2br codehilite legacy_attrs legacy_em betterem caret critic details highlight
+    inlinehilite keys mark smartsymbols superfences tabbed tasklist tilde escapeall saneheaders blocks.admonition
+    blocks.details blocks.tab""".split())
+# Ways Markdown and HTML spell a character other than itself: an entity, a percent escape, a backslash escape.
+_SPELLED_OTHERWISE = re.compile(r"&(?:#|[A-Za-z])|%[0-9A-Fa-f]{2}|\\")
+
+
+def may_link_a_file(page: Page, view: View) -> bool:
+    """False only when the rendered page cannot link any file of the view, so it need not be rendered to know:
+    a rendered URL that names a file ends with the file's suffix, and with these extensions it is written in the
+    page's text either literally or with an escape. Everything else is rendered, as the build renders it."""
+    if not view.assets:
+        return False
+    engine = getattr(page.renderer, "engine", None)
+    names = [n.removeprefix("markdown.extensions.").removeprefix("pymdownx.") for n in
+             (engine.config.extensions if engine else ("?",))]
+    if not all(n in _VERBATIM_URLS for n in names) or "" in view.asset_suffixes:
+        return True
+    return _SPELLED_OTHERWISE.search(page.body) is not None or any(s in page.body for s in view.asset_suffixes)
 
 
 def page_digest(page: Page, view: View) -> Digest:

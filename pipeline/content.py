@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -89,8 +90,9 @@ class Page:
         return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def read_page(source: Path, rel: str, display: str) -> Page:
-    """Read a page; raise YamlError (with the line) when it cannot be parsed at all."""
+def read_page(source: Path, rel: str, display: str, parse: Callable[[str, str], Located] | None = None) -> Page:
+    """Read a page; raise YamlError (with the line) when it cannot be parsed at all. `parse` reads the front
+    matter (the text from the opening '---' line), by default with yamlio.loads."""
     raw = source.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -111,7 +113,8 @@ def read_page(source: Path, rel: str, display: str) -> Page:
         fm_text, body = _YAML.split(text)
     except ValueError:
         raise YamlError(display, 1, "front matter tidak ditutup: tambahkan baris '---' setelah kolom YAML") from None
-    located = loads(fm_text, display, first_line=1)  # fm_text starts on the opening "---" line
+    # fm_text starts on the opening "---" line
+    located = parse(fm_text, display) if parse else loads(fm_text, display, first_line=1)
     if not isinstance(located.data, dict):
         raise YamlError(display, 2, "front matter harus berupa pasangan 'kolom: nilai'")
     page.meta = located.data
@@ -121,22 +124,43 @@ def read_page(source: Path, rel: str, display: str) -> Page:
     return page
 
 
-def iter_page_files(area: Path) -> Iterator[tuple[str, Path]]:
-    """Every Markdown file under `area` as (relative posix path, path), sorted."""
-    if not area.is_dir():
-        return
-    for path in sorted(area.rglob(f"*{PAGE_SUFFIX}")):
-        if path.is_file() or path.is_symlink():
-            yield path.relative_to(area).as_posix(), path
+@dataclass(frozen=True)
+class AreaFile:
+    """A file found under an area, with what its directory entry says about it (read once)."""
+
+    rel: str
+    path: Path
+    link: bool  # a symbolic link (to a file, a folder, or nothing)
+    size: int  # of the entry itself; a link's target is measured by whoever follows it
 
 
-def iter_asset_files(area: Path) -> Iterator[tuple[str, Path]]:
-    """Every non-page file under `area` (attachments, images), sorted."""
-    if not area.is_dir():
-        return
-    for path in sorted(area.rglob("*")):
-        if (path.is_file() or path.is_symlink()) and path.suffix != PAGE_SUFFIX and not path.name.startswith("."):
-            yield path.relative_to(area).as_posix(), path
+def area_files(area: Path) -> list[AreaFile]:
+    """Every file and link under `area`, sorted by relative path; linked folders are listed, not entered.
+    Devices, pipes and sockets are not files of a site and are not listed."""
+    found: list[AreaFile] = []
+    todo = [(area, "")] if area.is_dir() else []
+    while todo:
+        folder, prefix = todo.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_symlink():
+                    found.append(AreaFile(rel, Path(entry.path), True, 0))
+                elif entry.is_dir(follow_symlinks=False):
+                    todo.append((Path(entry.path), rel + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(AreaFile(rel, Path(entry.path), False, entry.stat(follow_symlinks=False).st_size))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def iter_page_files(files: list[AreaFile]) -> Iterator[AreaFile]:
+    """The Markdown files among an area's files."""
+    return (f for f in files if f.rel.endswith(PAGE_SUFFIX))
+
+
+def iter_asset_files(files: list[AreaFile]) -> Iterator[AreaFile]:
+    """The other files (attachments, images), except hidden ones."""
+    return (f for f in files if not f.rel.endswith(PAGE_SUFFIX) and not f.rel.rsplit("/", 1)[-1].startswith("."))
 
 
 def file_sha256(path: Path) -> str:

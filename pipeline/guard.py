@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .errors import UnsafeTree
@@ -17,17 +18,32 @@ def private_keys_in(root: Path) -> list[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith((".baru", ".lama"))]
         for name in files:
-            path = Path(folder) / name
-            try:
-                if path.is_symlink() or path.stat().st_size > MAX_KEY_FILE:
-                    continue
-                with path.open("rb") as handle:
-                    head = handle.read(MAX_KEY_FILE)
-            except OSError:
-                continue
-            if is_private_key_file(head):
-                found.append(path)
+            path = os.path.join(folder, name)
+            head = _head(path)
+            if head is not None and is_private_key_file(head):
+                found.append(Path(path))
     return found
+
+
+def _head(path: str) -> bytes | None:
+    """The start of a regular file, past any leading white space; None for links, devices and big files.
+    Every command looks at every file of the tree, so this is one open, one fstat and usually one small read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None  # a link (ELOOP), unreadable, or gone
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEY_FILE:
+            return None
+        head = os.read(fd, 1024)
+        while len(head.lstrip()) < 80 and len(head) < info.st_size:  # the armor after any white space
+            head += os.read(fd, MAX_KEY_FILE)
+        return head
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def is_private_key_file(head: bytes) -> bool:

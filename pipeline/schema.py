@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import jsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+import jsonschema_rs
 
 from .content import Page, Problem
 from .errors import ConfigError
@@ -18,8 +18,44 @@ from .yamlio import load_file
 SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 
 
+if TYPE_CHECKING:
+    import jsonschema
+
+
+class Schema:
+    """A schema held as data, compiled twice: a native validator answers the common case (the document is
+    valid) quickly, and the reference validator, imported only when needed, words what is wrong. A schema
+    that uses 'format' is always judged by the reference validator, whose format checks are the ones meant."""
+
+    def __init__(self, data: dict, display: str) -> None:
+        self.data, self.display = data, display
+        try:
+            self.fast = None if _uses_format(data) else jsonschema_rs.validator_for(data)
+        except (ValueError, jsonschema_rs.ValidationError):
+            self.fast = None
+            self.reference  # words the schema's own fault as a configuration error
+
+    @cached_property
+    def reference(self) -> "jsonschema.Draft202012Validator":
+        import jsonschema
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        try:
+            Draft202012Validator.check_schema(self.data)
+        except jsonschema.SchemaError as exc:
+            raise ConfigError(f"{self.display}: skema tidak valid: {exc.message}") from None
+        return Draft202012Validator(self.data, format_checker=FormatChecker())
+
+    def is_valid(self, data: Any) -> bool:
+        return self.fast.is_valid(data) if self.fast is not None else self.reference.is_valid(data)
+
+
+def _uses_format(schema: dict) -> bool:
+    return '"format"' in json.dumps(schema, default=str)
+
+
 @lru_cache(maxsize=8)
-def _validator(root: Path) -> Draft202012Validator:
+def _validator(root: Path) -> Schema:
     return compile_schema(load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data, str(SCHEMA_PATH))
 
 
@@ -29,20 +65,18 @@ def validate_page(root: Path, page: Page) -> Iterator[Problem]:
     yield from _date_order(page)
 
 
-def compile_schema(schema: Any, display: str) -> Draft202012Validator:
+def compile_schema(schema: Any, display: str) -> Schema:
     """A validator for a schema held as data; a broken schema is a configuration error."""
     if not isinstance(schema, dict) or not (schema.get("properties") or schema.get("$defs")):
         raise ConfigError(f"{display}: skema kosong atau tanpa 'properties'; pemeriksaan tidak dapat berjalan")
-    try:
-        Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise ConfigError(f"{display}: skema tidak valid: {exc.message}") from None
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Schema(schema, display)
 
 
-def validate_data(validator: Draft202012Validator, data: Any, display: str, line_of) -> Iterator[Problem]:
+def validate_data(schema: Schema, data: Any, display: str, line_of) -> Iterator[Problem]:
     """Every schema problem of a document, each with its source line; unknown keys named one by one."""
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if schema.is_valid(data):
+        return
+    errors = sorted(schema.reference.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in _leaves(errors):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
@@ -54,15 +88,17 @@ def validate_data(validator: Draft202012Validator, data: Any, display: str, line
         yield Problem(display, line_of(path) or 1, _message(error, path))
 
 
-def _leaves(errors: list[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+def _leaves(errors: list["jsonschema.ValidationError"]) -> Iterator["jsonschema.ValidationError"]:
+    from jsonschema.exceptions import best_match
+
     for error in errors:
         if error.context:  # oneOf / anyOf: the branch that came closest says what is wrong
-            yield from _leaves([jsonschema.exceptions.best_match(error.context)])
+            yield from _leaves([best_match(error.context)])
         else:
             yield error
 
 
-def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+def _extra_keys(error: "jsonschema.ValidationError") -> list[str]:
     allowed = set(error.schema.get("properties", {}))
     return sorted(k for k in error.instance if k not in allowed)
 
@@ -71,7 +107,7 @@ def _field(path: tuple) -> str:
     return ".".join(str(p) for p in path) if path else "front matter"
 
 
-def _message(error: jsonschema.ValidationError, path: tuple) -> str:
+def _message(error: "jsonschema.ValidationError", path: tuple) -> str:
     name = _field(path)
     kind, arg, value = error.validator, error.validator_value, error.instance
     if kind == "required":
@@ -103,7 +139,7 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
     return f"'{name}' tidak valid ({kind}: {arg})"
 
 
-def _is_date_field(error: jsonschema.ValidationError) -> bool:
+def _is_date_field(error: "jsonschema.ValidationError") -> bool:
     return error.schema.get("format") == "date" or "[0-9]{4}-" in str(error.schema.get("pattern", ""))
 
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .content import Page, Problem, file_sha256, iter_asset_files, iter_page_files, read_page
+from .content import AreaFile, Page, Problem, area_files, file_sha256, iter_asset_files, iter_page_files, read_page
 from .errors import YamlError
+from .front_matter import FrontMatterMemo
 from .render.page import Renderer
 from .site import Site
 
@@ -40,6 +41,11 @@ class View:
         return rel in self.assets or rel in self.generated
 
     @cached_property
+    def asset_suffixes(self) -> frozenset[str]:
+        """The suffix ('.pdf') of every file's name, '' for a name without one."""
+        return frozenset(posixpath.splitext(posixpath.basename(rel))[1] for rel in self.assets)
+
+    @cached_property
     def directories(self) -> set[str]:
         """Folders that have an index page, so a link to the folder resolves."""
         return {posixpath.dirname(rel) for rel in self.pages if rel == "index.md" or rel.endswith("/index.md")}
@@ -61,6 +67,7 @@ def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
         view.pages.pop(rel, None)
         view.assets.pop(rel, None)
     view.problems += collisions(view)
+    front_matter_of(site).save()
     renderer_of(site).expect(list(view.pages.values()))  # rendered together, in parallel, when first asked
     return view
 
@@ -105,8 +112,10 @@ def _add_area(site: Site, area: str, view: View) -> None:
     if root.exists() and not root.is_dir():
         view.problems.append(Problem(area, None, f"'{area}' harus berupa folder, bukan berkas"))
         return
-    for rel, path in iter_page_files(root):
-        if _refused(root, path, f"{area}/{rel}", site.limits.page_bytes, "berkas", view):
+    files = area_files(root)
+    for item in iter_page_files(files):
+        rel, path = item.rel, item.path
+        if _refused(root, item, f"{area}/{rel}", site.limits.page_bytes, "berkas", view):
             continue
         try:
             view.pages[rel] = _read_once(site, path, rel, f"{area}/{rel}")
@@ -117,9 +126,10 @@ def _add_area(site: Site, area: str, view: View) -> None:
             continue
         view.unreadable.discard(rel)
         view.origin[rel] = area
-    for rel, path in iter_asset_files(root):
-        if _refused(root, path, f"{area}/{rel}", site.limits.attachment_bytes, "lampiran", view):
+    for item in iter_asset_files(files):
+        if _refused(root, item, f"{area}/{item.rel}", site.limits.attachment_bytes, "lampiran", view):
             continue
+        rel, path = item.rel, item.path
         view.assets[rel] = path
         view.origin[rel] = area
 
@@ -131,9 +141,16 @@ def _read_once(site: Site, path: Path, rel: str, display: str) -> Page:
     """A file is parsed once per command even when several views hold it (content/ under drafts/)."""
     key = ("page", display)
     if key not in site.views:
-        page = read_page(path, rel, display)
+        page = read_page(path, rel, display, front_matter_of(site).parse)
         page.renderer = renderer_of(site)
         site.views[key] = page
+    return site.views[key]
+
+
+def front_matter_of(site: Site) -> FrontMatterMemo:
+    key = ("front matter",)
+    if key not in site.views:
+        site.views[key] = FrontMatterMemo(site.work_dir / "cache" / "front-matter.json")
     return site.views[key]
 
 
@@ -145,7 +162,7 @@ def renderer_of(site: Site) -> Renderer:
     return site.views[key]
 
 
-def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: View) -> bool:
+def _refused(root: Path, item: AreaFile, display: str, limit: int, what: str, view: View) -> bool:
     """A file that may not be part of the site: a name unfit for a web address, a link out of the tree,
     a linked folder, or too large."""
     if not _SAFE_NAME.fullmatch(display):
@@ -153,15 +170,16 @@ def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: 
         view.problems.append(Problem(shown, None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
                                      "tanda hubung dan garis miring; ganti namanya (misalnya spasi menjadi '-')"))
         return True
-    if path.is_dir():
+    path = item.path
+    if item.link and path.is_dir():
         view.problems.append(Problem(display, None, "tautan simbolik ke folder tidak didukung; hapus tautan ini"))
         return True
-    if not _inside(root, path):
+    if item.link and not _inside(root, path):
         area = display.split("/", 1)[0]
         view.problems.append(Problem(display, None, f"tautan simbolik menunjuk ke luar folder {area}/ atau ke berkas yang "
                                      "tidak ada; ganti dengan berkas biasa"))
         return True
-    size = path.stat().st_size
+    size = path.stat().st_size if item.link else item.size
     if size > limit:
         view.problems.append(Problem(display, None, f"{what} terlalu besar ({size} bita; batas {limit}, lihat site_config/site.yml)"))
         return True
@@ -169,8 +187,6 @@ def _refused(root: Path, path: Path, display: str, limit: int, what: str, view: 
 
 
 def _inside(root: Path, path: Path) -> bool:
-    # rglob does not descend into linked folders, so only a linked file can lead out of the tree.
-    if not path.is_symlink():
-        return True
+    """A linked file stays inside the area (linked folders are never entered)."""
     real, base = os.path.realpath(path), os.path.realpath(root)
     return os.path.exists(real) and os.path.commonpath([real, base]) == base

@@ -15,6 +15,7 @@ Path_ = tuple[str | int, ...]
 # libyaml's parser when present: same events and marks, several times faster on thousands of pages.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_MAY_HOLD_ALIAS_OR_TAG = re.compile(r"[&*!]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -42,7 +43,8 @@ class Located:
 def loads(text: str, source: str, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     offset = first_line - 1
-    _refuse_aliases_and_tags(text, source, offset)
+    if _MAY_HOLD_ALIAS_OR_TAG.search(text):  # anchors need '&', aliases '*', tags and directives '!'
+        _refuse_aliases_and_tags(text, source, offset)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:

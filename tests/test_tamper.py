@@ -273,3 +273,31 @@ def test_edited_preview_manifest_is_not_evidence(site: Path, ppid, keys) -> None
     data = manifest.read_text(encoding="utf-8")
     manifest.write_text(data.replace("submitted", "reviewed", 1), encoding="utf-8")
     verify_fails(ppid, f"content/{PAGE}:", "yang dikutip tidak ada di reviews/manifests/ atau isinya telah diubah")
+
+
+LINK_SPELLINGS = {
+    "literal": "[Unduh](../files/uji.pdf)",
+    "entity": "[Unduh](../files/uji&#46;pdf)",
+    "named-entity": '<a href="../files/uji&period;pdf">Unduh</a>',
+    "percent": "[Unduh](../files/uji%2Epdf)",
+    "reference": "[Unduh][f]\n\n[f]: ../files/uji%2epdf",
+    "attr-list": "[Unduh](../files/uji.pdf){ data-x=1 }",
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(LINK_SPELLINGS))
+def test_attachment_linked_in_any_spelling_is_bound(site: Path, ppid, keys, spelling: str) -> None:
+    """`verify` knows a page's attachments without rendering it only when its text cannot name one; however the
+    link is spelled, an attachment swapped after approval is found."""
+    (site / "content" / "files" / "uji.pdf").write_bytes(tiny_pdf("Lampiran asli"))
+    rel = "layanan/unduhan.md"
+    write(site / "content" / rel, "---\ntitle: Unduhan\njenis: halaman\n---\n\n# Unduhan\n\n"
+          + LINK_SPELLINGS[spelling] + "\n")
+    view = build_view(Site(site), ["content"])
+    assert "files/uji.pdf" in page_digest(view.pages[rel], view).files  # the build links it
+    sign_chain(site, keys, rel, [("submit", "siti", "operator", "2026-02-01T00:00:00"),
+                                 ("review", "budi", "subkoordinator", "2026-02-01T01:00:00"),
+                                 ("approve", "ratna", "koordinator", "2026-02-01T02:00:00")])
+    assert ppid("verify")[0] == 0
+    (site / "content" / "files" / "uji.pdf").write_bytes(tiny_pdf("Lampiran disusupi"))
+    verify_fails(ppid, f"content/{rel}: tidak ada rantai persetujuan")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..site import Site
-from ..trust.identity import Signer, load_signer
-from ..trust.operations import Outcome
 from ..trust.root import ROOT_ENV
-from ..trust.state import SiteState
+
+if TYPE_CHECKING:  # `ppid verify` and `status` start without the signing operations and the checks
+    from ..trust.identity import Signer
+    from ..trust.operations import Outcome
+    from ..trust.state import SiteState
 
 
 def add_key_argument(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +27,8 @@ def add_root_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def signer_for(args: argparse.Namespace, state: SiteState) -> Signer:
+    from ..trust.identity import load_signer
+
     return load_signer(state.registry, args.key)
 
 

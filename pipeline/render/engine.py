@@ -6,14 +6,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import markdown
-from mkdocs.structure.pages import _RawHTMLPreprocessor
-from mkdocs.utils import reduce_list
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..yamlio import load_file
+
+if TYPE_CHECKING:  # imported when a page is first rendered: commands that render nothing start faster
+    import markdown
 
 # MkDocs adds these to every site, whatever mkdocs.yml says (mkdocs/config/defaults.py).
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
@@ -46,7 +45,7 @@ def markdown_config(root: Path) -> MarkdownConfig:
         else:
             raise ConfigError("mkdocs.yml: setiap butir markdown_extensions harus nama ekstensi atau 'nama: {pengaturan}'")
         names.append(str(name))
-    return MarkdownConfig(tuple(reduce_list(MKDOCS_BUILTINS + names)), configs)
+    return MarkdownConfig(tuple(dict.fromkeys(MKDOCS_BUILTINS + names)), configs)  # MkDocs' reduce_list
 
 
 class RenderFailed(Exception):
@@ -58,10 +57,13 @@ class Engine:
 
     def __init__(self, config: MarkdownConfig) -> None:
         self.config = config
-        self._md: markdown.Markdown | None = None
+        self._md: "markdown.Markdown | None" = None
 
-    def _instance(self) -> markdown.Markdown:
+    def _instance(self) -> "markdown.Markdown":
         if self._md is None:
+            import markdown
+            from mkdocs.structure.pages import _RawHTMLPreprocessor
+
             try:
                 md = markdown.Markdown(extensions=list(self.config.extensions), extension_configs=self.config.configs)
             except Exception as exc:  # an unknown extension or a bad option: the build would fail too

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -17,11 +19,34 @@ def canonical_bytes(fields: Mapping[str, Any]) -> bytes:
     """RFC 8785 canonical JSON of `fields`, every string NFC-normalised."""
     if not isinstance(fields, Mapping):
         raise SigningError("rekaman bertanda tangan harus berupa pemetaan kunci → nilai")
+    if _plain(fields):
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("ascii")
     normalised = _normalise(fields, "rekaman")
     try:
         return rfc8785.dumps(normalised)
     except (rfc8785.CanonicalizationError, UnicodeError) as exc:
         raise SigningError(f"rekaman tidak dapat dikanonikkan: {exc}") from exc
+
+
+def _plain(value: Any) -> bool:
+    """Printable-ASCII text, small integers, booleans and null in maps and lists: for these the standard JSON
+    encoder with sorted keys writes exactly RFC 8785's bytes (key order by code point equals UTF-16 order, no
+    escapes but \\" and \\\\, integers as digits) and NFC changes nothing. Records and page digests are such data;
+    anything else takes the library's way."""
+    if isinstance(value, str):
+        return _PRINTABLE_ASCII.fullmatch(value) is not None
+    if value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return abs(value) <= MAX_SAFE_INT
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(k) and _plain(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_plain(item) for item in value)
+    return False
+
+
+_PRINTABLE_ASCII = re.compile(r"[ -~]*")
 
 
 def _normalise(value: Any, where: str) -> Any:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,13 +98,19 @@ def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog
     memo = _memo_read(root)
     fresh: dict[str, dict] = {}
     found: dict[str, Record] = {}
-    for path in record_files(reviews_dir):
-        display = path.relative_to(root).as_posix()
-        why = unusable_file(path)
+    prefix = reviews_dir.relative_to(root).as_posix() + "/"
+    for rel in record_files(reviews_dir):
+        path, display = reviews_dir / rel, prefix + rel
+        try:
+            info = os.lstat(path)
+        except OSError as exc:
+            log.problems.append(LogProblem(display, f"tidak dapat dibaca ({exc.strerror}); diabaikan", False))
+            continue
+        why = unusable_file(info)
         if why:
             log.problems.append(LogProblem(display, f"{why}; diabaikan", False))
             continue
-        key = _stat_key(path, display)
+        key = f"{display}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
         entry = memo.get(key)
         person = registry.people.get(entry["fields"].get("reviewer", "")) if entry else None
         if entry and person and person.fingerprint == entry.get("key") and entry.get("id"):
@@ -145,11 +152,6 @@ def _verified(root: Path, path: Path, display: str, registry: Registry, log: Rec
                                        "setelah ditandatangani)", False))
         return None
     return record
-
-
-def _stat_key(path: Path, display: str) -> str:
-    info = path.stat()
-    return f"{display}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
 
 
 def _memo_path(root: Path) -> Path:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
 
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
@@ -146,11 +146,11 @@ def parse_time(text: str) -> dt.datetime:
 
 
 @lru_cache(maxsize=4)
-def _validators(root: Path, mtime_ns: int):
+def _schema(root: Path, mtime_ns: int):
     """The schema compiled twice from the same data: a fast native check for the thousands of well-formed
     records, and the reference validator that words the message when one is not."""
     schema = load_file(root / SCHEMA, SCHEMA.as_posix()).data
-    return jsonschema_rs.validator_for(schema), compile_schema(schema, SCHEMA.as_posix())
+    return compile_schema(schema, SCHEMA.as_posix())
 
 
 def parse_record(root: Path, path: Path, display: str) -> Record:
@@ -161,9 +161,9 @@ def parse_record(root: Path, path: Path, display: str) -> Record:
         raise RecordError(f"{display}: bukan rekaman keputusan (harus pemetaan kolom: nilai)")
     if data.get("version") == 1:
         raise RecordError(f"{display}: rekaman format lama (versi 1, tanpa 'prev' dan 'base'); tidak dihitung")
-    fast, reference = _validators(root, (root / SCHEMA).stat().st_mtime_ns)
-    if not fast.is_valid(data):
-        problems = list(validate_data(reference, data, display, located.line_of))
+    schema = _schema(root, (root / SCHEMA).stat().st_mtime_ns)
+    if not schema.is_valid(data):
+        problems = list(validate_data(schema, data, display, located.line_of))
         raise RecordError(f"{problems[0]}" if problems else f"{display}: rekaman tidak sesuai skema {SCHEMA.as_posix()}")
     required = PAGE_FIELDS if data["type"] == PAGE_RECORD else RELEASE_FIELDS
     missing = [k for k in required if k not in data]
@@ -196,23 +196,29 @@ def check_page_path(page: Any) -> str | None:
 MAX_RECORD_BYTES = 64 * 1024
 
 
-def unusable_file(path: Path) -> str | None:
-    """Why a file under reviews/ cannot be a record at all, before reading it: a link, a device, too large."""
-    if path.is_symlink():
+def unusable_file(info: os.stat_result) -> str | None:
+    """Why a file under reviews/ cannot be a record at all, from its lstat: a link, a device, too large."""
+    if stat.S_ISLNK(info.st_mode):
         return "tautan simbolik, bukan berkas rekaman; hapus tautan ini"
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         return "bukan berkas biasa; hapus"
-    if path.stat().st_size > MAX_RECORD_BYTES:
+    if info.st_size > MAX_RECORD_BYTES:
         return f"terlalu besar untuk sebuah rekaman (batas {MAX_RECORD_BYTES} bita)"
     return None
 
 
-def record_files(reviews_dir: Path) -> list[Path]:
-    """Every decision record file under reviews/ (preview manifests live in reviews/manifests/)."""
-    if not reviews_dir.is_dir():
-        return []
-    return sorted(p for p in reviews_dir.rglob("*.yml")
-                  if "manifests" not in p.relative_to(reviews_dir).parts and not p.name.startswith("."))
+def record_files(reviews_dir: Path) -> list[str]:
+    """Every decision record file under reviews/, relative to it, sorted (preview manifests live in
+    reviews/manifests/). Strings, not Paths: the log reads thousands of them on every command."""
+    found = []
+    for folder, dirs, files in os.walk(reviews_dir):
+        rel = os.path.relpath(folder, reviews_dir)
+        rel = "" if rel == "." else rel + "/"
+        dirs[:] = [d for d in dirs if d != "manifests"]
+        # a linked folder is not walked into; it is named (as a link) rather than left out silently
+        found += [rel + d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        found += [rel + name for name in files if name.endswith(".yml") and not name.startswith(".")]
+    return sorted(found)
 
 
 def page_fields(page: str, change: str, digest: str, base: str, action: str, decision: str, role: str,
