@@ -8,11 +8,18 @@ import hashlib
 import hmac
 import os
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
 
 def _key() -> bytes:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "ppid"
+    return _key_in(os.environ.get("XDG_CACHE_HOME") or "")
+
+
+@lru_cache(maxsize=4)
+def _key_in(cache_home: str) -> bytes:
+    """The key, read once per process (thousands of cache entries are checked by one command)."""
+    base = Path(cache_home or str(Path.home() / ".cache")) / "ppid"
     path = base / "cache.key"
     try:
         key = path.read_bytes()
@@ -52,7 +59,10 @@ def _tag(path: Path, payload: bytes) -> bytes:
 
 def write(path: Path, payload: bytes) -> None:
     tag = _tag(path, payload)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(tag + b"\n" + payload)
+    try:
+        tmp.write_bytes(tag + b"\n" + payload)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(tag + b"\n" + payload)
     os.replace(tmp, path)

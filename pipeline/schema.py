@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -24,13 +23,14 @@ if TYPE_CHECKING:
 
 class Schema:
     """A schema held as data, compiled twice: a native validator answers the common case (the document is
-    valid) quickly, and the reference validator, imported only when needed, words what is wrong. A schema
-    that uses 'format' is always judged by the reference validator, whose format checks are the ones meant."""
+    valid) quickly, and the reference validator, imported only when needed, words what is wrong. The native one
+    checks formats too; a schema using a format other than those both check alike ('date': a real calendar date)
+    is judged by the reference validator alone."""
 
     def __init__(self, data: dict, display: str) -> None:
         self.data, self.display = data, display
         try:
-            self.fast = None if _uses_format(data) else jsonschema_rs.validator_for(data)
+            self.fast = None if _formats(data) - SAME_FORMATS else jsonschema_rs.validator_for(data, validate_formats=True)
         except (ValueError, jsonschema_rs.ValidationError):
             self.fast = None
             self.reference  # words the schema's own fault as a configuration error
@@ -50,8 +50,17 @@ class Schema:
         return self.fast.is_valid(data) if self.fast is not None else self.reference.is_valid(data)
 
 
-def _uses_format(schema: dict) -> bool:
-    return '"format"' in json.dumps(schema, default=str)
+SAME_FORMATS = frozenset({"date"})
+
+
+def _formats(schema: Any) -> set[str]:
+    """Every value of a 'format' keyword anywhere in the schema (a property named 'format' counts too: safe)."""
+    if isinstance(schema, dict):
+        found = {str(schema["format"])} if "format" in schema else set()
+        return found.union(*(_formats(v) for v in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_formats(v) for v in schema))
+    return set()
 
 
 @lru_cache(maxsize=8)

@@ -3,6 +3,7 @@ reads when an address or a form value is wrong (never a traceback)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers.desk import running_desk, signed_in
@@ -33,6 +34,14 @@ def test_release_is_checked_and_approved_in_the_desk(site: Path, people) -> None
         budi, token = signed_in(desk.url, people.keys["budi"])
         status, _, html = budi.send("GET", "/rilis")
         assert status == 200 and "Periksa rilis (Sub Koordinator)" in html and "Setujui rilis" not in html
+        budi.send("POST", "/rilis/periksa", {"csrf": token, "keputusan": "setuju", "kembali": "/rilis"}, Origin=budi.origin)
+        _, _, html = budi.send("GET", "/rilis")
+        assert "belum dipratinjau luring" in html  # the check cites the offline preview of this release
+        status, _, _ = budi.send("POST", "/rilis/pratinjau", {"csrf": token, "kembali": "/rilis"}, Origin=budi.origin)
+        assert status == 303
+        _, _, html = budi.send("GET", "/rilis")
+        zip_name = re.search(r'href="/pratinjau/(pratinjau-rilis-[^"]+\.zip)"', html).group(1)
+        assert (site / "preview" / zip_name).is_file()
         status, _, _ = budi.send("POST", "/rilis/periksa", {"csrf": token, "keputusan": "setuju", "kembali": "/rilis"},
                                  Origin=budi.origin)
         assert status == 303

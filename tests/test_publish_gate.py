@@ -26,7 +26,7 @@ def served(site: Path, people, tmp_path: Path):
 
 
 def approve_release(ppid, people) -> None:
-    assert ppid("preview")[0] == 0
+    assert ppid("release", "--pratinjau")[0] == 0
     code, out, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
     assert code == 0, err
     code, out, err = ppid("release", "--setujui", *people.key("ratna"))
@@ -98,6 +98,7 @@ def test_no_root_key_no_publish(site: Path, ppid, people, served, monkeypatch) -
 
 
 def test_the_same_person_cannot_check_and_approve_a_release(site: Path, ppid, people, served) -> None:
+    assert ppid("release", "--pratinjau")[0] == 0
     assert ppid("release", "--periksa", "--setuju", *people.key("budi"))[0] == 0
     code, _, err = ppid("release", "--setujui", *people.key("budi"))
     assert code == 2 and "Koordinator" in err
@@ -153,3 +154,33 @@ def test_emergency_takedown_is_published_by_the_koordinator_alone_and_cannot_be_
     git(site, "checkout", "HEAD~1", "--", "content/layanan/permohonan.md", "content/files/formulir.pdf")
     code, _, err = ppid("publish")
     assert code == 2 and "rekaman keputusan telah dihapus" in err and "penarikan" in err
+
+
+def test_the_release_check_cites_the_offline_preview_of_exactly_this_release(site: Path, ppid, people, served) -> None:
+    code, _, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 2 and "ppid release --pratinjau" in err  # nothing checked offline yet
+    approve_release(ppid, people)
+    commit(site, "rilis pertama disetujui")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Kota Contoh", "Kota Lain", 1), encoding="utf-8")
+    code, _, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 2 and "ppid release --pratinjau" in err  # the preview shows the release before this change
+    code, out, err = ppid("release", "--pratinjau")
+    assert code == 0, err
+    zip_path = Path(next(line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("Zip: ")))
+    assert zip_path.is_file() and zip_path.name.startswith("pratinjau-rilis-")
+    built = site / ".ppid" / "release-preview" / "site"
+    summary = (built / "ringkasan-rilis.html").read_text(encoding="utf-8")
+    assert "mkdocs.yml" in summary and "Kota Contoh" in summary and "Kota Lain" in summary  # the changed line
+    assert "PRATINJAU LURING RILIS" in (built / "index.html").read_text(encoding="utf-8")
+    code, out, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 0, err
+
+
+def test_a_release_preview_with_a_foreign_script_in_a_template_is_refused(site: Path, ppid, people, served) -> None:
+    write(site / "overrides" / "main.html", '{% extends "base.html" %}{% block scripts %}{{ super() }}'
+          '<script src="https://analitik.example/a.js"></script>{% endblock %}\n')
+    code, _, err = ppid("release", "--pratinjau")
+    assert code == 1 and "analitik.example" in err and "Pratinjau rilis dihentikan" in err
+    code, _, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 2 and "ppid release --pratinjau" in err

@@ -16,7 +16,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..errors import PpidError
-from ..preview.builder import build_preview
+from ..preview.builder import Preview, build_preview
+from ..release.preview import build_release_preview
 from ..release import approval as release_approval
 from ..release.inputs import RELEASES
 from ..release.publishing import publish
@@ -146,6 +147,11 @@ class Desk:
             self.app.post(path)(wrapped)
             return handler
         return register
+
+    def build_preview(self, builder: Callable[[Site, Path], Preview]) -> Preview:
+        site = Site(self.root)
+        with one_at_a_time(site):
+            return builder(site, site.root / views.PREVIEW_DIR)
 
     def decide(self, session: Session, action: Callable[[SiteState, Signer], operations.Outcome],
                extra: Callable[[SiteState], list[Path]] = lambda state: []) -> None:
@@ -277,11 +283,15 @@ class Desk:
 
         @self.post("/pratinjau")
         def make_preview(session: Session):
-            site = Site(self.root)
-            with one_at_a_time(site):
-                built = build_preview(site, site.root / views.PREVIEW_DIR)
+            built = self.build_preview(build_preview)
             session.say("ok", f"Pratinjau luring {built.manifest.short} dibuat ({built.changes} perubahan tertunda). "
                               "Unduh zip-nya, ekstrak, buka MULAI-DI-SINI.html, lalu putuskan.")
+
+        @self.post("/rilis/pratinjau")
+        def make_release_preview(session: Session):
+            built = self.build_preview(build_release_preview)
+            session.say("ok", f"Pratinjau luring rilis {built.manifest.short} dibuat ({built.changes} berkas berubah). "
+                              "Unduh zip-nya, ekstrak, buka MULAI-DI-SINI.html, lalu catat hasil pemeriksaan.")
 
         @self.get("/pratinjau/<name>", needs_signer=True)
         def preview_zip(session: Session, name: str):

@@ -64,7 +64,7 @@ def open_findings(site: Site, state: SiteState) -> dict[str, list[str]]:
 
 
 def build_preview(site: Site, out_dir: Path) -> Preview:
-    shim = _shim(site)
+    shim = shim_path(site)
     state = derive(site, allow_unverified=True)
     view = preview_view(state)
     manifest = manifest_for(state, view)
@@ -87,7 +87,7 @@ def build_preview(site: Site, out_dir: Path) -> Preview:
     return Preview(manifest, zip_path, work / "site", len(state.pending), warm)
 
 
-def _shim(site: Site) -> str:
+def shim_path(site: Site) -> str:
     from ..build.mkdocs_backend import site_config
 
     custom = (site_config(site).get("theme") or {}).get("custom_dir") or "overrides"

@@ -11,6 +11,7 @@ from ..trust.identity import Signer
 from ..trust.operations import Outcome, require_role, sign_and_write
 from ..trust.records import FIRST_RELEASE, Record, release_fields
 from ..trust.rules import not_reviewer
+from ..trust.previews import newest_showing_release
 from ..trust.state import SiteState
 from .inputs import ReleaseInputs, collect_inputs, save_inputs
 
@@ -43,11 +44,16 @@ def check(state: SiteState, signer: Signer, *, approve: bool, comment: str = "")
     chain = release_chain(state, inputs)
     if chain.state in ("reviewed", "approved") and approve:
         raise DecisionRefused(f"rilis {inputs.short} sudah diperiksa ({chain.state}); tidak perlu diperiksa lagi")
+    preview = newest_showing_release(state.site.root, inputs.id)
+    if preview is None:
+        raise DecisionRefused(f"rilis {inputs.short} belum dipratinjau luring: buat pratinjaunya dengan 'ppid release "
+                              "--pratinjau', periksa situs di dalamnya, lalu catat hasilnya (pratinjau yang lebih lama "
+                              "menunjukkan isi lain)")
     save_inputs(state.site, inputs)
     base = base_release(state)
     path = sign_and_write(state, signer, lambda when, prev: release_fields(
         inputs.id, base, "release_check", "approved" if approve else "changes_requested", role, signer.person.id,
-        comment, when, prev))
+        comment, when, prev, preview=preview.id))
     verdict = "layak terbit" if approve else "perlu perbaikan"
     return Outcome(path, SUBJECT, f"Rilis {inputs.short} diperiksa: {verdict}",
                    ["Berikutnya: Koordinator menyetujui rilis ini (ppid release --setujui)."] if approve else [])

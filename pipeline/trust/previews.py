@@ -28,6 +28,10 @@ class Manifest:
     def short(self) -> str:
         return self.id[:12]
 
+    def shows_release(self, release: str) -> bool:
+        """Whether this is the offline preview of exactly this release (`ppid release --pratinjau`)."""
+        return self.data.get("release") == release
+
     def shows(self, page: str, digest: str) -> bool:
         """Whether the reviewer of this preview saw exactly these bytes of the page."""
         changes = self.data.get("changes")
@@ -35,8 +39,9 @@ class Manifest:
         return isinstance(entry, dict) and entry.get("hash") == digest
 
 
-def make_manifest(changes: dict[str, dict[str, Any]], inputs: dict[str, str]) -> Manifest:
-    return Manifest({"type": MANIFEST_TYPE, "version": 1, "changes": changes, "inputs": inputs})
+def make_manifest(changes: dict[str, dict[str, Any]], inputs: dict[str, str], release: str | None = None) -> Manifest:
+    data = {"type": MANIFEST_TYPE, "version": 1, "changes": changes, "inputs": inputs}
+    return Manifest({**data, "release": release} if release else data)
 
 
 def save(site_root: Path, manifest: Manifest) -> Path:
@@ -56,11 +61,19 @@ def load(site_root: Path, preview_id: str) -> Manifest | None:
 
 
 def newest_showing(site_root: Path, page: str, digest: str) -> Manifest | None:
+    return _newest(site_root, lambda manifest: manifest.shows(page, digest))
+
+
+def newest_showing_release(site_root: Path, release: str) -> Manifest | None:
+    return _newest(site_root, lambda manifest: manifest.shows_release(release))
+
+
+def _newest(site_root: Path, wanted) -> Manifest | None:
     folder = site_root / MANIFESTS
     paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
     for path in paths:
         manifest = load(site_root, path.stem)
-        if manifest and manifest.shows(page, digest):
+        if manifest and wanted(manifest):
             return manifest
     return None
 

@@ -68,9 +68,8 @@ class SiteState:
         return self.history(page).chain(base, digest)
 
     def preview_problem(self, record: Record) -> str | None:
-        """A Sub Koordinator's review counts only if the preview it cites showed exactly these bytes."""
-        if record.kind != PAGE_RECORD:
-            return None
+        """A Sub Koordinator's review counts only if the preview it cites showed exactly these bytes (a page's
+        change, or the whole release)."""
         preview_id = str(record.fields.get("preview") or "")
         if not preview_id:
             return "tinjauan tidak menyebut pratinjau yang diperiksa"
@@ -79,7 +78,9 @@ class SiteState:
         manifest = self._manifests[preview_id]
         if manifest is None:
             return f"pratinjau {preview_id[:12]} yang dikutip tidak ada di reviews/manifests/ atau isinya telah diubah"
-        if not manifest.shows(record.page, record.digest):
+        shown = manifest.shows(record.page, record.digest) if record.kind == PAGE_RECORD else \
+            manifest.shows_release(record.digest)
+        if not shown:
             return f"pratinjau {preview_id[:12]} yang dikutip tidak memuat isi yang ditinjau (hash berbeda)"
         return None
 
