@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .content import Problem
 from .errors import ConfigError, YamlError
+from .problems import Problem
 from .schema import compile_schema, validate_data
 from .yamlio import Located, load_file
 

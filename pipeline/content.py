@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator
 import frontmatter
 
 from .errors import YamlError
+from .problems import Problem  # noqa: F401 (the page model's problems; imported from here by most modules)
 from .render.page import Link, Rendered
 from .yamlio import Located, loads
 
@@ -20,19 +21,6 @@ _YAML = frontmatter.YAMLHandler()
 # C0 and C1 control characters other than tab and line ends, and DEL: never part of a page's text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PAGE_SUFFIX = ".md"
-
-
-@dataclass
-class Problem:
-    """One thing wrong with an input, shown as `path:line: message`."""
-
-    path: str
-    line: int | None
-    message: str
-    refers: str | None = None  # the site path the problem is about (a link's missing target), when there is one
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass

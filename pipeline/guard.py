@@ -2,27 +2,66 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import time
 from pathlib import Path
 
+from . import cache
 from .errors import UnsafeTree
-from .signing import looks_like_private_key
 
 SKIP_DIRS = {".git", ".venv", ".ppid", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", "site"}
 MAX_KEY_FILE = 64 * 1024
 
 
+# Files found clean are remembered by their stat (an authenticated cache, as every cache here) and read again only
+# when it changes; a file changed in the last moment before the scan is never remembered (racy-clean rule).
+MEMO = Path(".ppid") / "cache" / "clean-files.json"
+RACY_NS = 100_000_000
+
+
 def private_keys_in(root: Path) -> list[Path]:
+    known = _memo_read(root / MEMO)
+    fresh: dict[str, str] = {}
+    start = time.time_ns()
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith((".baru", ".lama"))]
         for name in files:
             path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            stamp = f"{info.st_mode}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
+            if known.get(path) == stamp:
+                fresh[path] = stamp
+                continue
             head = _head(path)
             if head is not None and is_private_key_file(head):
                 found.append(Path(path))
+            elif max(info.st_mtime_ns, info.st_ctime_ns) < start - RACY_NS:
+                fresh[path] = stamp
+    if fresh != known:
+        _memo_write(root / MEMO, fresh)
     return found
+
+
+def _memo_read(path: Path) -> dict[str, str]:
+    payload = cache.read(path)
+    try:
+        data = json.loads(payload) if payload else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _memo_write(path: Path, entries: dict[str, str]) -> None:
+    try:
+        cache.write(path, json.dumps(entries).encode("utf-8"))
+    except OSError:
+        pass  # a read-only checkout is still scanned, every time
 
 
 def _head(path: str) -> bytes | None:
@@ -49,7 +88,11 @@ def _head(path: str) -> bytes | None:
 def is_private_key_file(head: bytes) -> bool:
     """A key file begins with its armor; a key quoted inside a page is the secrets check's business."""
     start = head.lstrip()[:80]
-    return start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")) and looks_like_private_key(start)
+    if not start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")):
+        return False
+    from .signing import looks_like_private_key  # only for the rare file that starts like a key
+
+    return looks_like_private_key(start)
 
 
 def refuse_private_keys(root: Path) -> None:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import jsonschema_rs
 
-from .content import Page, Problem
 from .errors import ConfigError
+from .problems import Problem
 from .yamlio import load_file
 
 SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
@@ -19,6 +19,8 @@ SCHEMA_PATH = Path("site_config") / "schema" / "page.yml"
 
 if TYPE_CHECKING:
     import jsonschema
+
+    from .content import Page
 
 
 class Schema:

@@ -52,3 +52,18 @@ def test_a_private_key_in_the_tree_stops_every_command(site: Path, ppid) -> None
     code, _, err = ppid("check")
     assert code == 2
     assert "kunci privat ditemukan di dalam folder situs: site_config/kunci-ratna" in err
+
+
+def test_a_key_written_over_a_file_found_clean_before_is_still_found(site: Path, ppid) -> None:
+    """Files found clean are remembered by their stat; a file whose bytes change is read again."""
+    import time
+
+    notes = site / "catatan.txt"
+    write(notes, "x" * 400)
+    time.sleep(0.25)
+    assert ppid("check")[0] == 0  # scanned, found clean, remembered
+    assert ppid("check")[0] == 0
+    key = private_key_bytes(generate_key(), None).decode()
+    notes.write_text(key, encoding="utf-8")
+    code, _, err = ppid("check")
+    assert code == 2 and "catatan.txt" in err

@@ -50,7 +50,8 @@ def _preview(site: Site, out: Path | None) -> int:
     from ..release.preview import build_release_preview
 
     preview = build_release_preview(site, (out or site.root / "preview").resolve())
-    print(f"Pratinjau rilis {preview.manifest.short}: {preview.changes} berkas berubah sejak rilis yang terakhir disetujui.")
+    print(f"Pratinjau rilis {preview.manifest.short}: {preview.changes} berkas ditambah, diubah atau dihapus dibanding rilis "
+          "yang terakhir disetujui (semua berkas bila ini rilis pertama).")
     print(f"Zip: {preview.zip_path}")
     print("Ekstrak zip itu, lalu buka MULAI-DI-SINI.html di peramban (halaman Ringkasan Rilis memuat perubahannya).")
     print(f"Manifest: {MANIFESTS / (preview.manifest.id + '.json')} (commit bersama rekaman pemeriksaan)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
 
 # Attributes whose value is a URL a browser follows or fetches.
 URL_ATTRIBUTES = frozenset({
@@ -44,6 +43,8 @@ def srcset_urls(value: str) -> list[str]:
 
 
 def read_html(html: str) -> Facts:
+    from selectolax.lexbor import LexborHTMLParser  # only when a page is rendered, not to read a cached one
+
     tree = LexborHTMLParser(html)
     facts = Facts()
     anchors: dict[str, None] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass
@@ -90,6 +89,8 @@ class Renderer:
         global _WORKER
         _WORKER = self
         try:
+            import multiprocessing
+
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 pool.map(_prerender_one, [(p.body, p.body_line, self._name(p)) for p in missing], chunksize=16)
         finally:
