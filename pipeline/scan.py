@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import multiprocessing
+import os
 from pathlib import Path
 
 from . import cache
@@ -14,6 +16,7 @@ from .content import Page, file_sha256
 from .site import Site
 
 SCAN_VERSION = "1"
+PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 POLICY_FILES = ("site_config/privacy.yml", "site_config/security.yml", "mkdocs.yml")  # mkdocs.yml: the renderer
 
 
@@ -32,6 +35,23 @@ class Scanner:
 
     def page(self, page: Page) -> list[Finding]:
         return self._cached(page.display, page.sha256, lambda: self._scan_page(page))
+
+    def prefetch(self, pages: list[Page]) -> None:
+        """Scan the pages missing from the cache on every core at once: a cold check of a large site is then
+        bounded by the detectors' speed divided by the cores (each page's result lands in the cache)."""
+        missing = [p for p in pages if not self._path(p.display, p.sha256).exists()]
+        workers = min(os.cpu_count() or 1, 8)
+        if len(missing) < PARALLEL_FROM or workers < 2:
+            return
+        for page in missing:
+            page.rendered  # rendered (or read from the render cache) here, once, before the work is shared
+        global _JOB
+        _JOB = (self, missing)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.map(_scan_one, range(len(missing)), chunksize=16)
+        finally:
+            _JOB = None
 
     def file(self, display: str, path: Path) -> list[Finding]:
         return self._cached(display, self._sha256(path), lambda: self._scan_file(display, path))
@@ -85,9 +105,12 @@ class Scanner:
                                  line=line, value_hash=value_hash(match.value), **where))
         return found
 
-    def _cached(self, display: str, sha: str, compute) -> list[Finding]:
+    def _path(self, display: str, sha: str) -> Path:
         key = hashlib.sha256(f"{self.fingerprint}|{display}|{sha}".encode()).hexdigest()
-        path = self.cache_dir / key[:2] / f"{key}.json"
+        return self.cache_dir / key[:2] / f"{key}.json"
+
+    def _cached(self, display: str, sha: str, compute) -> list[Finding]:
+        path = self._path(display, sha)
         stored = cache.read(path)
         if stored is not None:
             try:
@@ -97,6 +120,14 @@ class Scanner:
         findings = compute()
         cache.write(path, json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False).encode("utf-8"))
         return findings
+
+
+_JOB: tuple[Scanner, list[Page]] | None = None
+
+
+def _scan_one(index: int) -> None:
+    scanner, pages = _JOB
+    scanner.page(pages[index])
 
 
 def _fingerprint(site: Site) -> str:

@@ -69,6 +69,7 @@ def test_template_change_needs_a_new_signed_release(site: Path, ppid, people, se
     write(template, '{% extends "base.html" %}{% block scripts %}{{ super() }}<script src="https://analitik.example/a.js"></script>{% endblock %}\n')
     code, _, err = ppid("publish")
     assert code == 1 and "overrides/main.html: diubah" in err
+    assert "— 1 hal belum disetujui" in err  # one refusal, however many lines it takes
     assert (target / "live").resolve() == live
     code, out, _ = ppid("release")
     assert "diubah" in out and "overrides/main.html" in out

@@ -56,7 +56,7 @@ def release_failures(site: Site, state: SiteState, inputs: ReleaseInputs
              f"({latest.digest.removeprefix('sha256:')[:12]}); berkas yang berbeda:"]
     lines += [f"  {path}: {what}" for path, what in differences(load_inputs(site, latest.digest), inputs)]
     lines.append("Minta Sub Koordinator memeriksa dan Koordinator menyetujui rilis baru (ppid release).")
-    return lines, None, ()
+    return ["\n".join(lines)], None, ()  # one failure, on several lines
 
 
 def _takedown(site: Site, state: SiteState, inputs: ReleaseInputs, latest: Record | None
@@ -92,6 +92,6 @@ def publish_gate(site: Site, root_key: Path | None = None, need_release: bool = 
         more, release, takedown = release_failures(site, state, inputs)
         failures += more
     if failures:
-        listing = "\n".join(f"  {line}" for line in failures)
+        listing = "\n".join("  " + failure.replace("\n", "\n  ") for failure in failures)
         raise GateRefused(f"tidak diterbitkan — {len(failures)} hal belum disetujui persis seperti isinya sekarang:\n{listing}")
     return Passed(state, inputs, release, takedown)

@@ -13,7 +13,9 @@ from .state import SiteState
 def files_findings(scanner: Scanner, view: View, rels) -> list[Finding]:
     """Findings of these paths as the view holds them (pages and attachments)."""
     found: list[Finding] = []
-    for rel in sorted(rels):
+    rels = sorted(rels)
+    scanner.prefetch([view.pages[rel] for rel in rels if rel in view.pages])
+    for rel in rels:
         area = view.origin.get(rel)
         if rel in view.pages:
             found += scanner.page(view.pages[rel])
