@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from . import peer
+
 SECURITY_HEADERS = [
     ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
@@ -25,6 +27,8 @@ def allowed_hosts(port: int) -> frozenset[str]:
 
 def refusal(environ: dict, hosts: frozenset[str]) -> str | None:
     """Why this request must not reach the desk, or None."""
+    if not environ.get(peer.ENVIRON_KEY, False):
+        return "permintaan dari pengguna lain di komputer ini ditolak; meja kerja hanya melayani akun yang menjalankannya"
     if environ.get("HTTP_HOST", "") not in hosts:
         return "alamat (Host) permintaan ini bukan meja kerja ini; buka meja lewat alamat yang dicetak 'ppid meja'"
     if environ.get("REQUEST_METHOD", "GET") in SAFE_METHODS:
@@ -32,13 +36,20 @@ def refusal(environ: dict, hosts: frozenset[str]) -> str | None:
     if environ.get("HTTP_SEC_FETCH_SITE", "same-origin") not in ("same-origin", "none"):
         return "permintaan dari situs lain ditolak"
     origin = environ.get("HTTP_ORIGIN") or _origin_of(environ.get("HTTP_REFERER", ""))
-    if not origin or urlsplit(origin).netloc not in hosts or urlsplit(origin).scheme != "http":
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # "http://[x": no browser sends it
+        return "permintaan dari asal (Origin) lain ditolak; kirim formulir dari halaman meja kerja ini"
+    if not origin or parts.netloc not in hosts or parts.scheme != "http":
         return "permintaan dari asal (Origin) lain ditolak; kirim formulir dari halaman meja kerja ini"
     return None
 
 
 def _origin_of(referer: str) -> str:
-    parts = urlsplit(referer)
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return ""
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
