@@ -2,19 +2,20 @@
 
     python bench/pii_real.py [--corpus PATH] [--examples 5]
 
-The corpus is data, not code: one JSON document per line, {"id", "source": {"repository", "path", "commit",
-"licence", "note"}, "text", "labels": [[start, end, kind, personal], ...]}. It is built from public repositories
-whose snapshots may not be committed here, so it lives outside the repository: `--corpus`, else the environment
-variable PPID_PII_REAL_CORPUS, else `../shared/pii-real-corpus/corpus.jsonl` beside the checkout (the workplace's
-shared folder). Its README says where every document comes from and how its values were replaced. Beside it,
-`corpus-holdout.jsonl` holds documents from sources never looked at while the detectors were tuned; it is scored
-separately, and is the fairer estimate.
+The corpus is data in the repository: bench/data/pii-real/corpus.jsonl, built from the excerpts, sources and
+licences in bench/data/pii-real/sources.yml by bench/pii_real_build.py (its README says where every excerpt comes
+from and how its personal values were replaced). One JSON document per line, {"id", "source": {"url", "publisher",
+"licence", "licence_note", "retrieved", "template", "note"}, "text", "labels": [[start, end, kind, personal,
+verdict], ...]}; a label may omit the verdict. `--corpus`, else the environment variable PPID_PII_REAL_CORPUS, else
+the repository's corpus. Beside it, an optional `corpus-holdout.jsonl` holds documents from sources never looked at
+while the detectors were tuned; it is scored separately, and is the fairer estimate.
 
 Scoring, per kind: a label counts as found when a hit of the same detector overlaps it (recall); a hit counts as
 right when it overlaps a label of its own kind (precision). Kinds "telepon_kantor" and "email_instansi" are public
 bodies' contact data: besides their own precision/recall, the report counts how many of them a blocking hit
-covers ("diblokir"; the issue's complaint was 89%). Kind "transaksi" (transaction, billing, receipt and property
-tax numbers) is a negative: the report counts how many any hit covers. Targets: precision >= 90% and recall >= 99%
+covers ("diblokir"; the issue's complaint was 89%). Kind "transaksi" (transaction, billing, receipt and registration
+numbers) is a negative: the report counts how many any hit covers. Labels with an expected verdict (blokir, tinjau,
+none) are also checked against the severity of the hit that covers them. Targets: precision >= 90% and recall >= 99%
 per kind with at least MIN_LABELS labels.
 """
 
@@ -34,7 +35,7 @@ from pipeline.checks.findings import BLOCK  # noqa: E402
 from pipeline.checks.pii import DETECTORS, load_policy, scan_text  # noqa: E402
 
 ENV = "PPID_PII_REAL_CORPUS"
-DEFAULT = REPO.parent / "shared" / "pii-real-corpus" / "corpus.jsonl"
+DEFAULT = REPO / "bench" / "data" / "pii-real" / "corpus.jsonl"
 # Documents from sources never looked at while the detectors were tuned, beside the corpus: scored on their own.
 HOLDOUT_NAME = "corpus-holdout.jsonl"
 PRECISION_TARGET = 0.90
@@ -63,6 +64,13 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+def _verdict(over: list) -> str:
+    """The verdict a reader gets for a labelled value: the strictest severity among the hits covering it."""
+    if any(m.severity == BLOCK for m in over):
+        return BLOCK
+    return over[0].severity if over else "none"
+
+
 def run(path: Path | None = None, examples: int = 0, log=print) -> dict | None:
     """Score the corpus; None when it is not there. Prints a table; returns the numbers per kind."""
     path = corpus_path(path)
@@ -74,15 +82,24 @@ def run(path: Path | None = None, examples: int = 0, log=print) -> dict | None:
     kinds = [*DETECTORS, NEGATIVE]
     counts = {k: {"labels": 0, "tp": 0, "hits": 0, "right": 0, "blocked": 0, "flagged": 0} for k in kinds}
     wrong: list[str] = []
+    verdicts = {"labels": 0, "mismatch": 0}
     chars = 0
     for doc in docs:
         text, labels = doc["text"], doc["labels"]
         chars += len(text)
         matches = scan_text(text, policy)
-        for a, b, kind, _ in labels:
+        for label in labels:
+            a, b, kind = label[:3]
             row = counts.setdefault(kind, {"labels": 0, "tp": 0, "hits": 0, "right": 0, "blocked": 0, "flagged": 0})
             row["labels"] += 1
             over = [m for m in matches if _overlaps(m.start, m.end, a, b)]
+            if len(label) > 4:
+                verdicts["labels"] += 1
+                got = _verdict(over)
+                if got != label[4]:
+                    verdicts["mismatch"] += 1
+                    if len(wrong) < examples * 10:
+                        wrong.append(f"VERDICT [{doc['id']}] {kind} {text[a:b]!r}: expected {label[4]}, got {got}")
             if any(m.detector == kind for m in over):
                 row["tp"] += 1
             elif kind != NEGATIVE and len(wrong) < examples * 10:
@@ -93,7 +110,7 @@ def run(path: Path | None = None, examples: int = 0, log=print) -> dict | None:
         for m in matches:
             row = counts[m.detector]
             row["hits"] += 1
-            if any(kind == m.detector and _overlaps(m.start, m.end, a, b) for a, b, kind, _ in labels):
+            if any(label[2] == m.detector and _overlaps(m.start, m.end, label[0], label[1]) for label in labels):
                 row["right"] += 1
             elif len(wrong) < examples * 10:
                 wrong.append(f"FP [{doc['id']}] {m.detector} {m.value!r} in "
@@ -131,9 +148,13 @@ def run(path: Path | None = None, examples: int = 0, log=print) -> dict | None:
         share = sum(r["blocked"] for r in public) / n_public
         result["public_blocked"] = round(share, 4)
         log(f"public bodies' contact data blocked: {sum(r['blocked'] for r in public)} of {n_public} ({share:.1%})")
+    if verdicts["labels"]:
+        result["verdicts"] = dict(verdicts)
+        agree = verdicts["labels"] - verdicts["mismatch"]
+        log(f"expected verdict (blokir / tinjau / none) met: {agree} of {verdicts['labels']} labels")
     log(f"targets (precision >= {PRECISION_TARGET:.0%}, recall >= {RECALL_TARGET:.0%} per kind with >= {MIN_LABELS} "
         f"labels): {'OK' if result['targets_met'] else 'GAGAL'}")
-    for line in wrong[:examples * 4]:
+    for line in wrong[:examples * 10]:
         log(f"  {line}")
     return result
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 # Shared regexes are read as module.X: CPython 3.11 does not optimise method calls on from-imported names.
 from . import md_tables, tables
 from .phrases import OTHER, family_name
-from .text import line_bounds
+from .text import line_bounds, prev_line
 
 # Words that may stand between a bank's name and the account number it labels ("Mandiri No. Rek. 123...").
 _BANK_LABEL_GAP = re.compile(r"(?:[^\w]|_|\b(?:no|nomor|nomer|rek|rekening|norek|acc|account)\b)*", re.IGNORECASE)
@@ -17,6 +17,15 @@ _SLASH_NEXT = re.compile(r"[ ]?/[ ]?\d")
 _SLASH_GAP = re.compile(r"[ ]?/[ ]?")
 _ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
 _PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
+# A message sent to a service in the format it publishes ("#KTP#NIK#Nomor KK#Nama"): each "#" field of the message
+# is what the same field of the format line above names.
+_FORMAT_LINES_UP = 5
+# Personal labels that only name the device ("HP 0812..."): a mobile number says as much. They make a landline a
+# person's, but a mobile listed among a public body's channels ("No. Handphone : 0812...") stays undecided.
+_DEVICE_LABEL = re.compile(r"(?:no(?:mor)?\.?\s*)?(?:hp|handphone|ponsel)", re.IGNORECASE)
+# A label in brackets right after the number: "024-7608911 (rumah)", "0813... (Call Center)".
+_LABEL_AFTER = re.compile(r"[ \t]*\(([^()]{1,30})\)")
+_OWNER_AFTER = re.compile(r"\s*(?:rumah|pribadi)\s*", re.IGNORECASE)
 
 if TYPE_CHECKING:
     from .policy import PrivacyPolicy
@@ -50,6 +59,10 @@ class Context:
         if long:
             return self._nearest(max(0, start - window), start)
         line = text[ls:le]
+        if line.count("#") >= 2:
+            found = self._format_field_family(ls, line, start)
+            if found:
+                return found
         stripped = line.strip()
         if stripped.startswith("|"):  # Markdown table row: same cell, a label cell before it, the column header
             cell_start, label = self._md_cell(ls, le, start)
@@ -74,6 +87,25 @@ class Context:
             if found is not None:
                 return found or None
         return self._nearest(max(0, start - window), start)
+
+    def _format_field_family(self, ls: int, line: str, pos: int) -> str | None:
+        """The label of the same "#" field in the nearest format line above ("#KTP#NIK#Nomor KK#..."): a line
+        of "#" fields holding no digit."""
+        k = line.rfind("#", 0, pos - ls)
+        if k < 0:
+            return None
+        index = line.count("#", 0, k + 1)
+        cur = ls
+        for _ in range(_FORMAT_LINES_UP):
+            if cur == 0:
+                return None
+            cur, above = prev_line(self.text, cur)
+            if above is None:
+                return None
+            if above.count("#") >= 2 and not any(ch.isdigit() for ch in above):
+                fields = above[above.index("#") + 1:].split("#")
+                return self.headers.label_family(fields[index - 1]) if index <= len(fields) else None
+        return None
 
     def _md_cell(self, ls: int, le: int, pos: int) -> tuple[int, str | None]:
         """Where the Markdown cell holding `pos` starts, and the family of the cell before it when that cell
@@ -109,11 +141,27 @@ class Context:
             lo = max(lo, cell_start)
             if label in _PHONE_KINDS:
                 return _PHONE_KINDS[label]
-        for _, _, family in reversed(self.matcher.find(text, lo, start)):
+        for s0, e0, family in reversed(self.matcher.find(text, lo, start)):
             if family in _PHONE_KINDS:
+                if family == "telepon_pribadi" and _DEVICE_LABEL.fullmatch(text, s0, e0):
+                    return self._label_after(end) or "perangkat"
                 return _PHONE_KINDS[family]
         if in_md_row:
-            return _PHONE_KINDS.get(self.headers.md_header_family(ls, start) or "")
+            found = _PHONE_KINDS.get(self.headers.md_header_family(ls, start) or "")
+            if found:
+                return found
+        return self._label_after(end)
+
+    def _label_after(self, end: int) -> str | None:
+        """'kantor' or 'pribadi' when a label in brackets right after the number says whose it is."""
+        m = _LABEL_AFTER.match(self.text, end)
+        if not m:
+            return None
+        if _OWNER_AFTER.fullmatch(m.group(1)):
+            return "pribadi"
+        for _, _, family in self.matcher.find(self.text, m.start(1), m.end(1)):
+            if family in _PHONE_KINDS:
+                return _PHONE_KINDS[family]
         return None
 
     def far_identity(self, start: int) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .channels import FREE_MAIL
 from .hits import P_CONTEXT
 
 if TYPE_CHECKING:
@@ -23,6 +24,13 @@ _WRITTEN_OUT = re.compile(
 _BRACKET_AT = re.compile(r"[\[({<][ ]?(?:at|et|AT|ET)[ ]?[\])}>]")
 _DOT_WORDS = re.compile(rf"{_DOT}")
 _MAILBOX_SPLIT = re.compile(r"[._\-+0-9]+")
+# Hosts of students' and alumni's own mailboxes on a campus domain: a person's address, not the campus's.
+_PERSONAL_HOSTS = frozenset(["student", "students", "mhs", "mahasiswa", "siswa", "alumni", "std"])
+# Free-mail providers, where offices keep mailboxes too ("rsudsintang@gmail.com" on a hospital's complaint page):
+# an address there is a person's unless it is listed among a public body's channels (channels.py).
+_FREE_MAIL = frozenset(["gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "rocketmail.com",
+                        "hotmail.com", "outlook.com", "outlook.co.id", "live.com", "msn.com", "aol.com", "icloud.com",
+                        "me.com", "protonmail.com", "proton.me", "mail.com", "gmx.com", "zoho.com", "yandex.com"])
 
 
 def find_emails(scan: Scan) -> None:
@@ -56,7 +64,15 @@ def find_written_out_emails(scan: Scan) -> None:
 def _add(scan: Scan, start: int, end: int, local: str, domain: str) -> None:
     if any(domain == d or domain.endswith("." + d) for d in scan.rx.domains):
         return  # the agency's own
-    scan.add(P_CONTEXT, start, end, "email_instansi" if _public(scan, local, domain) else "email")
+    if domain.split(".", 1)[0] in _PERSONAL_HOSTS:
+        kind = "email"
+    elif _public(scan, local, domain):
+        kind = "email_instansi"
+    elif domain in _FREE_MAIL:
+        kind = FREE_MAIL  # a person's, unless it is listed among a public body's channels
+    else:
+        kind = "email"
+    scan.add(P_CONTEXT, start, end, kind)
 
 
 def _public(scan: Scan, local: str, domain: str) -> bool:

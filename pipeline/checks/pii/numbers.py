@@ -46,6 +46,8 @@ _CLASSES = bytes(
 _JOIN_OR_DIGIT = frozenset(b"DS")
 _UNICODE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013")
 _RUN = re.compile(rb"DDD[DS]*")   # the literal prefix lets the regex engine skip ahead fast
+# The civil-servant number before 2008: 9 digits ("NIP 131569207", "NIP 130 814 806"); only after its label.
+_OLD_NIP = re.compile(r"(?<![\d.\-])1[3-5]\d[ .]?\d{3}[ .]?\d{3}(?![\d.\-]\d|\d)")
 _MAX_TOKENS = 8           # an identifier is printed in at most 8 pieces ("32 73 01 45 09 87 0003" + a break)
 
 
@@ -109,6 +111,8 @@ def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:
         if digits < 7:
             continue
         a, b = a + c0, b + c0
+        if digits == 9:
+            _old_nip(scan, a, b)
         if digits >= 10:
             for m in _CHAIN.finditer(text, a, b):
                 _chain(scan, m.start(), m.group())
@@ -116,6 +120,12 @@ def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:
         find_phones(scan, a, hi)
         if scan.passports:
             find_passports(scan, max(0, a - 3), hi)
+
+
+def _old_nip(scan: Scan, a: int, b: int) -> None:
+    m = _OLD_NIP.search(scan.text, a, b)
+    if m and scan.context.family(m.start(), m.end()) == "nip":
+        scan.add(P_CONTEXT, m.start(), m.end(), "nip")
 
 
 def _chain(scan: Scan, base: int, s: str) -> None:
@@ -226,9 +236,7 @@ def _classify(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] |
             return P_STRUCT, "npwp"
         if fam == "rekening":  # a bank name alone does not make a NIK-shaped number an account
             return (P_CONTEXT, "rekening") if d not in scan.rx.accounts else None
-        if fam == "bpjs":
-            return P_CONTEXT, "bpjs"
-        return P_STRUCT, "nik"
+        return P_STRUCT, "nik"  # "bpjs" too: a BPJS card number has 13 digits, this is the holder's NIK
     if length in (15, 16) and scan.context.family(a, b) == "npwp":
         return (P_STRUCT, "npwp") if npwp_ok(d) else (P_CONTEXT, "npwp?")
     return _context_only(scan, d, a, b, raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .channels import MOBILE
 from .hits import LANDLINE, P_REGEX
 
 if TYPE_CHECKING:
@@ -46,13 +47,16 @@ def phone_key(value: str) -> str:
 
 def phone_detector(scan: Scan, start: int, end: int, mobile: bool) -> str:
     """Whose number this is, by the labels near it: an office's or a public service's ("telepon_kantor"), a
-    person's ("telepon"), or for an unlabelled landline LANDLINE (decided later by what else its line holds)."""
+    person's ("telepon"); for an unlabelled landline LANDLINE (decided later by what else its line holds), for a
+    mobile with no owner's label MOBILE (decided later by the block it is listed in)."""
     kind = scan.context.phone_kind(start, end)
     if kind == "kantor":
         return "telepon_kantor"
-    if kind == "pribadi" or mobile:
+    if kind == "pribadi":
         return "telepon"
-    return LANDLINE
+    if mobile:
+        return MOBILE
+    return "telepon" if kind == "perangkat" else LANDLINE
 
 
 def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:

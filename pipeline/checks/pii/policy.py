@@ -38,6 +38,8 @@ MESSAGES = {
 # Hits that keep a detector's name but are only for review: the value is too uncertain to block.
 VARIANTS = {
     "npwp?": ("npwp", REVIEW, "angka setelah kata NPWP, tetapi digit kontrolnya tidak cocok; periksa apakah ini NPWP"),
+    "npwp+": ("npwp", REVIEW, "NPWP badan (PT, CV, koperasi, bendahara) yang wajib diumumkan, misalnya pemenang "
+                              "pengadaan; pastikan bukan NPWP orang"),
 }
 
 # Defaults: used for any key privacy.yml leaves out.

@@ -6,6 +6,8 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
+from .bodies import owned_by_a_body
+from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
 from .hits import LANDLINE, Hit, choose
@@ -55,9 +57,15 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
     starts = [h[1] for h in chosen]
     severity = policy.severity
     matches = []
+    channels = Channels(text, scan.context, chosen, starts)
     for _, s, e, det in chosen:
         if det == LANDLINE:
             det = "telepon" if _in_a_personal_record(text, chosen, starts, s) else "telepon_kantor"
+        elif det in RESOLVED:
+            public, personal = RESOLVED[det]
+            det = public if channels.public(s, e) else personal
+        elif det == "npwp" and owned_by_a_body(text, s, e):
+            det = "npwp+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches
@@ -69,7 +77,7 @@ def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: 
     k = bisect.bisect_left(starts, max(0, ls - _RECORD_BEFORE))
     while k < len(chosen) and chosen[k][1] < le + _RECORD_AFTER:
         det = chosen[k][3]
-        if det in _PERSONAL_RECORD or (det == "email" and ls <= chosen[k][1] < le):
+        if det in _PERSONAL_RECORD or (det in ("email", FREE_MAIL) and ls <= chosen[k][1] < le):
             return True
         k += 1
     return False

@@ -21,6 +21,26 @@ def line_bounds(text: str, pos: int) -> tuple[int, int, bool]:
     return ls, j, long
 
 
+def lines_around(text: str, start: int, end: int, before: int, after: int, reach: tuple[int, int]) -> tuple[int, int]:
+    """Where the lines around [start, end) begin and end: `before` whole lines before the line holding `start`,
+    `after` after the line holding `end`, never more than reach[0] characters before nor reach[1] after."""
+    a = start
+    for _ in range(before + 1):
+        i = text.rfind("\n", max(0, start - reach[0]), a)
+        if i < 0:
+            a = max(0, start - reach[0])
+            break
+        a = i
+    b = end
+    for _ in range(after + 1):
+        j = text.find("\n", b + 1, end + reach[1])
+        if j < 0:
+            b = min(len(text), end + reach[1])
+            break
+        b = j
+    return a, b
+
+
 def prev_line(text: str, cur: int) -> tuple[int, str | None]:
     """The line before the one starting at `cur` (> 0): its start and stripped text (None: too long)."""
     lo = max(0, cur - 1 - LINE_CAP)
