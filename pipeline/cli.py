@@ -12,11 +12,10 @@ gc.set_threshold(100_000, 50, 50)
 import argparse  # noqa: E402
 import importlib
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
-from .errors import PpidError
+from .errors import PpidError, write_error_log
 from .guard import refuse_private_keys
 from .trust.promotion import recover
 from .site import find_site
@@ -122,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ppid: dihentikan. Jalankan 'ppid status' untuk melihat keadaan sekarang.", file=sys.stderr)
         return 130
     except Exception:  # our bug, not the user's: keep the traceback in a log
-        log = Path(tempfile.gettempdir()) / "ppid-error.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        log = write_error_log(traceback.format_exc())
         print(f"ppid: kesalahan internal (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.", file=sys.stderr)
         return 3
 

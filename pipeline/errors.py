@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 
 class PpidError(Exception):
     """A user-facing problem: the message is shown as is, in Bahasa Indonesia."""
@@ -40,3 +44,18 @@ class BuildError(PpidError):
 
 class UnsafeTree(PpidError):
     """The site tree holds something that must never be there (a private key)."""
+
+
+def write_error_log(text: str, folder: Path | None = None) -> Path:
+    """Keep the traceback of our own bug in a new file only this user can read: in `folder` when it can be made,
+    else in the temp folder, never under a fixed name another user of the machine could plant a link at."""
+    try:
+        if folder is None:
+            raise OSError
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix="ppid-galat-", suffix=".log", dir=folder)
+    except OSError:
+        handle, name = tempfile.mkstemp(prefix="ppid-galat-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    return Path(name)

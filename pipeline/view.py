@@ -66,7 +66,7 @@ def _read_view(site: Site, areas: list[str], removed: frozenset[str]) -> View:
     for rel in removed:
         view.pages.pop(rel, None)
         view.assets.pop(rel, None)
-    view.problems += collisions(view)
+    view.problems += collisions(view) + _files_used_as_folders(view)
     front_matter_of(site).save()
     renderer_of(site).expect(list(view.pages.values()))  # rendered together, in parallel, when first asked
     return view
@@ -98,6 +98,26 @@ def collisions(view: View) -> list[Problem]:
             mine, theirs = f"{view.origin.get(rel, '')}/{rel}", f"{view.origin.get(other, '')}/{other}"
             problems.append(Problem(mine, None, f"'{mine}' dan '{theirs}' menjadi alamat yang sama di situs "
                                     "(atau namanya hanya berbeda huruf besar/kecil); ganti nama salah satunya"))
+    return problems
+
+
+def _files_used_as_folders(view: View) -> list[Problem]:
+    """A file and a folder of the same name (`a.md` and `a.md/b.md`, one from drafts/ over content/) cannot both
+    be built: the file under the folder is left out of the view, and named, never silently."""
+    files = {*view.pages, *view.assets}
+    problems = []
+    for rel in sorted(files):
+        parts = rel.split("/")
+        clash = next(("/".join(parts[:i]) for i in range(1, len(parts)) if "/".join(parts[:i]) in files), None)
+        if clash is None:
+            continue
+        area = view.origin.get(rel, "")
+        problems.append(Problem(f"{area}/{rel}", None, f"'{clash}' adalah berkas ({view.origin.get(clash, '')}/"
+                                f"{clash}), jadi tidak dapat sekaligus menjadi folder; ganti nama salah satunya"))
+        view.pages.pop(rel, None)
+        view.assets.pop(rel, None)
+        if rel.endswith(".md"):
+            view.unreadable.add(rel)
     return problems
 
 

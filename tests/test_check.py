@@ -184,3 +184,14 @@ def test_build_config_cannot_name_site_python_files_or_analytics(site: Path, ppi
     code, _, err = ppid("build", "--out", str(site / "site"))
     assert code == 2 and message in err, err
     assert not Path("/tmp/ppid-jahat-jalan").exists()
+
+
+def test_a_file_used_as_a_folder_is_named_and_never_breaks_the_preview(site: Path, ppid) -> None:
+    write(site / "drafts" / "layanan" / "permohonan.md" / "anak.md",
+          "---\ntitle: Anak\njenis: halaman\n---\n\n# Anak\n")
+    code, out, _ = ppid("check")
+    assert code == 1 and "drafts/layanan/permohonan.md/anak.md" in out and "tidak dapat sekaligus menjadi folder" in out
+    code, out, err = ppid("preview")
+    assert code == 0, err
+    code, out, _ = ppid("status")
+    assert "layanan/permohonan.md/anak.md" in out and "tidak dapat dibaca" in out

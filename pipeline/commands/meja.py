@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import webbrowser
 
+from ..desk import peer
 from ..desk.server import start
 from ..site import Site
 from ._common import add_root_argument
@@ -22,7 +23,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, site: Site) -> int:
     running = start(site.root, args.port, args.root_key)
     print(f"Meja kerja PPID: {running.url}", flush=True)
-    print("Hanya dapat dibuka dari komputer ini. Tekan Ctrl-C untuk berhenti.", flush=True)
+    print("Hanya dapat dibuka dari komputer ini, oleh akun ini. Tekan Ctrl-C untuk berhenti.", flush=True)
+    if not peer.available():
+        print("Perhatian: sistem ini tidak memberi tahu pemilik sambungan (tidak ada /proc/net/tcp); akun lain di "
+              "komputer ini dapat membuka meja kerja. Pakai kunci berfrasa sandi.", flush=True)
     if not args.no_browser:
         webbrowser.open(running.url)
     try:

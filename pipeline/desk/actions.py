@@ -46,6 +46,12 @@ def commit(site: Site, paths: list[Path], message: str) -> str:
     """Commit exactly these paths (records, and the files they decide on) with `message`; say what happened."""
     rels = sorted({p.relative_to(site.root).as_posix() if p.is_absolute() else str(p) for p in paths})
     try:
+        tracked = _git(site, "ls-files", "-z", "--", *rels).split("\0") if rels else []
+        # A path that neither exists nor was ever committed (a draft promoted before anyone committed it) would
+        # stop `git add` altogether.
+        rels = [r for r in rels if (site.root / r).exists() or any(t == r or t.startswith(r + "/") for t in tracked)]
+        if not rels:
+            return "Tidak ada yang perlu di-commit."
         _git(site, "add", "-A", "--", *rels)
         if not _git(site, "diff", "--cached", "--name-only", "--", *rels).strip():
             return "Tidak ada yang perlu di-commit."

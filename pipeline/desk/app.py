@@ -4,7 +4,7 @@ refusal as a message (post → message → redirect). Sessions and CSRF are chec
 from __future__ import annotations
 
 import json
-import tempfile
+import re
 import traceback
 from pathlib import Path
 from typing import Callable
@@ -15,7 +15,7 @@ from bottle import HTTPResponse, redirect, request, response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..errors import PpidError
+from ..errors import PpidError, write_error_log
 from ..preview.builder import Preview, build_preview
 from ..release.preview import build_release_preview
 from ..release import approval as release_approval
@@ -24,9 +24,9 @@ from ..release.publishing import publish
 from ..signing import public_key_line
 from ..site import Site
 from ..trust import operations
+from ..trust.chains import STATE_NAMES
 from ..trust.errors import DecisionRefused, IdentityError
 from ..trust.identity import Signer
-from ..trust.previews import MANIFESTS
 from ..trust.state import SiteState
 from . import drafts, form, render, views
 from .actions import commit, is_repository, one_at_a_time
@@ -41,6 +41,10 @@ STATIC = Path(__file__).parent / "static"
 bottle.BaseRequest.MEMFILE_MAX = 8_000_000
 ERRORS = {404: "Halaman meja kerja ini tidak ada.", 405: "Cara permintaan ini tidak didukung di alamat ini.",
           413: "Isian terlalu besar untuk meja kerja."}
+# Where a form may send the person back to: a path on this desk, nothing a browser could read as another host.
+_BACK = re.compile(r"/(?![/\\])[A-Za-z0-9._~/%-]*")
+VERDICTS = {"setuju": True, "perbaikan": False}
+FORM_ROOM = 1_000_000  # the form fields sent along with an attachment
 
 
 class Desk:
@@ -61,12 +65,11 @@ class Desk:
         return guarded(self._errors, lambda: self.port)
 
     def _errors(self, environ: dict, start_response: Callable):
-        """Our bug, not the user's: a message in the page, the traceback in a log file."""
+        """Our bug, not the user's: a message in the page, the traceback in a log file only this user can read."""
         try:
             return self.app(environ, start_response)
         except Exception:
-            log = Path(tempfile.gettempdir()) / "ppid-meja-error.log"
-            log.write_text(traceback.format_exc(), encoding="utf-8")
+            log = write_error_log(traceback.format_exc(), Site(self.root).work_dir)
             body = f"Kesalahan internal meja kerja (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.\n".encode()
             start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")])
             return [body]
@@ -91,11 +94,25 @@ class Desk:
             **context)
 
     def forms(self) -> bottle.FormsDict:
-        return request.forms.decode()
+        """The submitted form as text, decoded once per request; bytes that are not UTF-8 are refused."""
+        if "meja.forms" not in request.environ:
+            try:
+                request.environ["meja.forms"] = request.forms.decode()
+            except ValueError:  # text that is not UTF-8, or an upload part whose header holds control characters
+                raise form.FormError("isian formulir tidak dapat dibaca (teks bukan UTF-8, atau nama berkas unggahan "
+                                     "berisi karakter kendali); kirim formulir dari halaman meja kerja") from None
+        return request.environ["meja.forms"]
+
+    def verdict(self) -> bool:
+        """The button the person pressed: setuju or perbaikan, never a default."""
+        chosen = self.forms().get("keputusan", "")
+        if chosen not in VERDICTS:
+            raise form.FormError("pilih keputusan dengan salah satu tombolnya (setuju atau perbaikan)")
+        return VERDICTS[chosen]
 
     def back(self) -> str:
         target = self.forms().get("kembali") or "/"
-        return target if target.startswith("/") and not target.startswith("//") else "/"
+        return target if _BACK.fullmatch(target) else "/"
 
     def state(self) -> SiteState:
         return self.memo.state()
@@ -124,18 +141,27 @@ class Desk:
             return handler
         return register
 
-    def post(self, path: str):
-        """A state-changing request: only with this session's cookie and its CSRF token; refusals as messages."""
+    def post(self, path: str, needs_signer: bool = True):
+        """A state-changing request: only with this session's cookie, its CSRF token and (but to sign in or out) an
+        unlocked key; refusals as messages."""
         def register(handler: Callable) -> Callable:
             def wrapped(**kw):
                 session = self.sessions.get(request.get_cookie(COOKIE))
                 if session is None:
-                    return HTTPResponse("Ditolak: tidak ada sesi meja kerja; buka halaman meja lagi.\n", 403,
-                                        {"Content-Type": "text/plain; charset=utf-8"})
-                token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
+                    return _refused("tidak ada sesi meja kerja (keluar, atau lama tidak dipakai); buka halaman meja lagi")
+                limit, page_limit = self._limits()
+                if request.content_length > max(limit, 3 * page_limit) + FORM_ROOM:  # a page travels %-encoded
+                    return _refused(f"kiriman terlalu besar (batas lampiran {drafts.size_text(limit)}, "
+                                    "site_config/site.yml limits.attachment_bytes)", 413)
+                try:
+                    token = self.forms().get("csrf") or request.get_header("X-CSRF-Token")
+                except PpidError as exc:
+                    return _refused(str(exc), 400)
                 if not session.token_matches(token):
-                    return HTTPResponse("Ditolak: token formulir (CSRF) tidak ada atau salah; muat ulang halaman.\n",
-                                        403, {"Content-Type": "text/plain; charset=utf-8"})
+                    return _refused("token formulir (CSRF) tidak ada atau salah; muat ulang halaman")
+                if needs_signer and session.signer is None:
+                    return _refused("buka kunci Anda dulu di halaman Masuk (/masuk); tanpa kunci meja kerja tidak "
+                                    "mengubah apa pun")
                 try:
                     result = handler(session, **kw)
                 except PpidError as exc:
@@ -147,6 +173,14 @@ class Desk:
             self.app.post(path)(wrapped)
             return handler
         return register
+
+    def _limits(self) -> tuple[int, int]:
+        """The largest attachment and page the site accepts: a body far above them is refused unread."""
+        try:
+            limits = Site(self.root).limits
+        except PpidError:
+            return bottle.BaseRequest.MEMFILE_MAX, bottle.BaseRequest.MEMFILE_MAX
+        return limits.attachment_bytes, limits.page_bytes
 
     def build_preview(self, builder: Callable[[Site, Path], Preview]) -> Preview:
         site = Site(self.root)
@@ -166,7 +200,7 @@ class Desk:
             for note in outcome.notes:
                 session.say("ok", note)
             if self.forms().get("commit"):
-                session.say("ok", commit(site, [outcome.record, *paths],
+                session.say("ok", commit(site, [outcome.record, *outcome.files, *paths],
                                          f"{outcome.summary} ({signer.person.name}, lewat ppid meja)"))
         self.memo.refresh_soon()
 
@@ -183,7 +217,7 @@ class Desk:
         def sign_in(session: Session):
             return self.page("masuk.html", session, key_path=remembered_key())
 
-        @self.post("/masuk")
+        @self.post("/masuk", needs_signer=False)
         def do_sign_in(session: Session):
             data = self.forms()
             state = self.state()
@@ -197,10 +231,11 @@ class Desk:
             session.say("ok", f"Selamat datang, {signer.person.name}.")
             redirect("/", 303)
 
-        @self.post("/keluar")
+        @self.post("/keluar", needs_signer=False)
         def sign_out(session: Session):
-            session.signer, session.roles, session.steps = None, "", set()
-            session.say("ok", "Anda telah keluar; kunci tidak lagi tersimpan di meja kerja.")
+            fresh = self.sessions.renew(session)  # the old id and token die with the key
+            response.set_cookie(COOKIE, fresh.id, httponly=True, samesite="strict", path="/")
+            fresh.say("ok", "Anda telah keluar; kunci tidak lagi tersimpan di meja kerja.")
             redirect("/masuk", 303)
 
         @self.get("/")
@@ -227,17 +262,18 @@ class Desk:
             site, data = Site(self.root), self.forms()
             fields = form.fields(site.root)
             try:
-                typed = data.get("halaman", "")
-                page = drafts.page_key(typed) if data.get("ada") else drafts.page_name(typed)
-                keep = drafts.load(site, page).meta
-                meta = form.parse(fields, data.get, data.getall, keep)
-            except PpidError as exc:
+                page = drafts.editable(site, data.get("halaman", ""), new=not data.get("ada"))
+                meta = form.parse(fields, data.get, data.getall, drafts.load(site, page).meta)
+                with one_at_a_time(site):
+                    decided = self._decided(page)
+                    changed = drafts.save(site, page, meta, data.get("isi", ""))
+            except PpidError as exc:  # the page is shown again with everything typed, never lost
                 session.say("galat", str(exc))
                 typed = drafts.Draft(data.get("halaman", ""), {}, data.get("isi", ""))
                 return self._editor(session, typed, new=not data.get("ada"), typed=data)
-            with one_at_a_time(site):
-                drafts.save(site, page, meta, data.get("isi", ""))
             session.say("ok", f"Draf disimpan: drafts/{page}. Periksa temuan di bawah, lalu ajukan.")
+            if decided and changed:
+                _resubmit(session, page, decided)
             redirect(f"/draf/{quote(page)}", 303)
 
         @self.post("/lampiran/<page:path>")
@@ -248,10 +284,13 @@ class Desk:
             if upload is None:
                 raise drafts.DraftError("pilih berkas lampiran yang akan diunggah")
             with one_at_a_time(site):
+                decided = self._decided(page)
                 _, notes = drafts.add_attachment(site, page, upload.raw_filename, upload.file,
                                                  bool(self.forms().get("bersihkan")))
             for note in notes:
                 session.say("ok", note)
+            if decided:
+                _resubmit(session, page, decided)
             redirect(f"/draf/{quote(page)}", 303)
 
         @self.post("/tampilan")
@@ -267,8 +306,7 @@ class Desk:
         def submit(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.submit(
-                state, signer, page, comment=data.get("komentar", ""), with_findings=bool(data.get("dengan_temuan"))),
-                lambda state: _draft_files(state, page))
+                state, signer, page, comment=data.get("komentar", ""), with_findings=bool(data.get("dengan_temuan"))))
 
         @self.post("/ajukan-hapus/<page:path>")
         def submit_removal(session: Session, page: str):
@@ -302,35 +340,33 @@ class Desk:
 
         @self.post("/tinjau/<page:path>")
         def review(session: Session, page: str):
-            data = self.forms()
+            data, approve = self.forms(), self.verdict()
             if not data.get("pratinjau"):
                 raise DecisionRefused("buat pratinjau luring dulu dan periksa isinya; keputusan tinjauan mengutip "
                                       "pratinjau yang Anda lihat")
             self.decide(session, lambda state, signer: operations.review(
-                _same(state, page, data.get("hash", "")), signer, page, approve=data.get("keputusan") == "setuju",
-                comment=data.get("komentar", ""), preview_id=data.get("pratinjau")),
-                lambda state: list((state.site.root / MANIFESTS).glob(f"{data.get('pratinjau', '')}*.json"))[:1])
+                state, signer, page, approve=approve, comment=data.get("komentar", ""),
+                preview_id=data.get("pratinjau"), seen=data.get("hash", "")))
 
         @self.post("/setujui/<page:path>")
         def approve(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.approve(
-                _same(state, page, data.get("hash", "")), signer, page, accept=data.getall("terima"),
-                comment=data.get("komentar", "")))
+                state, signer, page, accept=data.getall("terima"), comment=data.get("komentar", ""),
+                seen=data.get("hash", "")))
 
         @self.post("/tolak/<page:path>")
         def reject(session: Session, page: str):
             data = self.forms()
             self.decide(session, lambda state, signer: operations.reject(
-                _same(state, page, data.get("hash", "")), signer, page, comment=data.get("komentar", "")))
+                state, signer, page, comment=data.get("komentar", ""), seen=data.get("hash", "")))
 
         @self.post("/tarik")
         def withdraw(session: Session):
-            data, site = self.forms(), Site(self.root)
+            data = self.forms()
             page = drafts.page_key(data.get("halaman", ""))
             self.decide(session, lambda state, signer: operations.withdraw(
-                state, signer, page, comment=data.get("komentar", "")),
-                lambda state: [site.content_dir, site.drafts_dir])
+                state, signer, page, comment=data.get("komentar", "")))
 
         @self.post("/promosi")
         def promote(session: Session):
@@ -347,8 +383,7 @@ class Desk:
                     session.say("ok", "Tidak ada perubahan yang siap dipromosikan.")
                 if done.promoted and self.forms().get("commit"):
                     names = ", ".join(p.change.page for p in done.promoted)
-                    session.say("ok", commit(site, [site.content_dir, site.drafts_dir],
-                                             f"Promosi ke content/: {names} (lewat ppid meja)"))
+                    session.say("ok", commit(site, done.files, f"Promosi ke content/: {names} (lewat ppid meja)"))
 
         @self.get("/rilis")
         def release(session: Session):
@@ -356,9 +391,9 @@ class Desk:
 
         @self.post("/rilis/periksa")
         def release_check(session: Session):
-            data = self.forms()
+            data, approve = self.forms(), self.verdict()
             self.decide(session, lambda state, signer: release_approval.check(
-                state, signer, approve=data.get("keputusan") == "setuju", comment=data.get("komentar", "")),
+                state, signer, approve=approve, comment=data.get("komentar", "")),
                 lambda state: [state.site.root / RELEASES])
 
         @self.post("/rilis/setujui")
@@ -378,10 +413,20 @@ class Desk:
         def attachment(session: Session, rel: str):
             site = Site(self.root)
             for folder in (site.drafts_dir, site.content_dir):
-                path = (folder / rel).resolve()
-                if path.is_file() and path.is_relative_to(folder.resolve()) and path.suffix != ".md":
+                try:
+                    path = (folder / rel).resolve()
+                    found = path.is_file() and path.is_relative_to(folder.resolve()) and path.suffix != ".md"
+                except (OSError, ValueError):  # a name no file can have (NUL, too long)
+                    found = False
+                if found:
                     return bottle.static_file(path.name, root=str(path.parent), download=path.name)
-            raise DecisionRefused(f"{rel}: lampiran tidak ada di drafts/ maupun content/")
+            shown = rel.encode("unicode_escape").decode("ascii")[:drafts.MAX_PATH]
+            raise DecisionRefused(f"{shown}: lampiran tidak ada di drafts/ maupun content/")
+
+    def _decided(self, page: str) -> str:
+        """The state of the page's pending change when people have already decided on it (else "")."""
+        item = next((p for p in self.memo.state().pending if p.change.page == page), None)
+        return STATE_NAMES[item.chain.state] if item and item.chain.state in ("submitted", "reviewed", "approved") else ""
 
     def _editor(self, session: Session, draft: drafts.Draft, new: bool, typed: bottle.FormsDict | None = None) -> str:
         site = Site(self.root)
@@ -405,19 +450,10 @@ def _error_page(res: bottle.HTTPError) -> str:
     return ERRORS.get(res.status_code, f"Permintaan tidak dapat dilayani ({res.status_code}).") + " Buka / untuk kembali.\n"
 
 
-def _same(state: SiteState, page: str, shown: str) -> SiteState:
-    """The decision is about the bytes the person saw: refuse if they changed since the page was opened."""
-    item = operations.find_pending(state, page)
-    if item.change.digest.value != shown:
-        raise DecisionRefused(f"{page}: isinya berubah sejak halaman ini Anda buka (hash yang Anda lihat "
-                              f"{shown.removeprefix('sha256:')[:12] or 'tidak ada'}, sekarang {item.change.digest.short}); "
-                              "muat ulang halaman, periksa isi terbaru, lalu putuskan lagi")
-    return state
+def _resubmit(session: Session, page: str, decided: str) -> None:
+    session.say("peringatan", f"{page} sudah diajukan (status: {decided}); isinya kini berubah, jadi keputusan yang "
+                              "sudah ada tidak berlaku untuk isi baru ini: periksa, lalu ajukan lagi")
 
 
-def _draft_files(state: SiteState, page: str) -> list[Path]:
-    item = next((p for p in state.pending if p.change.page == page), None)
-    if item is None:
-        return []
-    origin = state.snap.drafts.origin
-    return [state.site.drafts_dir / rel for rel in item.change.digest.files if origin.get(rel) == "drafts"]
+def _refused(why: str, status: int = 403) -> HTTPResponse:
+    return HTTPResponse(f"Ditolak: {why}.\n", status, {"Content-Type": "text/plain; charset=utf-8"})

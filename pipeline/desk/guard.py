@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from . import peer
+
 SECURITY_HEADERS = [
     ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
@@ -25,6 +27,8 @@ def allowed_hosts(port: int) -> frozenset[str]:
 
 def refusal(environ: dict, hosts: frozenset[str]) -> str | None:
     """Why this request must not reach the desk, or None."""
+    if not environ.get(peer.ENVIRON_KEY, False):
+        return "permintaan dari pengguna lain di komputer ini ditolak; meja kerja hanya melayani akun yang menjalankannya"
     if environ.get("HTTP_HOST", "") not in hosts:
         return "alamat (Host) permintaan ini bukan meja kerja ini; buka meja lewat alamat yang dicetak 'ppid meja'"
     if environ.get("REQUEST_METHOD", "GET") in SAFE_METHODS:

@@ -16,8 +16,6 @@ def unlock(registry: Registry, key_text: str, passphrase: str) -> tuple[Signer, 
     path = Path(key_text.strip()).expanduser()
     if not path.is_file():
         raise IdentityError(f"{path}: berkas kunci tidak ada (atau bukan berkas); periksa jalurnya")
-    if path.suffix == ".pub":
-        raise IdentityError(f"{path}: ini kunci publik; tunjuk kunci privatnya (tanpa .pub)")
     key = load_private_key(path, passphrase or None)
     person = registry.by_key(public_key_line(key))
     if person is None:

@@ -8,6 +8,7 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from ..errors import PpidError
+from . import peer
 from .app import Desk
 
 HOST = "127.0.0.1"
@@ -20,6 +21,11 @@ class _Server(ThreadingMixIn, WSGIServer):
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, format: str, *args) -> None:  # requests are not the user's business in the terminal
         pass
+
+    def get_environ(self) -> dict:
+        environ = super().get_environ()
+        environ[peer.ENVIRON_KEY] = peer.same_user(self.client_address[:2], self.server.server_address[:2])
+        return environ
 
 
 class Running:

@@ -11,7 +11,7 @@ from ..trust.identity import Signer
 from ..trust.operations import Outcome, require_role, sign_and_write
 from ..trust.records import FIRST_RELEASE, Record, release_fields
 from ..trust.rules import not_reviewer
-from ..trust.previews import newest_showing_release
+from ..trust.previews import manifest_path, newest_showing_release
 from ..trust.state import SiteState
 from .inputs import ReleaseInputs, collect_inputs, save_inputs
 
@@ -56,7 +56,8 @@ def check(state: SiteState, signer: Signer, *, approve: bool, comment: str = "")
         comment, when, prev, preview=preview.id))
     verdict = "layak terbit" if approve else "perlu perbaikan"
     return Outcome(path, SUBJECT, f"Rilis {inputs.short} diperiksa: {verdict}",
-                   ["Berikutnya: Koordinator menyetujui rilis ini (ppid release --setujui)."] if approve else [])
+                   ["Berikutnya: Koordinator menyetujui rilis ini (ppid release --setujui)."] if approve else [],
+                   [manifest_path(state.site.root, preview.id)])
 
 
 def approve(state: SiteState, signer: Signer, *, comment: str = "") -> Outcome:

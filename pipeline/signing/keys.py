@@ -80,13 +80,22 @@ def _write_all(fd: int, path: Path, data: bytes) -> None:
         raise SigningError(f"{path}: kunci privat tidak dapat ditulis: {exc.strerror}") from exc
 
 
+KEY_FILE_BYTES = 64 * 1024
+
+
 def load_private_key(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
     """Read an OpenSSH Ed25519 private key, refusing files others can read."""
-    _check_private_mode(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(KEY_FILE_BYTES)  # a key is a few hundred bytes; /dev/zero is not one
+    except FileNotFoundError as exc:
+        raise SigningError(f"{path}: berkas kunci privat tidak ditemukan") from exc
     except OSError as exc:
         raise SigningError(f"{path}: kunci privat tidak dapat dibaca: {exc.strerror}") from exc
+    if OPENSSH_PRIVATE_BEGIN not in data and data.lstrip().startswith(b"ssh-"):
+        raise SigningError(f"{path}: ini kunci publik, bukan kunci privat; tunjuk berkas kunci privatnya (biasanya nama "
+                           "yang sama tanpa akhiran .pub)")  # before the mode check: "chmod 600" would be the wrong advice
+    _check_private_mode(path)
     if OPENSSH_PRIVATE_BEGIN not in data:
         raise SigningError(f"{path}: bukan kunci privat berformat OpenSSH (ssh-ed25519)")
     key = _decrypt_private_key(path, data, passphrase)

@@ -16,7 +16,7 @@ from ..scan import Scanner
 from .errors import DecisionRefused
 from .findings import blocking, change_findings
 from .identity import Signer
-from .previews import MANIFESTS, Manifest, load, newest_showing
+from .previews import MANIFESTS, Manifest, load, manifest_path, newest_showing
 from .promotion import Plan, apply
 from .records import format_time, now_utc, page_fields, sign_fields, write_record
 from .rules import not_author, not_reviewer, signer_role
@@ -32,6 +32,8 @@ class Outcome:
     page: str
     summary: str
     notes: list[str] = field(default_factory=list)
+    # The other files the decision is about, wrote, cited or removed: what a commit of its record must hold, no more.
+    files: list[Path] = field(default_factory=list)
 
 
 def page_arg(site_root: Path, text: str) -> str:
@@ -121,7 +123,7 @@ def submit(state: SiteState, signer: Signer, page: str, *, remove: bool = False,
             raise DecisionRefused(f"{page}: tidak ada di content/, jadi tidak dapat dihapus")
         if page in state.snap.drafts.pages and state.snap.drafts.origin.get(page) == "drafts":
             raise DecisionRefused(f"drafts/{page}: ada draf untuk halaman ini; hapus draf itu dulu sebelum mengajukan penghapusan")
-        digest, kind, base, notes = removal_digest(current), "remove", current.value, []
+        digest, kind, base, notes, files = removal_digest(current), "remove", current.value, [], []
     else:
         item = find_pending(state, page)
         if item.chain.state in ("submitted", "reviewed", "approved"):
@@ -129,8 +131,10 @@ def submit(state: SiteState, signer: Signer, page: str, *, remove: bool = False,
         _refuse_problems(state, page)
         notes = _findings_at_submit(state, item, with_findings)
         digest, kind, base = item.change.digest, item.change.kind, item.base
+        origin = state.snap.drafts.origin
+        files = [state.site.drafts_dir / rel for rel in digest.files if origin.get(rel) == "drafts"]
     path = _page_record(state, signer, page, kind, digest.value, base, "submit", "submitted", role, comment)
-    return Outcome(path, page, f"Diajukan: {page} ({_KIND[kind]}, hash {digest.short})", notes)
+    return Outcome(path, page, f"Diajukan: {page} ({_KIND[kind]}, hash {digest.short})", notes, files)
 
 
 _KIND = {"add": "halaman baru", "edit": "perubahan", "remove": "penghapusan"}
@@ -164,9 +168,15 @@ def _findings_at_submit(state: SiteState, item: Pending, with_findings: bool) ->
             + ", ".join(f.id for f in left)]
 
 
-def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: str, verb: str) -> tuple[Pending, str]:
-    """Refuse early and clearly: wrong role, change not at this step, or the signer's own change."""
+def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: str, verb: str,
+             seen: str | None = None) -> tuple[Pending, str]:
+    """Refuse early and clearly: wrong role, change not at this step, the signer's own change, or (when the caller
+    says which bytes the person looked at, as the desk does) bytes that changed since."""
     item = find_pending(state, page)
+    if seen is not None and item.change.digest.value != seen:
+        raise DecisionRefused(f"{page}: isinya berubah sejak halaman ini Anda buka (hash yang Anda lihat "
+                              f"{seen.removeprefix('sha256:')[:12] or 'tidak ada'}, sekarang {item.change.digest.short}); "
+                              "muat ulang halaman, periksa isi terbaru, lalu putuskan lagi")
     role = require_role(signer, state, step)
     if item.chain.state != waiting:
         raise DecisionRefused(f"{item.change.page}: belum siap {verb} (status: {item.chain.state}); lihat 'ppid status'")
@@ -177,8 +187,8 @@ def _prepare(state: SiteState, page: str, signer: Signer, step: str, waiting: st
 
 
 def review(state: SiteState, signer: Signer, page: str, *, approve: bool, comment: str = "",
-           preview_id: str | None = None) -> Outcome:
-    item, role = _prepare(state, page, signer, "review", "submitted", "ditinjau")
+           preview_id: str | None = None, seen: str | None = None) -> Outcome:
+    item, role = _prepare(state, page, signer, "review", "submitted", "ditinjau", seen)
     if not approve and not comment.strip():
         raise DecisionRefused("tuliskan apa yang perlu diperbaiki dengan -m \"...\"")
     change = item.change
@@ -186,7 +196,7 @@ def review(state: SiteState, signer: Signer, page: str, *, approve: bool, commen
     path = _page_record(state, signer, change.page, change.kind, change.digest.value, item.base, "review",
                         "approved" if approve else "changes_requested", role, comment, preview=preview.id)
     return Outcome(path, change.page, f"Ditinjau: {change.page} — {'setuju' if approve else 'perlu perbaikan'} "
-                                      f"(pratinjau {preview.short})")
+                                      f"(pratinjau {preview.short})", files=[manifest_path(state.site.root, preview.id)])
 
 
 def cited_preview(state: SiteState, page: str, digest: str, wanted: str | None) -> Manifest:
@@ -210,19 +220,19 @@ def cited_preview(state: SiteState, page: str, digest: str, wanted: str | None) 
 
 
 def approve(state: SiteState, signer: Signer, page: str, *, accept: list[str] | None = None,
-            comment: str = "") -> Outcome:
-    return _koordinator_decision(state, signer, page, True, comment, accept or [])
+            comment: str = "", seen: str | None = None) -> Outcome:
+    return _koordinator_decision(state, signer, page, True, comment, accept or [], seen)
 
 
-def reject(state: SiteState, signer: Signer, page: str, *, comment: str) -> Outcome:
+def reject(state: SiteState, signer: Signer, page: str, *, comment: str, seen: str | None = None) -> Outcome:
     if not comment.strip():
         raise DecisionRefused("tuliskan alasan penolakan dengan -m \"...\"")
-    return _koordinator_decision(state, signer, page, False, comment, [])
+    return _koordinator_decision(state, signer, page, False, comment, [], seen)
 
 
 def _koordinator_decision(state: SiteState, signer: Signer, page: str, approve: bool, comment: str,
-                          accept: list[str]) -> Outcome:
-    item, role = _prepare(state, page, signer, "approve", "reviewed", "disetujui" if approve else "ditolak")
+                          accept: list[str], seen: str | None) -> Outcome:
+    item, role = _prepare(state, page, signer, "approve", "reviewed", "disetujui" if approve else "ditolak", seen)
     reviewed = not_reviewer(signer.person.id, item.chain.review.reviewer if item.chain.review else None, state.registry)
     if reviewed:
         raise DecisionRefused(f"{item.change.page}: Anda sudah meninjau perubahan ini; penyetuju harus orang lain")
@@ -263,10 +273,12 @@ def withdraw(state: SiteState, signer: Signer, page: str, *, comment: str) -> Ou
     role = require_role(signer, state, "withdraw")
     path = _page_record(state, signer, page, "withdraw", current.value, current.value, "withdraw", "withdrawn", role,
                         comment, emergency=True)
-    apply(state.site.content_dir, state.site.drafts_dir, Plan(delete={page} | orphans(state, {page})), state.site.work_dir)
+    plan = Plan(delete={page} | orphans(state, {page}))
+    apply(state.site.content_dir, state.site.drafts_dir, plan, state.site.work_dir)
     state.site.forget()
     return Outcome(path, page, f"DITARIK (darurat): {page} dihapus dari content/",
-                   ["Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online (ppid publish)."])
+                   ["Bangun dan terbitkan ulang situs sekarang agar halaman itu hilang dari situs online (ppid publish)."],
+                   plan_files(state, plan))
 
 
 @dataclass
@@ -274,6 +286,7 @@ class Promotion:
     promoted: list[Pending]
     held: dict[str, list]  # page -> why it stays back (unaccepted findings, links to pages not yet approved)
     waiting: list[Pending]
+    files: list[Path] = field(default_factory=list)  # written, removed or cleared: what a commit of it holds
 
 
 def promote(state: SiteState) -> Promotion:
@@ -285,10 +298,16 @@ def promote(state: SiteState) -> Promotion:
     held.update(_dangling(state, ready))
     ready = [p for p in ready if p.change.page not in held]
     waiting = [p for p in state.pending if p.chain.state != "approved"]
+    plan = _plan(state, ready) if ready else Plan()
     if ready:
-        apply(state.site.content_dir, state.site.drafts_dir, _plan(state, ready), state.site.work_dir)
+        apply(state.site.content_dir, state.site.drafts_dir, plan, state.site.work_dir)
         state.site.forget()
-    return Promotion(ready, held, waiting)
+    return Promotion(ready, held, waiting, plan_files(state, plan))
+
+
+def plan_files(state: SiteState, plan: Plan) -> list[Path]:
+    content = state.site.content_dir
+    return sorted({content / rel for rel in [*plan.write, *plan.delete]} | set(plan.clear_drafts))
 
 
 def _plan(state: SiteState, ready: list[Pending]) -> Plan:

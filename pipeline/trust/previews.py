@@ -48,11 +48,15 @@ def save(site_root: Path, manifest: Manifest) -> Path:
     return save_once(site_root / MANIFESTS, manifest.id, manifest.data)
 
 
+def manifest_path(site_root: Path, preview_id: str) -> Path:
+    return site_root / MANIFESTS / f"{preview_id}.json"
+
+
 def load(site_root: Path, preview_id: str) -> Manifest | None:
     """The manifest with this id, or None when it is missing or its content does not hash to the id."""
     if not preview_id or not all(c in "0123456789abcdef" for c in preview_id) or len(preview_id) != 64:
         return None
-    path = site_root / MANIFESTS / f"{preview_id}.json"
+    path = manifest_path(site_root, preview_id)
     try:
         manifest = Manifest(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):

@@ -37,6 +37,8 @@ def sign_out(tab: Page) -> None:
 
 
 def message(tab: Page) -> str:
+    """The messages of the page a click just led to (once it has loaded: a click only waits for it to start)."""
+    tab.wait_for_load_state()
     return " ".join(tab.locator(".pesan").all_inner_texts())
 
 
@@ -48,18 +50,29 @@ class Client:
         self.port = urlsplit(url).port
         self.cookie = ""
 
-    def send(self, method: str, path: str, form: dict | None = None, **headers: str) -> tuple[int, dict, str]:
+    def send(self, method: str, path: str, form: dict | None = None, body: bytes | str | None = None,
+             **headers: str) -> tuple[int, dict, str]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         sent = {"Host": f"127.0.0.1:{self.port}", **({"Cookie": self.cookie} if self.cookie else {}),
                 **{k.replace("_", "-"): v for k, v in headers.items()}}
-        body = urlencode(form or {}, doseq=True) if method == "POST" else None
-        if body is not None:
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is None and method == "POST":
+            body = urlencode(form or {}, doseq=True)
+            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
         connection.request(method, path, body=body, headers=sent)
         answer = connection.getresponse()
         found = (answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode("utf-8"))
         connection.close()
         return found
+
+
+    def upload(self, path: str, form: dict[str, str], name: bytes, data: bytes) -> tuple[int, dict, str]:
+        """A multipart upload with a file name chosen byte for byte (what a hostile client could send)."""
+        parts = [b'--B\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (k.encode(), v.encode())
+                 for k, v in form.items()]
+        parts.append(b'--B\r\nContent-Disposition: form-data; name="berkas"; filename="%s"\r\n'
+                     b"Content-Type: application/octet-stream\r\n\r\n%s\r\n--B--\r\n" % (name, data))
+        return self.send("POST", path, body=b"".join(parts), Content_Type="multipart/form-data; boundary=B",
+                         Origin=self.origin)
 
 
 def signed_in(url: str, key: Path) -> tuple[Client, str]:
