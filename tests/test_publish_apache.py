@@ -5,6 +5,7 @@ the same target folder, so every answer can be compared with what nginx sends fo
 
 from __future__ import annotations
 
+import io
 import re
 import urllib.error
 import urllib.request
@@ -29,6 +30,14 @@ UPLOADED_HTACCESS = b"Options +Indexes\nHeader always unset Content-Security-Pol
 CGI = b"#!/bin/sh\nprintf 'Content-Type: text/plain\\n\\nDIJALANKAN'\n"
 
 
+def png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
 def script_sources(csp: str) -> set[str]:
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     return set(directives["script-src"].split())
@@ -49,6 +58,9 @@ def served():
     with world_readable_dir("ppid-apache-") as base, stage(base, check_pages=1) as st:
         write_bytes(st.site / "content" / "files" / "alat.cgi", CGI)  # an upload the host would run
         write_bytes(st.site / "content" / "files" / ".htaccess", UPLOADED_HTACCESS)
+        write_bytes(st.site / "content" / "files" / "Denah.PNG", png())  # a camera's upper-case suffix
+        write(st.site / "content" / "denah.md", "---\ntitle: Denah Kantor\njenis: halaman\n---\n\n"
+              "# Denah Kantor\n\n![Denah kantor PPID](files/Denah.PNG)\n")
         st.publish()
         (st.target / "live" / "files" / "alat.cgi").chmod(0o755)
         port = free_port()
@@ -70,6 +82,10 @@ def test_every_file_of_the_manifest_is_served_with_its_bytes_and_type(served):
     home = fetch(apache)[2].decode()
     loaded = re.findall(r'(?:href|src)="(/?_rilis/[^"]+)"', home)
     assert loaded and all(fetch(urljoin(apache, ref))[0] == 200 for ref in loaded)
+    page = fetch(apache + "denah/")[2].decode()
+    image = re.search(r'<img[^>]* src="([^"]+)"', page).group(1)
+    assert "_rilis/" in image and fetch(urljoin(st.url + "denah/", image))[0] == 200, ("nginx", image)
+    assert fetch(urljoin(apache + "denah/", image))[0] == 200, image
     assert fetch(apache + "layanan/permohonan")[0] == 200  # a folder without its slash: redirected, then served
 
 

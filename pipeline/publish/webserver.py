@@ -58,7 +58,8 @@ def headers(script_hashes: Iterable[str]) -> dict[str, str]:
     return {"Content-Security-Policy": content_security_policy(script_hashes), **SECURITY_HEADERS}
 
 
-_VERSIONED = (rf"^/{PREFIX_DIR}/[^/]+/(assets/|.*\.("
+# Suffixes in any case, as versioning.is_versioned reads them: a camera's IMG_0001.JPG is versioned too.
+_VERSIONED = (rf"^/{PREFIX_DIR}/[^/]+/(assets/|.*\.(?i:"
               + "|".join(s.lstrip(".") for s in IMAGE_SUFFIXES) + ")$)")
 
 
