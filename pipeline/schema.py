@@ -70,6 +70,11 @@ def _validator(root: Path) -> Schema:
     return compile_schema(load_file(root / SCHEMA_PATH, str(SCHEMA_PATH)).data, str(SCHEMA_PATH))
 
 
+def page_keys(root: Path) -> frozenset[str]:
+    """The front-matter keys a page may have (site_config/schema/page.yml)."""
+    return frozenset((_validator(root).data.get("properties") or {}).keys())
+
+
 def validate_page(root: Path, page: Page) -> Iterator[Problem]:
     """Every schema problem of the page's front matter, each with its line."""
     yield from validate_data(_validator(root), page.meta, page.display, page.line_of)

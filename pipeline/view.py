@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .config import load_config
 from .content import AreaFile, Page, Problem, area_files, file_sha256, iter_asset_files, iter_page_files, read_page
-from .errors import YamlError
+from .errors import ConfigError, YamlError
 from .front_matter import FrontMatterMemo
 from .render.page import Renderer
 from .site import Site
@@ -150,8 +151,36 @@ def _add_area(site: Site, area: str, view: View) -> None:
         if _refused(root, item, f"{area}/{item.rel}", site.limits.attachment_bytes, "lampiran", view):
             continue
         rel, path = item.rel, item.path
+        if not file_type_allowed(site, rel):
+            view.problems.append(Problem(f"{area}/{rel}", None, FILE_TYPE_REFUSED.format(suffix=_suffix(rel))))
         view.assets[rel] = path
         view.origin[rel] = area
+
+
+FILE_TYPE_REFUSED = ("jenis berkas '.{suffix}' tidak diizinkan (HTML, SVG dan skrip berjalan di peramban pengunjung); "
+                     "jenis yang boleh ada di site_config/security.yml (attachments.allowed_types)")
+
+
+def _suffix(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def allowed_file_types(root: Path) -> frozenset[str]:
+    """The attachment types site_config/security.yml allows (ConfigError when it cannot be read)."""
+    data = load_config(root, "security").data or {}
+    return frozenset((data.get("attachments") or {}).get("allowed_types") or ())
+
+
+def file_type_allowed(site: Site, rel: str) -> bool:
+    """Whether an attachment's type may be served: a preview leaves the others out, publishing refuses them."""
+    key = ("allowed_types",)
+    if key not in site.views:
+        try:
+            site.views[key] = allowed_file_types(site.root)
+        except ConfigError:  # `ppid check` lists every problem of site_config/ and runs nothing; publishing refuses
+            site.views[key] = None
+    return site.views[key] is None or _suffix(rel) in site.views[key]
 
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")

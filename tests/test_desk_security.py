@@ -38,6 +38,11 @@ def test_forged_and_foreign_requests_change_nothing(site: Path, people) -> None:
         assert status == 403 and "asal (Origin) lain" in text
         status, _, text = client.send("POST", "/tarik", withdraw)  # neither Origin nor Referer
         assert status == 403
+        for broken in ("http://[x", "http://[::1"):  # no browser sends these: refused, not a crash
+            status, _, text = client.send("POST", "/tarik", withdraw, Origin=broken)
+            assert status == 403 and "asal (Origin) lain" in text
+            status, _, text = client.send("POST", "/tarik", withdraw, Referer=broken)
+            assert status == 403
         status, _, text = client.send("POST", "/tarik", withdraw, Origin=client.origin, Sec_Fetch_Site="cross-site")
         assert status == 403 and "situs lain" in text
         status, _, text = client.send("GET", "/", Host=f"penyerang.example:{client.port}")

@@ -44,7 +44,7 @@ def test_verify_site_confirms_the_served_release_and_its_signer(published, capsy
 def test_verify_site_finds_altered_file_injected_page_and_broken_log(published, capsys):
     live = published.target / "live"
     page = live / "layanan" / "index.html"
-    page.write_text(page.read_text().replace("</article>", '<div style="display:none"><a href="https://slot.example/">slot gacor</a></div></article>'))
+    page.write_text(page.read_text().replace("</article>", '<div style="display:none"><a href="https://slot.example/">slot gacor</a><a href="http://[x">x</a></div></article>'))
     (live / "slot-gacor").mkdir()
     (live / "slot-gacor" / "index.html").write_text("<h1>SLOT GACOR MAXWIN</h1>")
     log = published.target / "state" / "log.jsonl"

@@ -49,6 +49,34 @@ CONSTRUCTS = {
     "comment": (f"<!-- {XSS} -->", False),
     "clickable_image": ("[![a](x.png)](y.png)", False),
     "image_with_space": ("![a](<foto lama.png>)", False),
+    # Hostile pass 2: every other way the engine lets markup through, or does not.
+    "admonition_title": (f'!!! note "{XSS}"\n    isi', True),
+    "admonition_title_link": ('!!! note "[k](javascript:alert(1))"\n    isi', True),
+    "attr_list_heading": ("## Judul {: onclick=alert(1) }", True),
+    "attr_list_image": ("![a](a.png){: onerror=alert(1) }", True),
+    "attr_list_list_item": ("- butir\n{: onclick=alert(1) }", True),
+    "attr_list_table": ("| a |\n|---|\n| b |\n{: onclick=alert(1) }", True),
+    "attr_list_href": ("[k](a.md){: href=\"javascript:alert(1)\" }", True),
+    "attr_list_quoted_title": ("[k](https://contoh.go.id){: title='x\" onmouseover=\"alert(1)' }", False),
+    "reference_title_quote": ('[k][r]\n\n[r]: https://contoh.go.id "a\\" onmouseover=\\"alert(1)"', False),
+    "image_title_quote": ('![a](a.png "x\\" onerror=\\"alert(1)")', False),
+    "blockquote_html": (f"> {XSS}", True),
+    "nested_quote_list_code": (f"> - a\n>     - b\n>\n>         {XSS}\n", True),
+    "fence_in_list": (f"- a\n\n    ```\n    {XSS}\n    ```", False),
+    "fence_unclosed": (f"```\n{XSS}", True),
+    "fence_four_spaces": (f"    ```\n{XSS}\n    ```", True),
+    "fence_tab_indent": (f"\t```\n{XSS}\n\t```", True),
+    "fence_backtick_in_info": (f"``` a`b\n{XSS}\n```", False),
+    "tilde_fence_backtick_info": (f"~~~ `x`\n{XSS}\n~~~", True),
+    "entity_tab_in_scheme": ("[k](jav&#x09;ascript:alert(1))", True),
+    "space_before_scheme": ("[k]( javascript:alert(1))", True),
+    "angle_bracket_url": ("[k](<javascript:alert(1)>)", True),
+    "numeric_entity_text": ("&#60;img src=x onerror=alert(1)&#62;", False),
+    "footnote_without_extension": ("T[^1]\n\n[^1]: [k](javascript:alert(1))", False),
+    "md_in_html_without_extension": ('<div markdown="1">\n[k](javascript:alert(1))\n</div>', False),
+    "html_block_kinds": (f"<pre>\n{XSS}\n</pre>\n\n<?x ?>\n\n<!X >\n\n<![CDATA[ x ]]>\n\n<custom-el onclick=alert(1)>", True),
+    "crlf_html_block": (f"Teks\r\n\r\n<div>\r\n{XSS}\r\n</div>", True),
+    "byte_order_mark_inside": (f"Teks\ufeff{XSS}", True),
 }
 
 
@@ -147,6 +175,44 @@ def test_a_page_the_engine_cannot_render_is_a_finding_on_that_page(site: Path, p
     assert "kesalahan internal" not in err
 
 
+def test_a_url_mkdocs_cannot_parse_is_a_finding_where_the_build_would_stop(site: Path, ppid) -> None:
+    write(site / "drafts" / "alamat.md", HEAD + "Teks.\n\n[x](http://[asing.example/x)\n\n<a href='http://[y'>y</a>\n")
+    code, out, err = ppid("check")
+    assert code == 1 and "kesalahan internal" not in err, out + err
+    assert "drafts/alamat.md:8: [blokir] render_gagal" in out, out
+    write(site / "drafts" / "alamat.md", HEAD + "Teks.\n\n<a href='http://[y'>y</a>\n")
+    code, out, err = ppid("check")
+    assert code == 1 and "drafts/alamat.md:8: [blokir] url_berbahaya: alamat tidak sah" in out, out + err
+    from pipeline.errors import BuildError
+
+    docs = site / "docs-mentah"
+    write(docs / "alamat.md", HEAD + "[x](http://[asing.example/x)\n")
+    with pytest.raises(BuildError, match="Invalid IPv6 URL"):  # MkDocs itself stops on the page the check refused
+        run_build(write_config(Site(site), docs, site / "hasil", [], {}))
+
+
+def test_a_page_that_stops_the_build_can_never_be_accepted(site: Path) -> None:
+    from pipeline.checks.findings import BLOCK, Finding
+    from pipeline.scan import Scanner
+
+    finding = Finding("drafts/rusak.md", "render_gagal", BLOCK, "x", "render", line=6, value_hash="0" * 16)
+    assert Scanner(Site(site)).never_acceptable(finding)  # accepted, it would stop every later build of the site
+
+
+def test_a_page_nested_deeper_than_a_browser_nests_is_a_finding_not_a_stall(site: Path, ppid) -> None:
+    import time
+
+    write(site / "drafts" / "dalam.md", HEAD + "<div>" * 60000 + "x" + "</div>" * 60000 + "\n")
+    rows = "".join(f"<tr><td>{i}<td>sel" for i in range(3000))  # unclosed cells of pasted tables are not depth
+    write(site / "drafts" / "tabel.md", HEAD + f"<table>{rows}</table>\n\n" + "- a\n" + "".join(
+        "    " * i + "- b\n" for i in range(1, 40)))
+    started = time.monotonic()
+    code, out, err = ppid("check")
+    assert time.monotonic() - started < 30, "the HTML parser's time grows with the square of the depth"
+    assert code == 1 and "drafts/dalam.md:6: [blokir] render_gagal" in out and "bersarang" in out, out + err
+    assert "tabel.md" not in out, out
+
+
 def test_control_characters_are_refused_with_their_line(site: Path, ppid) -> None:
     write(site / "drafts" / "nul.md", HEAD + "Baris satu.\nBaris\x00 dua.\n")
     code, out, _ = ppid("check")
@@ -186,3 +252,18 @@ def test_a_cache_entry_not_written_on_this_machine_is_ignored(site: Path, ppid) 
         entry.write_text("0" * 64 + ' {"links":[],"anchors":[],"failure":null}', encoding="utf-8")
     code, out, _ = ppid("check")
     assert code == 1 and "drafts/uji.md:6: tautan ke halaman yang tidak ada: 'tidak-ada.md'" in out, out
+
+
+def test_a_page_of_many_links_is_placed_in_one_pass() -> None:
+    """A hostile page of thousands of links (under the size limit) once took a minute of `ppid check`."""
+    import time
+
+    from pipeline.render.page import LineFinder
+
+    body = "".join(f"Baris {i} [t](https://contoh.go.id/{i}) dan [u](#tidak{i})\n\n" for i in range(14000))
+    finder, started = LineFinder(body, 6), time.monotonic()
+    lines = [finder.line_of(u, key=u) for i in range(14000) for u in (f"https://contoh.go.id/{i}", f"#tidak{i}")]
+    assert time.monotonic() - started < 3  # about 0.05 s; the old search took 20 s
+    assert lines[:4] == [6, 6, 8, 8] and lines[-1] == 6 + 2 * 13999
+    missing = [finder.line_of(f"&#{i};tidak-tertulis") for i in range(500)]  # entities: not in the source as written
+    assert time.monotonic() - started < 3 and set(missing) == {6}

@@ -64,6 +64,26 @@ ATTACKS = [
     ("cyrillic look-alikes", "Daftar ѕlоt gасоr sekarang", "spam_judi"),
     ("zero-width characters", "Daftar slot\u200b ga\u200dcor sekarang", "spam_judi"),
     ("fullwidth letters", "Daftar ＳＬＯＴ ＧＡＣＯＲ sekarang", "spam_judi"),
+    # Hostile pass 2: what a browser fetches or shows, however the markup is split or left unclosed.
+    ("css image-set string", "<span style=\"background-image:image-set('//asing.example/x.png' 1x)\">x</span>",
+     "sematan_asing"),
+    ("unclosed css url", '<span style="background:url(//asing.example/y.png">x</span>', "sematan_asing"),
+    ("css url after a comment", '<span style="background:url(/**/https://asing.example/z.png)">x</span>', "sematan_asing"),
+    ("gambling words split by tags", "Daftar sl<b></b>ot ga<!-- -->cor di sini.", "spam_judi"),
+    ("unparsable URL in HTML", '<a href="http://[asing.example/x">x</a>', "url_berbahaya"),
+    ("unparsable URL in Markdown", "[x](http://[asing.example/x)", "render_gagal"),
+    ("host that NFKC changes", "[x](http://a\u2100b.example/x)", "render_gagal"),
+    ("content-visibility", '<span style="content-visibility:hidden">x</span>', "konten_tersembunyi"),
+    ("scaled to nothing", '<span style="transform:scale(0)">x</span>', "konten_tersembunyi"),
+    ("look-alike domain in punycode", "[Informasi](https://xn--lotgacor-jhh.example/daftar)", "spam_judi"),
+    ("a link with no text", "Lihat juga.[](https://asing.example/daftar)", "konten_tersembunyi"),
+    ("a link of zero-width text", '<a href="https://asing.example/daftar">\u200b\u2060 </a>', "konten_tersembunyi"),
+    ("off-screen in viewport widths", '<span style="position:absolute;left:-100vw">x</span>', "konten_tersembunyi"),
+    ("off-screen by translate", '<span style="translate:-9999px 0">x</span>', "konten_tersembunyi"),
+    ("a class the theme hides", '<span class="md-toggle"><a href="https://asing.example">x</a></span>', "konten_tersembunyi"),
+    ("a hiding class through attr_list", "[x](https://asing.example){: .md-option }", "konten_tersembunyi"),
+    ("a permalink class on an outside link", '<a class="headerlink" href="https://asing.example">x</a>',
+     "konten_tersembunyi"),
 ]
 LINE_OF = {"fence with attributes": 10, "fence with a path": 10, "attr_list on a paragraph": 9,
            "script between mis-indented fences": 9}
@@ -90,6 +110,12 @@ ALLOWED = [
     ("aligned table and quote", "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> Kutipan UU 14/2008."),
     ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
+    ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
+    ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
+    ("centred by half its width", '<span style="position:absolute;left:50%;translate:-50% 0">Judul</span>'),
+    ("an image link and an anchor", '[![Logo](files/formulir.pdf)](https://contoh.go.id) <a id="atas"></a> '
+     '<a href="#atas"></a>'),
+    ("a quoted font name", "<span style=\"font-family:'Noto Sans', sans-serif\">teks</span>"),
 ]
 
 
@@ -108,3 +134,22 @@ def test_embed_from_a_host_the_policy_allows_passes(site: Path, ppid) -> None:
     assert ppid("check")[0] == 0
     write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.contoh-asing.example/v/1"></iframe>\n')
     assert ppid("check")[0] == 1
+
+
+@pytest.mark.parametrize("key,value", [("allowed_tags: [", "script, "), ("allowed_tags: [", "noscript, "),
+                                       ("url_schemes_allowed: [", "javascript, ")])
+def test_the_policy_cannot_allow_what_runs_script(site: Path, ppid, key: str, value: str) -> None:
+    policy = site / "site_config" / "security.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(key, key + value, 1), encoding="utf-8")
+    write(site / "drafts" / "uji.md", HEAD + "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n")
+    code, out, err = ppid("check")
+    assert code != 0 and f"{value.strip(', ')} menjalankan skrip" in out + err, out + err
+
+
+def test_a_class_the_sites_own_stylesheet_hides_is_hidden_content(site: Path, ppid) -> None:
+    sheet = site / "overrides" / "assets" / "stylesheets" / "ppid.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n@media screen { .md-typeset .sisip { position: absolute; "
+                     "left: -9999px } }\n", encoding="utf-8")
+    write(site / "drafts" / "uji.md", HEAD + '<p class="sisip"><a href="https://asing.example">x</a></p>\n')
+    code, out, _ = ppid("check")
+    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: kelas 'sisip'" in out, out

@@ -6,8 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from ..checks.served import refuse_unsafe_output
-from ..errors import PpidError
+from ..checks.served import refuse_unrenderable, refuse_unsafe_output
+from ..errors import BuildError, PpidError
 from ..site import Site
 from ..view import build_view
 from .mkdocs_backend import run_build, write_config
@@ -40,7 +40,11 @@ def build_online(site: Site, out: Path, approved: bool = True) -> int:
     shutil.rmtree(fresh, ignore_errors=True)
     overrides = {} if approved else {"copyright": UNAPPROVED_NOTICE}
     config = write_config(site, work / "docs", fresh, staged.nav, overrides)
-    run_build(config)
+    try:
+        run_build(config)
+    except BuildError:  # name the pages the engine cannot render (rendering them costs nothing on success)
+        refuse_unrenderable(site, staged.pages, "Build")
+        raise
     refuse_unsafe_output(site, fresh, "Build")
     (fresh / MARKER).write_text("Dibangun oleh ppid build; folder ini diganti utuh pada build berikutnya.\n", encoding="utf-8")
     if not approved:

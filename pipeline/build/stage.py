@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from ..checks import unsafe
 from ..checks.unsafe import SecurityPolicy, load_policy
 from ..content import Page
-from ..schema import parse_date
+from ..schema import page_keys, parse_date
 from ..site import Site
-from ..view import View
+from ..view import View, file_type_allowed
 from .dip import dip_csv, dip_markdown, dip_rows
 from .nav import DEFAULT_ORDER, NavEntry, build_nav
 
@@ -58,8 +58,11 @@ def stage(site: Site, view: View, directory_urls: bool, on: dt.date | None = Non
     staged.pages = [p for p in view.pages.values() if is_live(p, on)]
     policy = load_policy(site.root) if withhold else None
     for page in staged.pages:
-        staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy)
+        staged.files[page.rel] = served_page(page, body_of(page) if body_of else page.source, policy,
+                                             page_keys(site.root))
     for rel, path in view.assets.items():
+        if withhold and not file_type_allowed(site, rel):
+            continue  # an unchecked upload that would run in the reader's browser (HTML, SVG); `ppid check` names it
         staged.files[rel] = path
     rows = dip_rows(staged.pages, lambda rel: page_url(rel, directory_urls))
     dip_url = page_url(site.dip_page, directory_urls)
@@ -80,16 +83,17 @@ WITHHELD = ('!!! failure "Isi halaman ini ditahan"\n'
             '    {reason} Jalankan `ppid check` untuk melihat rinciannya.\n')
 
 
-def served_page(page: Page, source: bytes | Path, withhold: SecurityPolicy | None) -> bytes:
+def served_page(page: Page, source: bytes | Path, withhold: SecurityPolicy | None, keys: frozenset[str]) -> bytes:
     """The page as the builder reads it. MkDocs' templates do not escape, so every front-matter text
-    (the title reaches the menu, the header and <title>) is HTML-escaped here. A page the Markdown engine
+    (the title reaches the menu, the header and <title>) is HTML-escaped here; only the keys of the page
+    schema reach the theme (a draft's `template: redirect.html` or `hide:` would steer it). A page the Markdown engine
     cannot render, or whose markup would run or load something, is replaced by a notice: it can neither
     stop the build of every other page nor run in a reader's browser."""
     text = (page.raw if isinstance(source, Path) else source).decode("utf-8")
     head = len(page.raw.decode("utf-8")) - len(page.body)
     reason = _withheld(page, withhold) if withhold else None
     body = WITHHELD.format(reason=reason) if reason else text[head:]
-    meta = json.dumps(_escaped(page.meta), ensure_ascii=False, default=str)
+    meta = json.dumps(_escaped({k: v for k, v in page.meta.items() if k in keys}), ensure_ascii=False, default=str)
     return f"---\n{meta}\n---\n{body}".encode("utf-8")
 
 

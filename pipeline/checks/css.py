@@ -6,7 +6,9 @@ import re
 
 _COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.DOTALL)
-_URL = re.compile(r"""(?:url|image|image-set|src)\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3""", re.DOTALL)
+# A browser fetches an unquoted url(...) even when the closing parenthesis is missing, and any quoted string
+# may be a URL (image-set("..."), src("..."), @import "..."): every one of them is judged as a URL.
+_URL = re.compile(r"""url\(\s*([^"'()\s]*)|(["'])(.*?)(?:\2|$)""", re.DOTALL)
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|pt|em|rem|%|vw|vh|vmin|vmax|cm|mm|in|pc|ch|ex)?$")
 _PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 0.16, "cm": 37.8, "mm": 3.78, "in": 96.0,
        "pc": 16.0, "ch": 8.0, "ex": 8.0}
@@ -35,7 +37,7 @@ def declarations(style: str) -> dict[str, str]:
 
 
 def urls(style: str) -> list[str]:
-    return [m.group(2) if m.group(2) is not None else m.group(4) for m in _URL.finditer(decode(style))]
+    return [m.group(1) if m.group(1) is not None else m.group(3) for m in _URL.finditer(decode(style))]
 
 
 def length_px(value: str) -> float | None:
@@ -81,16 +83,19 @@ def hiding(style: str) -> str | None:
     d = declarations(style)
     if d.get("display") == "none":
         return "display:none"
-    if d.get("visibility") in ("hidden", "collapse"):
+    if d.get("visibility") in ("hidden", "collapse") or d.get("content-visibility") == "hidden":
         return "visibility:hidden"
+    if re.search(r"scale[xyz3d]*\(\s*0*(\.0\d*)?\s*[,)]", d.get("transform", "")) or \
+            _fraction(d.get("scale", "1").split(" ")[0]) < 0.1 or _fraction(d.get("zoom", "1")) < 0.1:
+        return "diperkecil hingga tak terlihat (scale)"
     if _fraction(d.get("opacity", "1")) < 0.1 or re.search(r"opacity\(\s*0*(\.0\d*)?%?\s*\)", d.get("filter", "")):
         return "opacity hampir 0"
     size = length_px(d.get("font-size", "")) if "font-size" in d else None
     if size is not None and size < 4:
         return "huruf sangat kecil (font-size)"
-    for name in ("left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top"):
-        amount = length_px(d.get(name, "")) if name in d else None
-        if amount is not None and amount <= -100:
+    for name in ("left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top", "inset", "translate"):
+        amount = length_px(d.get(name, "").split(" ")[0]) if name in d else None
+        if (amount is not None and amount <= -100) or _viewports(d.get(name, "")) <= -90:
             return f"didorong ke luar layar ({name})"
     if re.search(r"translate[xy3d]*\(\s*-\d{3,}", d.get("transform", "")):
         return "didorong ke luar layar (transform)"
@@ -103,6 +108,12 @@ def hiding(style: str) -> str | None:
     if _overlay(d):
         return "lapisan menutupi seluruh layar"
     return _invisible_text(d)
+
+
+def _viewports(value: str) -> float:
+    """The first length of `value` in viewport or container percent (`-100vw`, `-200%`), else 0."""
+    match = re.match(r"\s*(-?\d*\.?\d+)(vw|vh|vmin|vmax|%)", value)
+    return float(match.group(1)) if match else 0.0
 
 
 def _fraction(value: str) -> float:
@@ -145,3 +156,31 @@ def _invisible_text(d: dict[str, str]) -> str | None:
     if isinstance(bg, tuple) and sum(abs(a - b) for a, b in zip(fg, bg)) < 30:
         return "warna teks sama dengan latarnya"
     return None
+
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_AT_BLOCK = re.compile(r"@(?:media|supports|layer)([^{]*)\{((?:[^{}]*\{[^{}]*\})*)\s*\}")
+# A class the page's own content is inside of: `.md-typeset .x` applies to a class written in a page.
+_CLASS_SELECTOR = re.compile(r"(?:\.md-typeset\s+)?\.([A-Za-z_][\w-]*)")
+
+
+def hiding_classes(stylesheets: list[str]) -> dict[str, str]:
+    """Classes the site's stylesheets hide or stretch over the page (`md-toggle`, `.md-typeset .x`), with why:
+    writing `class="md-toggle"` hides a link as well as an inline `display:none` does."""
+    found: dict[str, str] = {}
+    for sheet in stylesheets:
+        for selectors, body in _RULE.findall(_AT_BLOCK.sub(_screen_rules, _COMMENT.sub(" ", sheet))):
+            reason = hiding(body)
+            if not reason:
+                continue
+            for selector in selectors.split(","):
+                match = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if match:
+                    found.setdefault(match.group(1), reason)
+    return found
+
+
+def _screen_rules(block: re.Match) -> str:
+    """The rules of an at-rule block as if always on, except print-only ones: hidden on paper is not hidden."""
+    condition = block.group(1).lower()
+    return "" if "print" in condition and "screen" not in condition and "not print" not in condition else block.group(2)

@@ -15,13 +15,25 @@ from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
 from . import css
 from .findings import BLOCK, Finding, value_hash
-from .unsafe import NAVIGATION, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, url_problem
+from .unsafe import (NAVIGATION, check, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
+                     url_problem)
 
-SERVED_VERSION = "1"
+SERVED_VERSION = "2"
 # Elements of the theme's frame around pages (mkdocs-material): allowed here, still judged.
 THEME_TAGS = frozenset({"html", "head", "body", "meta", "title", "link", "script", "header", "footer", "main", "nav",
                         "article", "aside", "form", "input", "label", "button", "svg", "path", "g", "circle", "rect",
-                        "polygon", "small", "time", "section", "noscript"})
+                        "polygon", "small", "time", "section"})
+# Documents a browser renders with script of their own. Parsed here as HTML (an XML parser would see at
+# least as much markup; anything outside the allowed tags is refused either way).
+INSPECTED = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg"})
+# Types that run or transform in a browser and that neither the theme nor an allowed attachment produces.
+REFUSED_TYPES = frozenset({".svgz", ".xml", ".xsl", ".xslt", ".mht", ".mhtml", ".swf", ".jar", ".hta", ".wasm"})
+THEME_FILES = frozenset({"sitemap.xml"})
+# The search index: Material's search shows titles and text as HTML, and writes only these tags, bare.
+SEARCH_INDEX = "search/search_index.json"
+_SEARCH_TAG = re.compile(r"<(?!/?(?:p|code|pre|li|ol|ul|sub|sup)>)[^\s\\\d=<>\"']")
+# URL attributes that hold a space-separated list of URLs.
+URL_LISTS = frozenset({"ping", "archive"})
 # The inline scripts mkdocs-material 9.8.1 writes, after their relative base path is normalised
 # (see _normalised). Upgrading the theme changes them: the served-site test then names the new ones.
 THEME_SCRIPTS = frozenset({
@@ -60,6 +72,9 @@ class _Inspection:
         for name, value in attrs.items():
             if name.startswith("on") or name == "srcdoc":
                 self.add("html_event", f"atribut '{name}' menjalankan skrip di situs hasil build", f"{name}=…", name)
+            elif name in URL_LISTS:
+                for url in value.split():
+                    self.url(tag, name, url, attrs)
             elif name in URL_ATTRIBUTES:
                 self.url(tag, name, value, attrs)
             elif name in SRCSET_ATTRIBUTES:
@@ -74,8 +89,12 @@ class _Inspection:
                 self.url(tag, "style", url, attrs)
 
     def script(self, node, attrs: dict[str, str]) -> None:
-        if "src" in attrs or attrs.get("type", "").lower() in NOT_EXECUTED:
-            return  # a src is judged as a URL: it must stay on this site
+        if "src" in attrs:  # judged as a URL too: it must stay on this site, and be a script the build wrote
+            if not served_url(attrs["src"]).split("?")[0].split("#")[0].endswith(".js"):
+                self.add("html_tag", "<script src> tidak menunjuk berkas .js situs ini", attrs["src"], attrs["src"])
+            return
+        if attrs.get("type", "").lower() in NOT_EXECUTED:
+            return
         if _normalised(node.text()) not in THEME_SCRIPTS:
             self.add("html_tag", "<script> yang tidak dibuat tema ada di situs hasil build", "<script>",
                      node.text()[:40] or "<script")
@@ -97,6 +116,9 @@ class _Inspection:
 def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Finding]:
     text = path.read_text(encoding="utf-8", errors="replace")
     inspection = _Inspection(display, text, policy)
+    if path.suffix.lower() != ".html" and re.search(r"<[?!](?!--)", text):
+        inspection.add("html_tag", "deklarasi XML (<?…?>, <!DOCTYPE/ENTITY>) dalam berkas yang dibuka peramban",
+                       path.name, "<")
     for node in LexborHTMLParser(text).root.traverse(include_text=False):
         if node.tag and not node.tag.startswith(("-", "#")):
             inspection.element(node)
@@ -104,14 +126,22 @@ def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Findi
 
 
 def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None, shown_as: str) -> list[Finding]:
-    """Findings in every HTML file under `site_dir`. With a `cache_dir`, results are reused while a file's
-    bytes are unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
+    """Findings in every file under `site_dir` a browser would run: pages, SVG, the search index, and types
+    nothing of the site should hold. With a `cache_dir`, a page's results are reused while its bytes are
+    unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
     fingerprint = hashlib.sha256(SERVED_VERSION.encode() + repr(sorted(policy.tags)).encode() +
                                  repr(sorted(policy.embed_hosts)).encode() + repr(sorted(policy.schemes)).encode() +
                                  Path(__file__).read_bytes()).hexdigest()
-    found: list[Finding] = []
-    for path in sorted(site_dir.rglob("*.html")):
-        display = f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
+    found = _search_index(site_dir, shown_as)
+    for path in sorted(site_dir.rglob("*")):
+        rel, suffix = path.relative_to(site_dir).as_posix(), path.suffix.lower()
+        if suffix in REFUSED_TYPES and rel not in THEME_FILES:
+            found.append(Finding(f"{shown_as}/{rel}", "html_tag", BLOCK, f"berkas '{path.suffix}' dapat menjalankan "
+                                 "kode di peramban; tidak boleh ada di situs hasil build", path.name,
+                                 value_hash=value_hash(f"html_tag:{rel}")))
+        if suffix not in INSPECTED or not path.is_file():
+            continue
+        display = f"{shown_as}/{rel}"
         if cache_dir is None:
             found += inspect_file(path, display, policy)
             continue
@@ -126,6 +156,27 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
             cache.write(cache_dir, name, stored)
         found += [Finding(**item) for item in stored]
     return found
+
+
+def _search_index(site_dir: Path, shown_as: str) -> list[Finding]:
+    index = site_dir / SEARCH_INDEX
+    match = _SEARCH_TAG.search(index.read_text(encoding="utf-8", errors="replace")) if index.is_file() else None
+    if match is None:
+        return []
+    return [Finding(f"{shown_as}/{SEARCH_INDEX}", "html_tag", BLOCK, "indeks pencarian memuat markah yang akan "
+                    "dijalankan saat hasil pencarian ditampilkan", match.group(0),
+                    value_hash=value_hash(f"html_tag:{SEARCH_INDEX}"))]
+
+
+def refuse_unrenderable(site: Site, pages: list, what: str) -> None:
+    """Raise CheckFailed naming each page the Markdown engine cannot render, before the builder stops on the
+    first one with a traceback that names none."""
+    failed = [f for page in pages if page.rendered.failure for f in check(page, load_policy(site.root))
+              if f.detector == "render_gagal"]
+    if failed:
+        lines = "\n".join(str(f) for f in failed)
+        raise CheckFailed(f"{lines}\n{what} dihentikan: {len(failed)} halaman tidak dapat diolah mesin Markdown situs; "
+                          "perbaiki halaman yang disebut di atas, lalu jalankan 'ppid check'.")
 
 
 def refuse_unsafe_output(site: Site, site_dir: Path, what: str, remember: bool = False) -> None:

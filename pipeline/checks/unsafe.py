@@ -23,12 +23,22 @@ POLICY = Path("site_config") / "security.yml"
 RENDERER_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "code", "pre", "blockquote", "ul",
                            "ol", "li", "em", "strong", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div",
                            "span", "sup", "sub", "dl", "dt", "dd", "abbr"})
+# Classes the engine itself puts on its in-page links (toc permalinks, footnote back-links), faint until hovered.
+RENDERER_HIDDEN_CLASSES = frozenset({"headerlink", "footnote-backref"})
 RENDERER_ATTRIBUTES = frozenset({"class", "id", "href", "src", "alt", "title", "style", "start"})
 # Attributes whose URL is only followed when the reader clicks; every other URL is fetched by the browser.
 NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("*", "cite"), ("*", "longdesc"), ("*", "itemtype"),
                         ("*", "usemap")})
+# Never allowed whatever security.yml says: they run script, are parsed differently with script on
+# (noscript), replace the page's base or load other documents. A page MkDocs cannot render is never
+# accepted either: it would stop every build after it.
+NEVER_TAGS = frozenset({"script", "noscript", "style", "template", "base", "meta", "link", "object", "embed", "applet",
+                        "frame", "frameset", "portal", "xmp", "plaintext", "noembed", "noframes"})
+NEVER_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "filesystem", "livescript"})
 _WHITESPACE_IN_URL = re.compile(r"[\t\n\r]")
 _NOT_PLAIN = re.compile(r"[:\\\x00-\x20]|//")
+_TAG = re.compile(r"<[^>]*>")
+_PUNYCODE = re.compile(r"(?i)xn--([a-z0-9-]+)")
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,12 @@ class SecurityPolicy:
     hidden: tuple[re.Pattern, ...]
     spam: re.Pattern | None
     never_acceptable: frozenset[str]
+    root: Path | None = None  # the site, whose stylesheets say which classes hide (read when a class is met)
+
+    @property
+    def hiding_classes(self) -> dict[str, str]:
+        """class -> why the theme's or the site's stylesheets hide what it holds."""
+        return _hiding_classes(self.root) if self.root is not None else {}
 
 
 @lru_cache(maxsize=8)
@@ -48,6 +64,11 @@ def load_policy(root: Path) -> SecurityPolicy:
     if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("html", "hidden_content", "gambling_spam")):
         raise ConfigError(f"{POLICY}: harus berupa pemetaan dengan bagian html, hidden_content, gambling_spam")
     html, hidden, spam = data.get("html") or {}, data.get("hidden_content") or {}, data.get("gambling_spam") or {}
+    unsafe = sorted(set(map(str, html.get("allowed_tags") or [])) & NEVER_TAGS) + \
+        sorted(set(map(str, html.get("url_schemes_allowed") or [])) & NEVER_SCHEMES)
+    if unsafe:
+        raise ConfigError(f"{POLICY}: {', '.join(unsafe)} menjalankan skrip atau memuat dari luar situs dan tidak dapat "
+                          "diizinkan; hapus dari html.allowed_tags / html.url_schemes_allowed")
     words = [r"[\W_]*".join(map(re.escape, fold(str(w)).split())) for w in spam.get("words") or []]
     return SecurityPolicy(
         tags=frozenset(map(str, html.get("allowed_tags") or [])) | RENDERER_TAGS,
@@ -56,8 +77,28 @@ def load_policy(root: Path) -> SecurityPolicy:
         schemes=frozenset(map(str, html.get("url_schemes_allowed") or ["http", "https", "mailto", "tel"])),
         hidden=tuple(re.compile(str(p), re.IGNORECASE) for p in hidden.get("style_patterns") or []),
         spam=re.compile(r"(?<![a-z0-9])(" + "|".join(words) + r")(?![a-z0-9])") if words else None,
-        never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])),
+        never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])) | {"render_gagal"},
+        root=root,
     )
+
+
+@lru_cache(maxsize=8)
+def _hiding_classes(root: Path) -> dict[str, str]:
+    return css.hiding_classes(site_stylesheets(root))
+
+
+def site_stylesheets(root: Path) -> list[str]:
+    """The stylesheets around every page: the theme's and the site's extra_css (from the theme folder)."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    paths = sorted(theme.glob("main.*.min.css"))
+    config = load_file(root / "mkdocs.yml", "mkdocs.yml").data or {}
+    custom = (config.get("theme") or {}).get("custom_dir") if isinstance(config, dict) else None
+    for entry in (config.get("extra_css") or []) if isinstance(config, dict) else []:
+        path = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+        paths += [base / path for base in (root / str(custom or "overrides"), root / "content") if (base / path).is_file()]
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
 
 
 def served_url(value: str) -> str:
@@ -73,7 +114,10 @@ def plain_relative(target: str) -> bool:
 
 
 def url_problem(target: str, policy: SecurityPolicy) -> str | None:
-    scheme = urlsplit(served_url(target)).scheme.lower()
+    try:
+        scheme = urlsplit(served_url(target)).scheme.lower()
+    except ValueError:  # MkDocs and other tools stop on such a URL; a browser may read it otherwise
+        return "alamat tidak sah (tidak dapat diurai); tulis alamat lengkap yang benar"
     if scheme and scheme not in policy.schemes:
         return f"tautan berskema '{scheme}:' tidak diizinkan (hanya {', '.join(sorted(policy.schemes))})"
     return None
@@ -117,6 +161,11 @@ class _Judge:
         style = attrs.get("style")
         if style is not None:
             self.style(tag, style)
+        for name in attrs["class"].split() if "class" in attrs else ():
+            reason = policy.hiding_classes.get(name)
+            if reason and not (name in RENDERER_HIDDEN_CLASSES and attrs.get("href", "").startswith("#")):
+                self.add("konten_tersembunyi", f"kelas '{name}' menyembunyikan isi ({reason}); cara umum menyisipkan "
+                         "tautan judi", name, name)
 
     def url(self, tag: str, attribute: str, value: str) -> None:
         if plain_relative(value):
@@ -156,9 +205,23 @@ class _Judge:
     def _spam_lines(self, word: str) -> list[str]:
         """The source line holding the (possibly disguised) word: each line folded as the text was."""
         for line in self.page.body.splitlines():
-            if self.policy.spam.search(fold(line)):
+            if self.policy.spam.search(fold(_unicode_hosts(_TAG.sub("", line)))):
                 return [line]
         return []
+
+
+def _unicode_hosts(url: str) -> str:
+    """The URL with its punycode labels (`xn--…`) as the letters a reader sees in the address bar."""
+    if "xn--" not in url.lower():
+        return url
+    return _PUNYCODE.sub(lambda m: _decoded_label(m.group(1)), url)
+
+
+def _decoded_label(label: str) -> str:
+    try:
+        return label.encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return label
 
 
 def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list[Finding]:
@@ -169,7 +232,7 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
     if rendered.failure:
         judge.add("render_gagal", "halaman tidak dapat diolah mesin Markdown situs; situs tidak dapat dibangun "
                   f"dengan halaman ini ({rendered.failure}). Periksa HTML mentah di halaman ini", "render",
-                  *re.findall(r"at '(.{1,20})", rendered.failure), "<")
+                  *re.findall(r"at '(.{1,20})", rendered.failure), *re.findall(r"'([^']{1,60})'", rendered.failure), "<")
         return judge.found
     facts = rendered.facts
     for tag, attrs in facts.elements:
@@ -178,8 +241,11 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         judge.url(tag, attribute, value)
     if markup_only:
         return judge.found
+    for href in facts.empty_links:
+        judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
+                  "umum menyisipkan tautan judi", href, href)
     for href in facts.closed_details_links:
         judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
                   "tautan judi", href, href)
-    judge.spam(" ".join([facts.text, *(u for _, _, u in facts.urls)]))
+    judge.spam(" ".join([facts.text, *(_unicode_hosts(u) for _, _, u in facts.urls)]))
     return judge.found

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from ..site import Site
+from ..sop.html import PRINT_DIR, print_folder
 from ..trust.identity import Signer, load_signer
 from ..trust.registry import Policy, Registry
 from ..trust.root import trusted_config
 from ._common import add_key_argument, add_root_argument
 
-PRINT_DIR = "cetak"
 
 
 def add_signing_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,10 +36,17 @@ def signer(args: argparse.Namespace, registry: Registry) -> Signer:
 
 
 def out_dir(args: argparse.Namespace, site: Site) -> Path:
-    return (args.out or site.root / PRINT_DIR).resolve()
+    return print_folder(site.root, args.out)
 
 
 def print_written(html_path: Path, pdf_path: Path | None) -> None:
     print(f"HTML: {html_path}")
     if pdf_path:
         print(f"PDF: {pdf_path}")
+
+
+def print_problems(problems: list[str]) -> int:
+    """Every record that was not counted, as a warning; the exit code says whether there was one."""
+    for problem in problems:
+        print(f"PERINGATAN: {problem}")
+    return 1 if problems else 0

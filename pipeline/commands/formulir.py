@@ -11,7 +11,7 @@ from ..sop.periods import parse_period
 from ..sop.sources import load_sources
 from ..trust.records import now_utc
 from ._common import add_root_argument
-from ._sop import add_out_argument, out_dir, print_written
+from ._sop import add_out_argument, out_dir, print_problems, print_written
 
 HELP = "Form Daftar Update Konten dan Form Persetujuan untuk satu periode (HTML dan PDF), dari rekaman bertanda tangan"
 
@@ -31,4 +31,4 @@ def run(args: argparse.Namespace, site: Site) -> int:
     print_written(*publish(folder, f"form-daftar-update-konten-{period.code}", update_form(period, src), not args.tanpa_pdf))
     print(f"Form Persetujuan {period.title}: {len(approvals(period, src))} persetujuan")
     print_written(*publish(folder, f"form-persetujuan-{period.code}", approval_form(period, src), not args.tanpa_pdf))
-    return 0
+    return print_problems(src.problems)

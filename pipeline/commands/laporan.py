@@ -12,7 +12,7 @@ from ..sop.quality import LATE, MISSING, ON_TIME
 from ..sop.sources import load_sources
 from ..trust.records import now_utc
 from ._common import add_root_argument
-from ._sop import add_out_argument, out_dir, print_written
+from ._sop import add_out_argument, out_dir, print_problems, print_written
 
 HELP = "laporan evaluasi bulanan (untuk Kepala Dinas) atau semester (Koordinator kepada Kepala Dinas), HTML dan PDF"
 
@@ -36,4 +36,4 @@ def run(args: argparse.Namespace, site: Site) -> int:
         for item in line.faults():
             print(f"    {item.status.upper()}: {item.what}")
     print_written(*publish(out_dir(args, site), f"laporan-evaluasi-{period.code}", render(report, src), not args.tanpa_pdf))
-    return 0
+    return print_problems(src.problems)

@@ -16,11 +16,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
-    findings = assess(site, today(site))
+    findings, unread = assess(site, today(site))
     ready = sum(1 for f in findings if f.status == PRESENT)
     print(f"Kesiapan monev: {ready} dari {len(findings)} butir website siap.")
     for finding in findings:
         where = f" — {finding.page}" if finding.page else ""
         why = f" ({finding.why})" if finding.why else ""
         print(f"  [{finding.status.upper()}] {finding.requirement.name}{where}{why}")
-    return 0 if ready == len(findings) else 1
+    for problem in unread:
+        print(f"PERINGATAN: {problem}")
+    return 0 if ready == len(findings) and not unread else 1

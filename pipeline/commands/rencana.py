@@ -7,7 +7,8 @@ import argparse
 from ..dates import waktu
 from ..site import Site
 from ..sop.html import publish
-from ..sop.plans import check_plan, load_plan, new_plan, render_plan, sign_plan, verification_code
+from ..sop.plans import (check_plan, load_plan, new_plan, plan_title, render_plan, sign_plan, signed_items,
+                         verification_code)
 from ..sop.settings import load_settings
 from ..sop.signed import verify
 from ..trust.records import now_utc
@@ -60,6 +61,9 @@ def run(args: argparse.Namespace, site: Site) -> int:
         return 0 if not doc.problems else 1
     doc, code = check_plan(site, args.periode, registry, policy, now)
     sign = doc.last("tandatangani")
-    print(f"SAH: {doc.display} — ditandatangani {registry.people[sign.by].name} ({sign.by}) pada "
+    print(f"SAH: {doc.display} — {plan_title(doc)} — ditandatangani {registry.people[sign.by].name} ({sign.by}) pada "
           f"{waktu(sign.time, site.timezone)}; kode verifikasi {code}")
+    print("Isi yang ditandatangani (cocokkan dengan lembar cetaknya; beda satu butir pun berarti lembar itu tidak sah):")
+    for line in signed_items(doc):
+        print(f"  {line}")
     return 0

@@ -9,7 +9,7 @@ from ..build.schedule import upcoming
 from ..build.stage import today
 from ..dates import tanggal
 from ..site import Site
-from ..sop.due import print_sop_duties
+from ..sop.due import duty_rows, print_sop_duties, sop_duties
 from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
 from ..trust.state import derive
 from ._common import add_root_argument
@@ -61,8 +61,9 @@ def run(args: argparse.Namespace, site: Site) -> int:
     found = rows(state)
     problems = [str(p) for p in state.log.problems]
     if args.json:
-        print(json.dumps({"verified": state.config.verified, "pending": found, "record_problems": problems},
-                         ensure_ascii=False, indent=2))
+        duties, sop_problems = sop_duties(site, state)
+        print(json.dumps({"verified": state.config.verified, "pending": found, "record_problems": problems,
+                          "sop_duties": duty_rows(duties), "sop_problems": sop_problems}, ensure_ascii=False, indent=2))
         return 0
     if not state.config.verified:
         print(UNVERIFIED)

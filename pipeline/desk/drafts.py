@@ -16,7 +16,7 @@ from ..changes import linked_files
 from ..content import read_page
 from ..errors import PpidError, YamlError
 from ..site import Site
-from ..trust.state import allowed_file_types
+from ..view import allowed_file_types
 from ..view import build_view
 from ..yamlio import dumps
 

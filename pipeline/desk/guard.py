@@ -36,13 +36,20 @@ def refusal(environ: dict, hosts: frozenset[str]) -> str | None:
     if environ.get("HTTP_SEC_FETCH_SITE", "same-origin") not in ("same-origin", "none"):
         return "permintaan dari situs lain ditolak"
     origin = environ.get("HTTP_ORIGIN") or _origin_of(environ.get("HTTP_REFERER", ""))
-    if not origin or urlsplit(origin).netloc not in hosts or urlsplit(origin).scheme != "http":
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # "http://[x": no browser sends it
+        return "permintaan dari asal (Origin) lain ditolak; kirim formulir dari halaman meja kerja ini"
+    if not origin or parts.netloc not in hosts or parts.scheme != "http":
         return "permintaan dari asal (Origin) lain ditolak; kirim formulir dari halaman meja kerja ini"
     return None
 
 
 def _origin_of(referer: str) -> str:
-    parts = urlsplit(referer)
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return ""
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 

@@ -140,7 +140,10 @@ def _check_unlisted(url: str, manifest: Manifest, pages: dict[str, bytes], repor
     for rel, body in pages.items():
         base = urljoin(url, url_of(rel))
         for link in _LINK.findall(body.decode("utf-8", "replace")):
-            absolute = urlsplit(urljoin(base, link))
+            try:
+                absolute = urlsplit(urljoin(base, link))
+            except ValueError:  # a link no browser can follow (a hostile server may serve one): nothing to fetch
+                continue
             if (absolute.scheme, absolute.netloc) == (origin.scheme, origin.netloc):
                 candidates.add(absolute.path.lstrip("/"))
     unknown = sorted(c for c in candidates if c not in known and not c.startswith(f"{PREFIX_DIR}/{manifest.folder}/"))

@@ -37,7 +37,7 @@ def content_failures(site: Site, state: SiteState) -> list[str]:
     failures += [str(p) for p in report.problems
                  if p.path.startswith(("content/", "site_config/")) and p.refers not in withdrawn]
     failures += [f"{f} — temuan belum diterima Koordinator" for f in report.blocking("content/")]
-    return failures
+    return list(dict.fromkeys(failures))  # a view problem is both unverifiable and a check problem: named once
 
 
 def release_failures(site: Site, state: SiteState, inputs: ReleaseInputs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -27,19 +28,31 @@ class Facts:
     anchors: list[str] = field(default_factory=list)
     text: str = ""
     closed_details_links: list[str] = field(default_factory=list)             # hrefs in a closed <details>
+    empty_links: list[str] = field(default_factory=list)                      # hrefs of links showing nothing
 
     def to_json(self) -> dict:
         return {"elements": self.elements, "urls": self.urls, "anchors": self.anchors, "text": self.text,
-                "closed_details_links": self.closed_details_links}
+                "closed_details_links": self.closed_details_links, "empty_links": self.empty_links}
 
     @classmethod
     def from_json(cls, data: dict) -> "Facts":
         return cls([(t, a) for t, a in data["elements"]], [tuple(u) for u in data["urls"]], data["anchors"],
-                   data["text"], data["closed_details_links"])
+                   data["text"], data["closed_details_links"], data["empty_links"])
 
 
 def srcset_urls(value: str) -> list[str]:
     return [part.split()[0] for part in value.split(",") if part.split()]
+
+
+# What a link may show instead of text.
+VISIBLE = "img, svg, picture, video, iframe, object, embed, input, button"
+_INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]+")
+
+
+def _shows_nothing(node) -> bool:
+    """A link with no visible text (empty, spaces or zero-width characters) and nothing else to see."""
+    return not _INVISIBLE.sub("", node.text() or "") and node.css_first(VISIBLE) is None
 
 
 def read_html(html: str) -> Facts:
@@ -66,9 +79,13 @@ def read_html(html: str) -> Facts:
             anchors[attrs["id"]] = None
         if tag == "a" and "name" in attrs:
             anchors[attrs["name"]] = None
+        if tag == "a" and not attrs.get("href", "#").startswith("#") and _shows_nothing(node):
+            facts.empty_links.append(attrs["href"])
         if tag == "details" and "open" not in attrs:
             facts.closed_details_links += [a.attributes.get("href") or "" for a in node.css("a[href]")]
     facts.anchors = list(anchors)
-    facts.text = " ".join(part for part in (tree.root.text(separator=" "),
+    # Text nodes joined as a reader sees them: `sl<b></b>ot` reads "slot"; blocks are apart by the line
+    # breaks the engine writes between them.
+    facts.text = " ".join(part for part in (tree.root.text(separator=""),
                                             *(a.get(k, "") for _, a in facts.elements for k in ("title", "alt"))) if part)
     return facts

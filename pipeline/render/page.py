@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -10,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import cache
-from .engine import Engine, RenderFailed, markdown_config
+from .engine import Engine, RenderFailed, markdown_config, parsable
 from .facts import Facts, read_html
 
 if TYPE_CHECKING:
     from ..content import Page
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "3"
 PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 
 
@@ -131,35 +132,51 @@ def place_links(facts: Facts, body: str, first_line: int) -> list[Link]:
     """Each URL on the source line where it is written (the engine keeps no line numbers): the n-th
     occurrence of a target is looked for after the previous one."""
     finder = LineFinder(body, first_line)
-    return [Link(finder.line_of(url, key=url), url) for _, _, url in facts.urls]
+    return [Link(finder.line_of(url, key=url), url) for _, _, url in facts.urls if parsable(url)]
 
 
 class LineFinder:
-    """Source lines of things found in the rendered HTML, by searching the Markdown for their text."""
+    """Source lines of things found in the rendered HTML, by searching the Markdown for their text. Links are
+    looked for from where the previous one was found (the engine keeps the source order), so a page of many
+    links is read once, not once per link; a bounded number of searches may fail and restart from the top."""
+
+    MISSES = 64
 
     def __init__(self, body: str, first_line: int) -> None:
         self.body = body
         self.folded = body.casefold() if len(body.casefold()) == len(body) else None
         self.first_line = first_line
         self.after: dict[str, int] = {}
+        self.cursor = 0
+        self.misses = 0
+        self._starts: list[int] | None = None
 
     def line_of(self, *needles: str, key: str | None = None) -> int:
-        start = self.after.get(key, 0) if key is not None else 0
+        start = self.after.get(key, self.cursor) if key is not None else 0
         for needle in needles:
             index = self._find(needle, start) if needle else -1
-            if index < 0 and start:
-                index = self._find(needle, 0) if needle else -1
+            if index < 0 and start and needle and self.misses < self.MISSES:
+                index = self._find(needle, 0)
             if index >= 0:
                 if key is not None:
                     self.after[key] = index + len(needle)
-                return self.first_line + self.body.count("\n", 0, index)
+                    self.cursor = index
+                return self._line_at(index)
+        self.misses += 1
+        if self.misses > self.MISSES:
+            return self._line_at(start)
         # Written differently in the source (entities, escapes): its longest plain word is still there.
         words = sorted((w for n in needles for w in re.findall(r"[A-Za-z0-9]{4,}", n or "")), key=len, reverse=True)
         for word in words[:3]:
             index = self._find(word, 0)
             if index >= 0:
-                return self.first_line + self.body.count("\n", 0, index)
+                return self._line_at(index)
         return self.first_line
+
+    def _line_at(self, index: int) -> int:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        return self.first_line + bisect.bisect_right(self._starts, index) - 1
 
     def _find(self, needle: str, start: int) -> int:
         index = self.body.find(needle, start)

@@ -25,11 +25,15 @@ class Duty:
     overdue: bool
 
 
-def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> list[Duty]:
+def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> tuple[list[Duty], list[str]]:
+    """The obligations, and why any records/ document was not counted."""
     zone, today = site.timezone, local_day(now, site.timezone)
     settings = load_settings(site.root)
     found: list[Duty] = []
-    plans = {d.id: d for d in all_plans(site, registry, policy, now)[0]}
+    plan_docs, problems = all_plans(site, registry, policy, now)
+    minutes, minute_problems = all_minutes(site, registry, policy, now)
+    requests, request_problems = all_requests(site, registry, policy, now)
+    plans = {d.id: d for d in plan_docs}
     for quarter in (quarter_of(today), next_quarter(quarter_of(today))):
         doc = plans.get(quarter.code)
         if not (doc and doc.last("tandatangani")):
@@ -37,12 +41,15 @@ def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> 
             role = "koordinator" if doc and doc.last("susun") else "subkoordinator"
             found.append(Duty(role, f"rencana konten {quarter.title} ditandatangani untuk Lurah "
                                     f"('ppid rencana {'tandatangani' if doc else 'baru'} {quarter.code}')", due, due <= today))
-    for doc in all_minutes(site, registry, policy, now)[0]:
-        if not doc.last("terima"):
-            due = dt.date.fromisoformat(doc.body["tanggal"]) + dt.timedelta(days=settings.minutes_days)
+    for doc in minutes:
+        due = dt.date.fromisoformat(doc.body["tanggal"]) + dt.timedelta(days=settings.minutes_days)
+        if not doc.last("catat"):
+            found.append(Duty("subkoordinator", f"tandatangani notulen {doc.id} ('ppid notulen tandatangani {doc.id}')",
+                              due, due < today))
+        elif not doc.last("terima"):
             found.append(Duty("kepala_dinas", f"terima laporan notulen {doc.id} ('ppid notulen terima {doc.id}')",
                               due, due < today))
-    for doc in all_requests(site, registry, policy, now)[0]:
+    for doc in requests:
         raised = local_day(doc.valid[0].time, zone)
         if doc.state == "ajukan":
             due = raised + dt.timedelta(days=settings.receipt_days)
@@ -56,16 +63,27 @@ def duties(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> 
     half = half_of(today)
     found.append(Duty("koordinator", f"laporan evaluasi semester kepada Kepala Dinas ('ppid laporan --periode {half.code}')",
                       half.end_day() - dt.timedelta(days=1), False))
-    return sorted(found, key=lambda d: (d.due, d.role))
+    return sorted(found, key=lambda d: (d.due, d.role)), problems + minute_problems + request_problems
+
+
+def sop_duties(site: Site, state) -> tuple[list[Duty], list[str]]:
+    """What `ppid status` shows of the SOP: the obligations, and every records/ document not counted (a broken
+    records/ folder is a warning, never a crash)."""
+    try:
+        return duties(site, state.registry, state.policy, now_utc())
+    except PpidError as exc:
+        return [], [f"kewajiban SOP tidak dapat dihitung: {exc}"]
+
+
+def duty_rows(found: list[Duty]) -> list[dict]:
+    return [{"role": d.role, "what": d.what, "due": d.due.isoformat(), "overdue": d.overdue} for d in found]
 
 
 def print_sop_duties(site: Site, state) -> None:
-    """The hook `ppid status` calls: one line per obligation; a broken records/ folder is a warning, never a crash."""
-    try:
-        found = duties(site, state.registry, state.policy, now_utc())
-    except PpidError as exc:
-        print(f"PERINGATAN: kewajiban SOP tidak dapat dihitung: {exc}")
-        return
+    """The hook `ppid status` calls: one line per obligation, then a warning per document not counted."""
+    found, problems = sop_duties(site, state)
     for duty in found:
         mark = "TERLAMBAT" if duty.overdue else "jatuh tempo"
         print(f"Kewajiban SOP ({state.policy.role_name(duty.role)}): {duty.what} — {mark} {tanggal(duty.due)}")
+    for problem in problems:
+        print(f"PERINGATAN: {problem}")

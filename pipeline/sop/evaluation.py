@@ -13,7 +13,7 @@ from ..dates import tanggal, waktu
 from .charts import bars
 from .forms import update_rows
 from .html import Markup, page, table
-from .periods import Period
+from .periods import Period, local_day
 from .quality import LATE, MISSING, ON_TIME, PENDING, Line, quality_lines
 from .requests import STATES
 from .sources import Sources
@@ -71,7 +71,7 @@ def coverage(period: Period, src: Sources) -> tuple[list[tuple[str, int, str, st
             done = next((r for r in src.changes if r.page in pages and r.approve
                          and r.approve.time >= signed.time - _QUARTER_SLACK), None)
             items.append((doc.id, item["nomor"], item["judul"],
-                          f"{done.page}, disetujui {tanggal(done.approve.time.date())}" if done else ""))
+                          f"{done.page}, disetujui {tanggal(local_day(done.approve.time, src.zone))}" if done else ""))
     outside = sorted({r.page for r in approved if r.page not in planned})
     return items, outside
 
@@ -86,7 +86,7 @@ def findings(period: Period, src: Sources) -> list[tuple[str, str, str, str]]:
             if not period.contains(record.time, src.zone):
                 continue
             later = [r for r in src.changes if r.page == row.page and r.approve and r.approve.time > record.time]
-            resolved = f"disetujui {tanggal(later[0].approve.time.date())}" if later else "belum selesai"
+            resolved = f"disetujui {tanggal(local_day(later[0].approve.time, src.zone))}" if later else "belum selesai"
             what = "perbaikan diminta" if record.decision == "changes_requested" else "ditolak"
             rows.append((row.page, f"{what}, {waktu(record.time, src.zone)}", src.name(record.reviewer), resolved))
     return rows

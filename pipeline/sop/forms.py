@@ -4,6 +4,7 @@ Form Daftar Update Konten (each completed change) and Form Persetujuan (each app
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from ..dates import waktu
 from .html import page, table
@@ -46,12 +47,16 @@ def approvals(period: Period, src: Sources) -> list[Approval]:
     return found
 
 
+def _agency(src: Sources) -> str:
+    return escape(src.site.settings.get("ppid_name", ""))  # site_config is text like any other, never markup
+
+
 def update_form(period: Period, src: Sources) -> str:
     title = f"Form Daftar Update Konten — {period.title}"
     rows = update_rows(period, src)
     headers = ("No", "Diajukan", "Halaman", "Jenis", "Operator", "Ditinjau", "Peninjau", "Disetujui", "Penyetuju",
                "Terbit")
-    body = (f"<h1>{title}</h1><p class=meta>{src.site.settings.get('ppid_name', '')} — {len(rows)} perubahan; "
+    body = (f"<h1>{escape(title)}</h1><p class=meta>{_agency(src)} — {len(rows)} perubahan; "
             f"dibuat dari rekaman bertanda tangan di reviews/ dan log publikasi, {waktu(src.now, src.zone)}</p>"
             + table(headers, rows, frozenset({0}), "tidak ada perubahan yang disetujui pada periode ini"))
     return page(title, body, landscape=True)
@@ -62,7 +67,7 @@ def approval_form(period: Period, src: Sources) -> str:
     found = approvals(period, src)
     rows = [(n, a.time, a.subject, f"{a.signer} ({a.role})", a.digest.removeprefix("sha256:")[:16], a.record)
             for n, a in enumerate(found, 1)]
-    body = (f"<h1>{title}</h1><p class=meta>{src.site.settings.get('ppid_name', '')} — {len(rows)} persetujuan; "
+    body = (f"<h1>{escape(title)}</h1><p class=meta>{_agency(src)} — {len(rows)} persetujuan; "
             f"setiap baris adalah rekaman bertanda tangan (periksa dengan 'ppid record BERKAS')</p>"
             + table(("No", "Waktu", "Yang disetujui", "Penyetuju", "Hash (awal)", "Rekaman"), rows, frozenset({0}),
                     "tidak ada persetujuan pada periode ini"))

@@ -86,12 +86,34 @@ def print_pdf(html_path: Path, pdf_path: Path) -> list[str]:
     return errors
 
 
+PRINT_DIR = "cetak"
+
+
+def print_folder(site_root: Path, explicit: Path | None) -> Path:
+    """Where printed documents go: --out as given, else cetak/ in the site, which must be a real folder (a link
+    committed there could send internal reports to a served directory)."""
+    if explicit is not None:
+        return explicit.resolve()
+    folder = site_root / PRINT_DIR
+    if folder.is_symlink():
+        raise SopError(f"{folder}: tautan simbolik; laporan tidak ditulis lewat tautan di repositori (hapus tautannya "
+                       "atau pilih folder dengan --out)")
+    return folder
+
+
 def publish(out_dir: Path, stem: str, html: str, pdf: bool = True) -> tuple[Path, Path | None]:
     """Write STEM.html (and STEM.pdf) in out_dir."""
     html_path = out_dir / f"{stem}.html"
-    write_html(html_path, html)
+    try:
+        write_html(html_path, html)
+    except OSError as exc:
+        raise SopError(f"{out_dir}: folder hasil tidak dapat ditulis ({exc.strerror or exc}); pilih folder lain "
+                       "dengan --out") from None
     if not pdf:
         return html_path, None
     pdf_path = out_dir / f"{stem}.pdf"
-    print_pdf(html_path, pdf_path)
+    errors = print_pdf(html_path, pdf_path)
+    if errors:  # the printed page may lack what the HTML holds: say so rather than hand it over
+        raise SopError(f"{pdf_path}: Chromium melaporkan galat saat mencetak ({'; '.join(errors[:3])}); periksa "
+                       f"{html_path.name} di peramban sebelum memakai PDF-nya")
     return html_path, pdf_path

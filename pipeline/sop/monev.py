@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..build.stage import is_live
 from ..checks.links import check as link_problems
 from ..content import Page
 from ..site import Site
@@ -67,7 +68,9 @@ def _candidates(requirement: Requirement, pages: list[Page]) -> list[Page]:
     return sorted(found, key=lambda p: (-(_date(p) or dt.date.min).toordinal(), p.rel))
 
 
-def assess(site: Site, today: dt.date) -> list[Finding]:
+def assess(site: Site, today: dt.date) -> tuple[list[Finding], list[str]]:
+    """Each item judged on the pages online today, and every page of content/ that could not be read (an item it
+    might hold is not counted, and says so)."""
     view = build_view(site, ["content"])
     pages = list(view.pages.values())
     stale_after = load_settings(site.root).stale_months
@@ -75,20 +78,30 @@ def assess(site: Site, today: dt.date) -> list[Finding]:
     for requirement in ITEMS:
         candidates = _candidates(requirement, pages)
         findings.append(_judge(requirement, candidates, view, today, stale_after))
-    return findings
+    unread = [f"{p}; halaman ini tidak diperiksa untuk monev" for p in view.problems]
+    return findings, unread
 
 
 def _judge(requirement: Requirement, candidates: list[Page], view, today: dt.date, stale_after: int) -> Finding:
+    offline = [p for p in candidates if not is_live(p, today)]
+    candidates = [p for p in candidates if is_live(p, today)]  # assessors see the site, not the repository
     complete = [p for p in candidates if all(w in p.body.casefold() for w in requirement.must_say)]
     if not complete:
-        why = (f"halaman {candidates[0].rel} tidak memuat: {', '.join(requirement.must_say)}" if candidates
-               else "tidak ada halaman yang judul atau jalurnya memuat: " + ", ".join(requirement.words))
-        return Finding(requirement, MISSING, candidates[0].rel if candidates else "", why)
+        if candidates:
+            why = f"halaman {candidates[0].rel} tidak memuat: {', '.join(requirement.must_say)}"
+        elif offline:
+            why = f"halaman tidak tayang hari ini (publish_at/expire_at atau dikecualikan): {offline[0].rel}"
+        else:
+            why = "tidak ada halaman yang judul atau jalurnya memuat: " + ", ".join(requirement.words)
+        shown = candidates or offline
+        return Finding(requirement, MISSING, shown[0].rel if shown else "", why)
     page = complete[0]
     years = (str(today.year), str(today.year - 1)) if requirement.key == "laporan" else (str(today.year),)
     if requirement.yearly and not any(y in f"{page.title} {page.rel}" for y in years):
         return Finding(requirement, STALE, page.rel, f"tidak menyebut tahun {' atau '.join(years)}")
     day = _date(page)
+    if day and day > today:
+        return Finding(requirement, STALE, page.rel, f"bertanggal {day.isoformat()}, di masa depan; perbaiki tanggalnya")
     if day and (today - day).days > stale_after * 30.5:
         return Finding(requirement, STALE, page.rel, f"terakhir bertanggal {day.isoformat()}, lebih dari {stale_after} bulan")
     broken = list(link_problems(page, view))

@@ -11,8 +11,11 @@ from zoneinfo import ZoneInfo
 from ..dates import MONTHS
 from .errors import SopError
 
-_FORMS = {"bulan": re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$"), "triwulan": re.compile(r"^(\d{4})-T([1-4])$"),
-          "semester": re.compile(r"^(\d{4})-S([12])$")}
+# ASCII digits only ([0-9], never \d: "٢٠٢٦" is a digit to `re`), whole text only (\Z, never $ before a newline).
+_FORMS = {"bulan": re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])\Z"), "triwulan": re.compile(r"([0-9]{4})-T([1-4])\Z"),
+          "semester": re.compile(r"([0-9]{4})-S([12])\Z")}
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+YEARS = range(2000, 2100)  # what an agency's records can be about; also keeps every period's end a real date
 ROMAN = ("I", "II", "III", "IV")
 
 
@@ -75,6 +78,9 @@ def parse_period(text: str, allowed: tuple[str, ...] = ("bulan", "triwulan", "se
     """2026-11, 2026-T4 or 2026-S2; SopError saying which forms are accepted."""
     for kind in allowed:
         found = _FORMS[kind].match(text.strip())
+        if found and int(found.group(1)) not in YEARS:
+            raise SopError(f"periode '{text}' tidak dapat dibaca: tahun {found.group(1)} di luar "
+                           f"{YEARS[0]}–{YEARS[-1]}")
         if found:
             year, number = int(found.group(1)), int(found.group(2))
             months = {"bulan": 1, "triwulan": 3, "semester": 6}[kind]
@@ -82,6 +88,18 @@ def parse_period(text: str, allowed: tuple[str, ...] = ("bulan", "triwulan", "se
             return Period(kind, year, first, months)
     examples = {"bulan": "2026-11 (bulan)", "triwulan": "2026-T4 (triwulan)", "semester": "2026-S2 (semester)"}
     raise SopError(f"periode '{text}' tidak dapat dibaca; tulis {' atau '.join(examples[k] for k in allowed)}")
+
+
+def parse_day(text: str) -> dt.date:
+    """A calendar day written TTTT-BB-HH (nothing else that fromisoformat also takes: 20261105, 2026-W45-1)."""
+    try:
+        day = dt.date.fromisoformat(text) if _DAY.match(text) else None
+    except ValueError:
+        day = None
+    if day is None or day.year not in YEARS:
+        raise SopError(f"tanggal '{text}' tidak sah; tulis TTTT-BB-HH, contoh 2026-11-05 "
+                       f"(tahun {YEARS[0]}–{YEARS[-1]})")
+    return day
 
 
 def month_of(day: dt.date) -> Period:

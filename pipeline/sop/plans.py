@@ -7,6 +7,7 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import re
 from pathlib import Path
 
 from ..dates import waktu
@@ -49,13 +50,31 @@ def load_plan(site: Site, code: str) -> Document:
     path = plan_path(site, quarter)
     if not path.exists():
         raise SopError(f"{site.rel(path)}: rencana {quarter.title} belum ada; buat dengan 'ppid rencana baru {quarter.code}'")
-    return load_document(site.root, path, "rencana")
+    return load_document(site.root, path, "rencana", item_problems)
+
+
+def item_problems(doc: Document) -> list[tuple[tuple, str]]:
+    """Each item once, in a month of the plan's own quarter."""
+    quarter = parse_period(doc.body["triwulan"], ("triwulan",))
+    months = {m.code for m in quarter.month_list()}
+    found, seen = [], set()
+    for index, item in enumerate(doc.body["butir"]):
+        if item["nomor"] in seen:
+            found.append((("butir", index, "nomor"), f"nomor {item['nomor']} dipakai dua kali; beri setiap butir nomor sendiri"))
+        seen.add(item["nomor"])
+        if item["bulan"] not in months:
+            found.append((("butir", index, "bulan"), f"bulan {item['bulan']} di luar {quarter.title} "
+                                                     f"({', '.join(sorted(months))})"))
+    return found
 
 
 def sign_plan(site: Site, code: str, signer: Signer, registry: Registry, policy: Policy, when: dt.datetime) -> Document:
     """The Sub Koordinator prepares (susun), then the Koordinator signs (tandatangani): chosen by the signer's role."""
-    doc = load_plan(site, code)
-    action = "tandatangani" if any(r in policy.steps["plan_sign"] for r in signer.person.roles) else "susun"
+    doc = verify(load_plan(site, code), registry, policy, when)
+    roles = set(signer.person.roles)
+    may_sign, may_prepare = roles & set(policy.steps["plan_sign"]), roles & set(policy.steps["plan_prepare"])
+    # Someone holding both roles prepares an unprepared plan; the signature must then come from another person.
+    action = "tandatangani" if may_sign and (not may_prepare or doc.state == "susun") else "susun"
     sign_entry(site.root, doc, action, signer, registry, policy, when)
     return verify(load_plan(site, code), registry, policy, when)
 
@@ -75,28 +94,38 @@ def verification_code(doc: Document) -> str:
 
 
 def all_plans(site: Site, registry: Registry, policy: Policy, now: dt.datetime) -> tuple[list[Document], list[str]]:
-    docs, problems = load_folder(site.root, site.root / FOLDER, "rencana")
+    docs, problems = load_folder(site.root, site.root / FOLDER, "rencana", item_problems)
     for doc in docs:
-        verify(doc, registry, policy, now)
-        problems += doc.problems
-        if doc.body["triwulan"] != doc.id:
-            problems.append(f"{doc.display}:{doc.line_of('triwulan')}: triwulan '{doc.body['triwulan']}' tidak cocok "
-                            f"dengan nama berkas; rencana ini tidak dihitung")
-    return [d for d in docs if d.body["triwulan"] == d.id], problems
+        problems += verify(doc, registry, policy, now).problems
+    return docs, problems
+
+
+# The printed code: three groups of four base-32 letters and digits, typed back however the reader likes
+# (any case, with spaces or dashes or none; 0, 1 and 8 read as O, I and B, which base 32 does not use).
+_CODE = re.compile(r"[A-Z2-7]{12}")
+_LOOKALIKE = str.maketrans("018", "OIB")
+
+
+def _typed_code(text: str) -> str | None:
+    raw = re.sub(r"[\s\-]", "", text).upper().translate(_LOOKALIKE)
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4)) if _CODE.fullmatch(raw) else None
 
 
 def check_plan(site: Site, wanted: str, registry: Registry, policy: Policy, now: dt.datetime) -> tuple[Document, str]:
     """A plan (by quarter or by the printed code) that verifies and is signed by the Koordinator, with its code;
     NotVerified naming the file and line otherwise."""
-    text = wanted.strip().upper()
-    if text[:4].isdigit() and "-T" in text:
-        doc = verify(load_plan(site, text), registry, policy, now)
+    code = _typed_code(wanted)
+    if code is None:
+        doc = verify(load_plan(site, wanted.strip().upper()), registry, policy, now)
     else:
-        docs, _ = load_folder(site.root, site.root / FOLDER, "rencana")
-        matches = [d for d in docs if _code_or_none(verify(d, registry, policy, now)) == text]
-        if not matches:
-            raise NotVerified(f"kode '{wanted}' tidak cocok dengan rencana mana pun yang sah di {FOLDER.as_posix()}/: "
-                              "dokumen cetak ini tidak sah, atau rencananya telah diubah setelah ditandatangani")
+        docs, _ = load_folder(site.root, site.root / FOLDER, "rencana", item_problems)
+        matches = [d for d in docs if _code_or_none(verify(d, registry, policy, now)) == code]
+        if len(matches) != 1:
+            raise NotVerified(f"kode '{wanted.strip()}' tidak cocok dengan rencana mana pun yang sah di "
+                              f"{FOLDER.as_posix()}/: dokumen cetak ini tidak sah, atau rencananya telah diubah setelah "
+                              "ditandatangani" if not matches else
+                              f"kode '{wanted.strip()}' cocok dengan lebih dari satu rencana "
+                              f"({', '.join(d.display for d in matches)}); periksa menurut triwulannya")
         doc = matches[0]
     if doc.problems:
         raise NotVerified(doc.problems[0])
@@ -105,14 +134,23 @@ def check_plan(site: Site, wanted: str, registry: Registry, policy: Policy, now:
     return doc, verification_code(doc)
 
 
+def plan_title(doc: Document) -> str:
+    return f"Daftar Konten yang Akan Dipublikasikan — {parse_period(doc.body['triwulan'], ('triwulan',)).title}"
+
+
+def signed_items(doc: Document) -> list[str]:
+    """What the Koordinator signed, one line per item, for the holder of a printed copy to compare."""
+    return [f"{item['nomor']}. {item['judul']} — {KLASIFIKASI.get(item['klasifikasi'], item['klasifikasi'])}, "
+            f"{item['unit']}, {parse_period(item['bulan'], ('bulan',)).title}" for item in doc.body["butir"]]
+
+
 def _code_or_none(doc: Document) -> str | None:
     return verification_code(doc) if not doc.problems and signed_entry(doc) else None
 
 
 def render_plan(site: Site, doc: Document, registry: Registry, policy: Policy, lurah: tuple[str, str, str]) -> str:
     """The printable list for the Lurah: items, who prepared and who signed, when, and the verification code."""
-    quarter = parse_period(doc.body["triwulan"], ("triwulan",))
-    title = f"Daftar Konten yang Akan Dipublikasikan — {quarter.title}"
+    title = plan_title(doc)
     rows = [(item["nomor"], item["judul"], KLASIFIKASI.get(item["klasifikasi"], item["klasifikasi"]), item["unit"],
              parse_period(item["bulan"], ("bulan",)).title, _name(registry, item["penanggung_jawab"]))
             for item in doc.body["butir"]]

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..dates import tanggal
-from .periods import Period, local_midnight, quarter_of
+from .periods import Period, local_day, local_midnight, quarter_of
 from .sources import Sources
 
 ON_TIME, LATE, MISSING, PENDING = "tepat waktu", "terlambat", "tidak ada", "belum jatuh tempo"
@@ -101,7 +101,7 @@ def review_line(period: Period, src: Sources, cutoff: dt.datetime) -> Line:
         replaced = any(row.submit.time < t <= max(deadline, cutoff) for t in submits_by_page[row.page])
         if first is None and replaced:
             continue  # a newer draft of the page replaced this one before anyone had to look at it
-        line.items.append(judge(f"{row.page} (diajukan {tanggal(row.submit.time.date())})", deadline, first, cutoff,
+        line.items.append(judge(f"{row.page} (diajukan {tanggal(local_day(row.submit.time, src.zone))})", deadline, first, cutoff,
                                 row.submit.display))
     return line
 
@@ -111,12 +111,15 @@ def online_line(period: Period, src: Sources) -> Line:
     if not src.publications_found:
         line.note = "belum ada publikasi tercatat"
         return line
+    for display in src.broken_logs:  # what a damaged log held cannot be shown approved: never a silent pass
+        line.items.append(Item(f"Log publikasi {display} rusak; terbitan di dalamnya tidak dapat diperiksa",
+                               cutoff_of(period, src), None, MISSING, display))
     for pub in src.publications:
         if pub.action != "publish" or not period.contains(pub.time, src.zone):
             continue
         approval = src.releases.get(pub.release)
         done = approval.time if approval and approval.time < pub.time else None
-        line.items.append(Item(f"Terbit {pub.release[:16]} ({tanggal(pub.time.date())})", pub.time, done,
+        line.items.append(Item(f"Terbit {pub.release[:16]} ({tanggal(local_day(pub.time, src.zone))})", pub.time, done,
                                ON_TIME if done else MISSING, approval.display if approval else ""))
     return line
 

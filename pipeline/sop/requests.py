@@ -12,7 +12,7 @@ from ..trust.identity import Signer
 from ..trust.registry import Policy, Registry
 from .errors import SopError
 from .periods import local_day
-from .signed import Document, load_document, load_folder, sign_entry, verify, write_document
+from .signed import Document, checked_id, load_document, load_folder, sign_entry, verify, write_document
 
 FOLDER = Path("records") / "permintaan"
 CATEGORIES = {"teknis": "masalah teknis", "tampilan": "masalah tampilan", "fitur": "fitur baru"}
@@ -22,7 +22,7 @@ STATES = {"ajukan": "diajukan, menunggu tanda terima", "terima": "diterima Web D
 
 
 def request_path(site: Site, number: str) -> Path:
-    return site.root / FOLDER / f"{number}.yml"
+    return site.root / FOLDER / f"{checked_id(number, r'[0-9]{4}-[0-9]{4}', 'nomor permintaan', '2026-0001')}.yml"
 
 
 def next_number(site: Site, year: int) -> str:
@@ -43,8 +43,8 @@ def raise_request(site: Site, category: str, title: str, text: str, signer: Sign
     try:
         doc = load_document(site.root, path, "permintaan")
         sign_entry(site.root, doc, "ajukan", signer, registry, policy, when)
-    except Exception:
-        path.unlink(missing_ok=True)  # nothing half-written: an unsigned request is no request
+    except BaseException:  # an error or Ctrl-C: nothing half-written, an unsigned request is no request
+        path.unlink(missing_ok=True)
         raise
     return load_request(site, number)
 
@@ -70,6 +70,9 @@ def all_requests(site: Site, registry: Registry, policy: Policy, now: dt.datetim
     docs, problems = load_folder(site.root, site.root / FOLDER, "permintaan")
     for doc in docs:
         problems += verify(doc, registry, policy, now).problems
+        if not doc.entries:
+            problems.append(f"{doc.display}: belum ditandatangani pengaju, jadi bukan permintaan; ajukan dengan "
+                            "'ppid permintaan baru' dan hapus berkas ini")
     return [d for d in docs if d.valid], problems
 
 

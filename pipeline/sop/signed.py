@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import YamlError
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
 from ..trust.identity import Signer
-from ..trust.records import format_time, parse_time
+from ..trust.records import format_time, parse_time, unusable_file
 from ..trust.registry import Policy, Registry
 from ..yamlio import Located, dumps, load_file
 from .errors import NotVerified, SopError
@@ -41,6 +42,20 @@ ACTIONS: dict[str, dict[str, tuple[str | None, frozenset[str | None]]]] = {
                    "selesai": ("request_handle", frozenset({"terima", "kerjakan"})),
                    "verifikasi": (None, frozenset({"selesai"}))},
 }
+# Steps the SOP gives to two different people: the action, and the earlier one its signer must not have taken.
+SEPARATE = {("rencana", "tandatangani"): "susun", ("notulen", "terima"): "catat", ("permintaan", "terima"): "ajukan",
+            ("permintaan", "kerjakan"): "ajukan", ("permintaan", "selesai"): "ajukan"}
+DOING = {"susun": "menyusunnya", "catat": "mencatatnya", "ajukan": "mengajukannya (sebagai pengaju)",
+         "tandatangani": "menandatanganinya", "terima": "menerimanya", "kerjakan": "mengerjakannya",
+         "selesai": "menyelesaikannya"}
+MAX_BYTES = 256 * 1024
+# The name of the file is the document's identity (it is signed): the body must say the same.
+IDENTITY = {"rencana": "triwulan", "permintaan": "nomor", "notulen": "tanggal"}
+# Free text may span lines; every other value is one line (so "2027-T1\n" never passes for "2027-T1").
+MULTILINE = frozenset({"uraian", "catatan", "tanda_tangan"})
+# C0/C1 controls (tab and newline aside), bidi overrides and isolates, line and paragraph separators: invisible in
+# a terminal or a printed form, and able to make a value read as something else.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,8 @@ class Document:
     body: dict[str, Any]
     entries: list[Entry]
     located: Located
+    not_before: dt.datetime | None = None              # no entry may be older (minutes: the meeting's day)
+    source: str = ""                                   # SHA-256 of the file as read: a rewrite replaces only that
     valid: list[Entry] = field(default_factory=list)   # the verified prefix of `entries`
     problems: list[str] = field(default_factory=list)  # why the rest does not count
 
@@ -114,14 +131,28 @@ def validator(root: Path, name: str):
     return _validator(path, path.stat().st_mtime_ns, display)
 
 
-def load_document(root: Path, path: Path, kind: str) -> Document:
-    """Read one records/ document; raise SopError naming file:line for anything its schemas refuse."""
+Check = Callable[["Document"], list[tuple[tuple, str]]]
+
+
+def load_document(root: Path, path: Path, kind: str, check: Check | None = None) -> Document:
+    """Read one records/ document; raise SopError naming file:line for anything its schemas (or `check`, the
+    kind's own rules: (field path, message) pairs) refuse."""
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    located = load_file(path, display)
+    refuse_linked_folder(path.parent)
+    why = unusable_file(path.lstat(), MAX_BYTES) if path.exists() or path.is_symlink() else None
+    if why:
+        raise SopError(f"{display}: tidak dapat dibaca ({why})")
+    try:
+        located = load_file(path, display)
+    except YamlError as exc:
+        if exc.line is None:
+            raise SopError(f"{display}: tidak dapat dibaca ({exc.message})") from None
+        raise
     data = located.data
     if not isinstance(data, dict):
         raise SopError(f"{display}: bukan rekaman {kind} (harus pemetaan kolom: nilai)")
-    problems = [str(p) for p in validate_data(validator(root, kind), data, display, located.line_of)]
+    problems = [f"{display}:{located.line_of(where) or 1}: {message}" for where, message in _text_problems(data, ())]
+    problems += [str(p) for p in validate_data(validator(root, kind), data, display, located.line_of)]
     entries: list[Entry] = []
     for index, raw in enumerate(data.get("tanda_tangan") or []):
         prefix = ("tanda_tangan", index)
@@ -131,24 +162,77 @@ def load_document(root: Path, path: Path, kind: str) -> Document:
         if not found:
             fields = {k: v for k, v in raw.items() if k != "tanda_tangan"}
             entries.append(Entry(fields, raw["tanda_tangan"], located.line_of(prefix) or 1))
+    body = {k: v for k, v in data.items() if k != "tanda_tangan"}
+    doc = Document(kind, path, display, body, entries, located, source=_file_digest(path))
+    if not problems:
+        rules = [_identity_problem(doc)] + (check(doc) if check else [])
+        problems += [f"{display}:{doc.line_of(*where)}: {message}" for where, message in filter(None, rules)]
+    if not problems:
+        try:
+            doc.body_digest  # noqa: B018 (a value that cannot be signed exactly is this file's problem, here)
+        except SigningError as exc:
+            problems.append(f"{display}: {exc}")
     if problems:
         raise SopError(problems[0] if len(problems) == 1 else
                        f"{len(problems)} masalah di {display}:\n" + "\n".join(f"  {p}" for p in problems))
-    body = {k: v for k, v in data.items() if k != "tanda_tangan"}
-    return Document(kind, path, display, body, entries, located)
+    return doc
 
 
-def load_folder(root: Path, folder: Path, kind: str) -> tuple[list[Document], list[str]]:
-    """Every document of a records/ folder that parses, and one message for each that does not."""
+def _text_problems(value: Any, where: tuple) -> list[tuple[tuple, str]]:
+    """Hidden characters anywhere, line breaks outside free text: (field path, message) pairs."""
+    if isinstance(value, dict):
+        found = [p for key in value for p in _text_problems(key, where)]
+        return found + [p for key, item in value.items() for p in _text_problems(item, where + (key,))]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in _text_problems(item, where + (index,))]
+    if not isinstance(value, str):
+        return []
+    name = ".".join(str(w) for w in where) or "kunci"
+    hidden = _HIDDEN.search(value)
+    if hidden:
+        return [(where, f"'{name}' memuat karakter kendali tak terlihat (U+{ord(hidden.group()):04X}); hapus karakter itu")]
+    own = next((w for w in reversed(where) if isinstance(w, str)), "")  # list items take their list's name
+    if ("\n" in value or "\t" in value) and own not in MULTILINE:
+        return [(where, f"'{name}' harus satu baris (tanpa ganti baris atau tab)")]
+    return []
+
+
+def _identity_problem(doc: Document) -> tuple[tuple, str] | None:
+    name = IDENTITY[doc.kind]
+    value = str(doc.body.get(name, ""))
+    if doc.id == value or (doc.kind == "notulen" and doc.id.startswith(value + "-")):
+        return None
+    return (name,), f"{name} '{value}' tidak cocok dengan nama berkas ({doc.path.name}); samakan keduanya"
+
+
+def load_folder(root: Path, folder: Path, kind: str, check: Check | None = None) -> tuple[list[Document], list[str]]:
+    """Every document of a records/ folder that parses, and one message for each entry that does not (a file
+    under another name, a folder, a link, a leftover temporary file: nothing there is skipped in silence)."""
     documents, problems = [], []
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        if path.name.startswith("."):
+    linked = _linked_folder(folder)
+    if linked or (folder.exists() and not folder.is_dir()):
+        return [], [f"{(linked or folder).relative_to(root).as_posix()}: tidak dapat dibaca (bukan folder, atau tautan "
+                    f"simbolik); rekaman {kind} harus berada di folder repositori ini"]
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        display = path.relative_to(root).as_posix()
+        if path.name == ".gitkeep":
+            continue
+        if path.suffix != ".yml" or path.name.startswith("."):
+            problems.append(f"{display}: tidak dapat dibaca (bukan rekaman {kind}: nama berkas rekaman berakhiran .yml, "
+                            "tanpa titik di depan); ganti namanya atau hapus")
             continue
         try:
-            documents.append(load_document(root, path, kind))
+            documents.append(load_document(root, path, kind, check))
         except (SopError, YamlError) as exc:
-            problems.append(str(exc))
+            problems.append(f"{exc}\n  (rekaman ini tidak dihitung)")
     return documents, problems
+
+
+def checked_id(ident: str, pattern: str, what: str, example: str) -> str:
+    """An identifier typed on the command line, refused unless it is exactly a record's name (never a path)."""
+    if not re.fullmatch(pattern, ident, flags=re.ASCII):
+        raise SopError(f"'{ident}' bukan {what} yang sah; tulis seperti {example} (nama berkas tanpa .yml, tanpa folder)")
+    return ident
 
 
 def payload(doc: Document, fields: dict[str, Any]) -> bytes:
@@ -175,6 +259,10 @@ def entry_problem(doc: Document, entry: Entry, previous: Entry | None, registry:
                   now: dt.datetime) -> str | None:
     """Why this entry does not count, in Bahasa Indonesia, or None."""
     fields = entry.fields
+    try:
+        entry.time  # noqa: B018 (every later use of the entry's time relies on it parsing)
+    except ValueError:
+        return f"waktu '{fields['waktu']}' bukan waktu yang sah (contoh 2026-11-30T03:00:00Z)"
     if fields["isi"] != doc.body_digest:
         return (f"isi dokumen telah diubah setelah ditandatangani ({entry.action} oleh {entry.by}); kembalikan isinya "
                 "dari riwayat git, atau buat dokumen baru dan tandatangani ulang")
@@ -197,6 +285,8 @@ def entry_problem(doc: Document, entry: Entry, previous: Entry | None, registry:
         return "bertanggal sebelum tanda tangan sebelumnya"
     if entry.time > now + FUTURE_SLACK:
         return "bertanggal di masa depan"
+    if doc.not_before and entry.time < doc.not_before:
+        return f"bertanggal {format_time(entry.time)}, sebelum rapat yang dicatatnya"
     return _authority_problem(doc, entry, step, registry, policy)
 
 
@@ -215,6 +305,14 @@ def _authority_problem(doc: Document, entry: Entry, step: str | None, registry: 
         return None if entry.by == raiser else f"hanya pengaju ({raiser}) yang memverifikasi hasil perbaikan"
     if role not in policy.steps[step]:
         return f"peran '{policy.role_name(role)}' tidak boleh '{entry.action}' (site_config/policy.yml: {step}: {policy.names(step)})"
+    return _same_person_problem(doc, entry)
+
+
+def _same_person_problem(doc: Document, entry: Entry) -> str | None:
+    earlier = SEPARATE.get((doc.kind, entry.action))
+    if earlier and any(e.action == earlier and e.by == entry.by for e in doc.entries if e is not entry):
+        return (f"{entry.by} sudah {DOING[earlier]}; orang yang sama tidak boleh juga {DOING[entry.action]} "
+                "(SOP: dua orang yang berbeda)")
     return None
 
 
@@ -251,19 +349,66 @@ def sign_entry(root: Path, doc: Document, action: str, signer: Signer, registry:
         if when <= doc.valid[-1].time:
             raise SopError(f"{doc.display}: jam komputer ini lebih awal dari tanda tangan terakhir; periksa jamnya")
     fields.update({k: v for k, v in extra.items() if v})
+    _refuse_bad_entry(root, doc, fields)
     signature = sshsig_sign(signer.key, payload(doc, fields))
+    # The new entry must count as `verify` will judge it (revoked or expired key, same person twice, before the
+    # meeting): refuse now rather than write a signature that never counts.
+    entry = Entry(fields, signature, 0)
+    problem = entry_problem(doc, entry, doc.valid[-1] if doc.valid else None, registry, policy, when)
+    if problem:
+        raise SopError(f"{doc.display}: {problem}; tidak ada yang ditulis")
     entries = [{**e.fields, "tanda_tangan": e.signature} for e in doc.valid] + [{**fields, "tanda_tangan": signature}]
-    write_document(doc.path, {**doc.body, "tanda_tangan": entries}, replace=True)
+    write_document(doc.path, {**doc.body, "tanda_tangan": entries}, replace=True, expect=doc.source)
     return doc.path
 
 
-def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "") -> None:
-    """Write atomically; a new document never overwrites another."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(header + dumps(data), encoding="utf-8")
+def _file_digest(path: Path) -> str:
     try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _refuse_bad_entry(root: Path, doc: Document, fields: dict[str, Any]) -> None:
+    """The entry about to be signed passes the rules every entry is read with (so a short --hasil never leaves a
+    document that no longer loads)."""
+    where = ("tanda_tangan", len(doc.valid))
+    problems = [f"{doc.display}: {message}" for _, message in _text_problems(fields, where)]
+    problems += [str(p) for p in validate_data(validator(root, ENTRY_SCHEMA),
+                                               {**fields, "tanda_tangan": "-----BEGIN SSH SIGNATURE-----"},
+                                               doc.display, lambda path: None)]
+    if problems:
+        raise SopError(f"{problems[0]}; tidak ada yang ditulis")
+
+
+def _linked_folder(folder: Path) -> Path | None:
+    """records/ or records/KIND/ as a symbolic link (a commit can hold one): reading or writing through it would
+    leave the repository."""
+    return next((p for p in (folder, folder.parent) if p.is_symlink()), None)
+
+
+def refuse_linked_folder(folder: Path) -> None:
+    linked = _linked_folder(folder)
+    if linked:
+        raise SopError(f"{linked}: tautan simbolik, bukan folder; rekaman hanya dibaca dan ditulis di folder "
+                       "repositori sendiri (hapus tautannya)")
+
+
+def write_document(path: Path, data: dict[str, Any], replace: bool = False, header: str = "", expect: str = "") -> None:
+    """Write atomically; a new document never overwrites another, a rewrite only the bytes it read (`expect`)."""
+    refuse_linked_folder(path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SopError(f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus berupa "
+                       "folder") from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(header + dumps(data), encoding="utf-8")
         if replace:
+            if expect and _file_digest(path) != expect:  # a concurrent signer got there first: keep its entry
+                raise SopError(f"{path.name}: berubah sejak dibaca (perintah lain menandatanganinya?); tidak ada yang "
+                               "ditulis, jalankan perintah ini lagi")
             os.replace(tmp, path)
         else:
             try:

@@ -12,7 +12,7 @@ from ..errors import PpidError
 from ..publish.publog import LOG_DIR, parse_log
 from ..site import Site
 from ..trust.log import RecordLog, load_log
-from ..trust.records import Record, parse_time
+from ..trust.records import Record, parse_time, unusable_file
 from ..trust.registry import Policy, Registry
 from ..trust.root import trusted_config
 from ..view import build_view
@@ -21,6 +21,8 @@ from .plans import all_plans
 from .requests import all_requests
 from .settings import SopSettings, load_settings
 from .signed import Document
+
+MAX_LOG_BYTES = 64 * 1024 * 1024
 
 @dataclass
 class ChangeRow:
@@ -66,6 +68,7 @@ class Sources:
     requests: list[Document]
     publications: list[Publication]
     publications_found: bool
+    broken_logs: list[str]                 # publication logs that could not be read (tampered, damaged)
     problems: list[str]
 
     @property
@@ -86,22 +89,37 @@ class Sources:
         return found.name if found else person
 
 
-def read_publications(root: Path) -> tuple[list[Publication], bool, list[str]]:
+def read_publications(root: Path) -> tuple[list[Publication], bool, list[str], list[str]]:
     """The adapter to the publication log (pipeline/publish/publog.py: one hash-chained JSON-lines file per target
-    under records/publikasi/): its entries, whether any log exists, and why a log could not be read (a broken chain
-    is reported and that log left out, never half-read)."""
+    under records/publikasi/): its entries, whether any log exists, why a log could not be read, and which logs
+    those are (a broken log is reported and left out, never half-read)."""
     folder = root / LOG_DIR
     files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
-    found, problems = [], []
+    found, problems, broken = [], [], []
     for path in files:
         display = path.relative_to(root).as_posix()
         try:
-            entries = parse_log(path.read_bytes(), display)
+            found += _log_entries(path, display)
         except PpidError as exc:
             problems.append(str(exc))
-            continue
-        found += [Publication(parse_time(e.time), e.action, e.release, e.approver) for e in entries]
-    return sorted(found, key=lambda p: p.time), bool(files), problems
+            broken.append(display)
+    return sorted(found, key=lambda p: p.time), bool(files), problems, broken
+
+
+def _log_entries(path: Path, display: str) -> list[Publication]:
+    why = unusable_file(path.lstat(), MAX_LOG_BYTES)
+    if why:
+        raise PpidError(f"{display}: tidak dapat dibaca ({why})")
+    found: list[Publication] = []
+    for number, entry in enumerate(parse_log(path.read_bytes(), display), 1):
+        try:
+            when = parse_time(entry.time)
+        except ValueError:
+            raise PpidError(f"{display}:{number}: waktu '{entry.time}' tidak dapat dibaca (log diubah?)") from None
+        if found and when < found[-1].time:
+            raise PpidError(f"{display}:{number}: waktu {entry.time} lebih awal dari baris sebelumnya (log diubah?)")
+        found.append(Publication(when, entry.action, entry.release, entry.approver))
+    return found
 
 
 def page_changes(log: RecordLog) -> tuple[list[ChangeRow], dict[str, Record], list[Record]]:
@@ -140,11 +158,11 @@ def load_sources(site: Site, now: dt.datetime, root_key: Path | None = None) -> 
     plans, plan_problems = all_plans(site, registry, policy, now)
     minutes, minute_problems = all_minutes(site, registry, policy, now)
     requests, request_problems = all_requests(site, registry, policy, now)
-    publications, found, pub_problems = read_publications(site.root)
+    publications, found, pub_problems, broken = read_publications(site.root)
     publish_times = [p.time for p in publications if p.action == "publish"]
     for row in changes:
         if row.approve:
             row.published = next((t for t in publish_times if t >= row.approve.time), None)
     problems = [str(p) for p in log.problems] + plan_problems + minute_problems + request_problems + pub_problems
     return Sources(site, now, registry, policy, load_settings(site.root), log, changes, releases, withdrawals,
-                   plans, minutes, requests, publications, found, problems)
+                   plans, minutes, requests, publications, found, broken, problems)

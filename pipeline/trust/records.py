@@ -196,14 +196,15 @@ def check_page_path(page: Any) -> str | None:
 MAX_RECORD_BYTES = 64 * 1024
 
 
-def unusable_file(info: os.stat_result) -> str | None:
-    """Why a file under reviews/ cannot be a record at all, from its lstat: a link, a device, too large."""
+def unusable_file(info: os.stat_result, limit: int = MAX_RECORD_BYTES) -> str | None:
+    """Why a file under reviews/ (or records/) cannot be a record at all, from its lstat: a link, a device, too
+    large."""
     if stat.S_ISLNK(info.st_mode):
         return "tautan simbolik, bukan berkas rekaman; hapus tautan ini"
     if not stat.S_ISREG(info.st_mode):
         return "bukan berkas biasa; hapus"
-    if info.st_size > MAX_RECORD_BYTES:
-        return f"terlalu besar untuk sebuah rekaman (batas {MAX_RECORD_BYTES} bita)"
+    if info.st_size > limit:
+        return f"terlalu besar untuk sebuah rekaman (batas {limit} bita)"
     return None
 
 

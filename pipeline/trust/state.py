@@ -7,9 +7,9 @@ from functools import cached_property
 from pathlib import Path
 
 from ..changes import Change, Digest, Snapshot, draft_changes, removal_digest, snapshot
-from ..config import load_config
 from ..errors import ConfigError
 from ..site import Site
+from ..view import file_type_allowed
 from .chains import Chain, History, explain, replay
 from .log import RecordLog, load_log
 from .previews import Manifest
@@ -138,17 +138,14 @@ class SiteState:
         return problems + self.unbound_files()
 
     def unbound_files(self) -> list[tuple[str, str]]:
-        """Files in content/ that no approval covers (no page links them), or of a type the policy refuses."""
+        """Files in content/ that no approval covers (no page links them). A type the policy refuses is the
+        view's problem (view.file_type_allowed), reported with the content's other problems."""
         bound = {rel for digest in self.snap.content_digests.values() for rel in digest.files}
-        allowed = allowed_file_types(self.site.root)
         problems = []
         for rel in sorted(self.snap.content.assets):
-            suffix = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
-            if suffix not in allowed:
-                problems.append((rel, f"jenis berkas '.{suffix}' tidak diizinkan di content/ (HTML, SVG dan skrip berjalan "
-                                      "di peramban pengunjung); jenis yang boleh ada di site_config/security.yml "
-                                      "(attachments.allowed_types)"))
-            elif rel not in bound:
+            if not file_type_allowed(self.site, rel):
+                continue
+            if rel not in bound:
                 problems.append((rel, "berkas ini tidak ditautkan oleh halaman mana pun, jadi tidak tercakup persetujuan "
                                       "apa pun; tautkan dari halaman (lalu ajukan halaman itu) atau hapus berkasnya"))
         return problems
@@ -170,11 +167,6 @@ class SiteState:
         """Finding ids accepted by the approval that makes this live version valid."""
         done = self.history(page).live_approval(digest.value)
         return done.record.accepted_findings if done else frozenset()
-
-
-def allowed_file_types(root: Path) -> frozenset[str]:
-    data = load_config(root, "security").data
-    return frozenset((data.get("attachments") or {}).get("allowed_types") or ())
 
 
 def derive(site: Site, root_key: Path | None = None, allow_unverified: bool = False) -> SiteState:
