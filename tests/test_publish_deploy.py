@@ -129,6 +129,32 @@ def test_failed_check_switches_back_to_the_previous_release(tmp_path):
         assert [e.folder for e in entries] == [first.folder]
 
 
+@pytest.mark.parametrize("chromium", ["headless-shell", "full"])
+def test_csp_violation_and_console_error_after_the_switch_are_refused(tmp_path, monkeypatch, chromium):
+    """The check in Chromium catches what the byte check cannot (the bytes are the release's own), whichever
+    Chromium binary runs it."""
+    from helpers.releases import build, signed_release
+    from pipeline.browser import CHROMIUM
+    from pipeline.publish import browser_check
+    from pipeline.publish.deploy import deploy
+
+    if chromium == "full":
+        monkeypatch.setattr(browser_check, "HEADLESS_SHELL", CHROMIUM)
+    elif browser_check.executable() != browser_check.HEADLESS_SHELL:
+        pytest.skip("chromium-headless-shell is not installed")
+    with stage(tmp_path) as st:
+        first = st.publish()
+        write(st.site / "content" / "index.md", "---\ntitle: Beranda\njenis: halaman\nurutan: 0\n---\n\n# Beranda\n\nBaru.\n")
+        built = build(st.site, tmp_path / "rusak")
+        index = built / "index.html"
+        index.write_text(index.read_text().replace(
+            "</body>", '<p style="color: red">gaya sebaris</p><script src="/tidak-ada.js"></script></body>'))
+        with pytest.raises(PpidError) as caught:
+            deploy(Site(st.site), "uji", built, signed_release(st.site))
+        assert "pelanggaran CSP" in str(caught.value) and "galat konsol" in str(caught.value)
+        assert st.live() == first.folder
+
+
 def test_server_down_target_missing_and_second_deploy_refused_live_untouched(tmp_path):
     with stage(tmp_path) as st:
         first = st.publish()

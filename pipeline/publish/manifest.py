@@ -54,15 +54,19 @@ def parse_manifest(data: bytes, source: str) -> Manifest:
 
 
 def hash_files(root: Path) -> dict[str, str]:
+    return {rel: file_sha256(root / rel) for rel in served_paths(root)}
+
+
+def served_paths(root: Path) -> list[str]:
     """Every served regular file under root: not symlinks, not dotted paths but the well-known folder."""
-    files = {}
+    found = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
         hidden = any(part.startswith(".") for part in rel.split("/")) and not rel.startswith(WELL_KNOWN + "/")
         if path.is_symlink() or not path.is_file() or hidden:
             continue
-        files[rel] = file_sha256(path)
-    return files
+        found.append(rel)
+    return found
 
 
 def url_of(rel: str) -> str:

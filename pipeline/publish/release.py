@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import shutil
 from pathlib import Path
 
 from ..errors import PpidError
 from .faults import step
-from .manifest import HISTORY_PATH, LOG_PATH, MANIFEST_PATH, REGISTRY_FILES, WELL_KNOWN, Manifest, hash_files
+from .manifest import (HISTORY_PATH, LOG_PATH, MANIFEST_PATH, REGISTRY_FILES, WELL_KNOWN, Manifest, hash_files,
+                       served_paths)
 from .model import ReleaseInfo
 from .targets.base import STATE
 from .versioning import PREFIX_DIR, version_release
@@ -45,7 +47,7 @@ def prepare(built: Path, into: Path, folder: str, release: ReleaseInfo, site_roo
         _copy_build(built, into)
         _copy_registry(site_root, into)
         step("copied")
-        files = set(hash_files(into))
+        files = set(served_paths(into))
         version_release(into, folder, files)
         step("versioned")
         _link_state(into)
@@ -75,10 +77,21 @@ def _copy_build(built: Path, into: Path) -> None:
             target.mkdir(exist_ok=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        _link_or_copy(path, target)
         count += 1
         if count == 20:
             step("copy-partial")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the build shares the target's file system, a copy elsewhere. Safe because nothing writes
+    a build file in place: the build folder is replaced whole, and versioning writes each HTML file anew."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        shutil.copyfile(source, target)
 
 
 def _copy_registry(site_root: Path, into: Path) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from urllib.parse import urljoin
 
 from ..errors import PpidError
 from .browser_check import load_pages
 from .faults import step
-from .fetch import get, get_many
+from .fetch import Digest, digest_many, get
 from .manifest import MANIFEST_PATH, Manifest, url_of
 from .webserver import headers
 
@@ -50,10 +49,9 @@ def wait_for_config(url: str, manifest: Manifest, target: str, steady: int = 5, 
 def check_bytes(url: str, manifest: Manifest, manifest_bytes: bytes) -> None:
     """Every file of the release, fetched from the URL, has the manifest's bytes; headers as generated."""
     rels = sorted(manifest.files)
-    responses = get_many(urljoin(url, url_of(rel)) for rel in rels)
+    served = digest_many(urljoin(url, url_of(rel)) for rel in rels)
     step("bytes-fetched")
-    wrong = [f"{r.url}: {_why(r, manifest.files[rel])}" for rel, r in zip(rels, responses)
-             if r.status != 200 or hashlib.sha256(r.body).hexdigest() != manifest.files[rel]]
+    wrong = [f"{d.url}: {_why(d)}" for rel, d in zip(rels, served) if d.status != 200 or d.sha256 != manifest.files[rel]]
     served_manifest = get(urljoin(url, MANIFEST_PATH))
     if served_manifest.body != manifest_bytes:
         wrong.insert(0, f"{served_manifest.url}: manifes yang disajikan bukan manifes rilis ini")
@@ -64,7 +62,7 @@ def check_bytes(url: str, manifest: Manifest, manifest_bytes: bytes) -> None:
         raise PpidError(f"{len(wrong)} berkas disajikan tidak sama dengan rilis:\n{shown}{more}")
 
 
-def _why(response, expected: str) -> str:
+def _why(response: Digest) -> str:
     if response.status == 0:
         return f"tidak terjangkau ({response.error})"
     if response.status != 200:

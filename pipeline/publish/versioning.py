@@ -22,6 +22,7 @@ the site root when search is first used) — a later interaction, not part of lo
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -38,12 +39,17 @@ def is_versioned(rel: str) -> bool:
     return rel.startswith("assets/") or rel.lower().endswith(IMAGE_SUFFIXES)
 
 
-def rewrite_page(html: str, page_rel: str, folder: str, files: set[str]) -> str:
-    """`html` of the page at `page_rel` with every loaded asset pointing into this release's prefix."""
+def rewrite_page(html: str, page_rel: str, folder: str, files: set[str], memo: dict | None = None) -> str:
+    """`html` of the page at `page_rel` with every loaded asset pointing into this release's prefix. `memo` keeps
+    what a reference from a folder became: every page loads the same assets."""
     page_dir = posixpath.dirname(page_rel)
+    known = {} if memo is None else memo
 
     def replace(match: re.Match) -> str:
-        return match.group(1) + _versioned_ref(match.group(2), page_dir, folder, files) + match.group(3)
+        key = (match.group(2), page_dir)
+        if key not in known:
+            known[key] = _versioned_ref(match.group(2), page_dir, folder, files)
+        return match.group(1) + known[key] + match.group(3)
 
     return _WORKER.sub(replace, _REF.sub(replace, html), count=0)
 
@@ -59,7 +65,10 @@ def _versioned_ref(ref: str, page_dir: str, folder: str, files: set[str]) -> str
     if target not in files or target.endswith(".html") or not is_versioned(target):
         return ref
     versioned = f"{PREFIX_DIR}/{folder}/{target}"
-    new = "/" + versioned if absolute else posixpath.relpath(versioned, page_dir or ".")
+    # Up from the page's folder to the release root: the prefix is never a page folder (check_built refuses one),
+    # so this equals posixpath.relpath(versioned, page_dir) without its two abspath calls per reference.
+    up = "../" * (page_dir.count("/") + 1) if page_dir else ""
+    new = "/" + versioned if absolute else up + versioned
     return new + sep + tail
 
 
@@ -73,11 +82,14 @@ def _split_suffix(ref: str) -> tuple[str, str, str]:
 
 def version_release(root: Path, folder: str, files: set[str]) -> None:
     """Rewrite every HTML file of the release folder in place and add the `_rilis` link."""
+    memo: dict = {}
     for rel in sorted(files):
         if rel.endswith(".html"):
             path = root / rel
             html = path.read_text(encoding="utf-8")
-            new = rewrite_page(html, rel, folder, files)
+            new = rewrite_page(html, rel, folder, files, memo)
             if new != html:
-                path.write_text(new, encoding="utf-8")
+                tmp = path.with_name(f".{path.name}.tmp")
+                tmp.write_text(new, encoding="utf-8")
+                os.replace(tmp, path)  # a new file: the build's, hard-linked here, stays as it was built
     (root / PREFIX_DIR).symlink_to("..", target_is_directory=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..changes import Change, Digest, Snapshot, draft_changes, removal_digest, snapshot
 from ..errors import ConfigError
 from ..site import Site
-from ..view import file_type_allowed
+from ..view import allowed_file_types, file_type_allowed
 from .chains import Chain, History, explain, replay
 from .log import RecordLog, load_log
 from .previews import Manifest
@@ -141,6 +141,7 @@ class SiteState:
         """Files in content/ that no approval covers (no page links them). A type the policy refuses is the
         view's problem (view.file_type_allowed), reported with the content's other problems."""
         bound = {rel for digest in self.snap.content_digests.values() for rel in digest.files}
+        allowed_file_types(self.site.root)  # fail closed: a security.yml that cannot be read stops verify here
         problems = []
         for rel in sorted(self.snap.content.assets):
             if not file_type_allowed(self.site, rel):
