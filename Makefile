@@ -1,6 +1,6 @@
 # ppid-site: `make preview` runs the main job on the demo site, `make test` runs the tests.
 # Each target installs what it needs: the virtualenv, the Python packages, and Debian packages
-# (Chromium, poppler-utils) when they are missing.
+# (Chromium, poppler-utils, nginx, apache2) when they are missing.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +13,7 @@ SHIM   := overrides/assets/javascripts/iframe-worker-1.0.4-shim.js
 AUDIT  := .ppid/audit/axe-4.14.1.min.js .ppid/audit/vnu-26.9.27.jar
 
 # command -> Debian package
-SYSTEM_DEPS := chromium:chromium chromium-headless-shell:chromium-headless-shell pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync java:default-jre-headless
+SYSTEM_DEPS := chromium:chromium chromium-headless-shell:chromium-headless-shell pdftotext:poppler-utils npm:npm nginx:nginx sshd:openssh-server rsync:rsync java:default-jre-headless apache2:apache2
 
 .PHONY: all preview build check test bench system-deps clean publish meja
 

@@ -49,13 +49,18 @@ def running_nginx(target_root: Path, port: int) -> Iterator[Path]:
     try:
         yield conf
     finally:
-        pid_file = conf_dir / "run" / "nginx.pid"
-        if pid_file.exists():
-            pid = int(pid_file.read_text())
-            os.kill(pid, signal.SIGTERM)  # fast shutdown: nothing to drain in a test
-            for _ in range(100):
-                try:
-                    os.kill(pid, 0)
-                except ProcessLookupError:
-                    break
-                time.sleep(0.05)
+        terminate(conf_dir / "run" / "nginx.pid")
+
+
+def terminate(pid_file: Path) -> None:
+    """Stop the server whose main process wrote pid_file (fast shutdown: nothing to drain in a test)."""
+    if not pid_file.exists():
+        return
+    pid = int(pid_file.read_text())
+    os.kill(pid, signal.SIGTERM)
+    for _ in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
