@@ -171,3 +171,38 @@ def test_a_switch_to_another_release_is_served(served):
     assert code == 200 and old_css == css_first
     assert fetch(f"{apache}_rilis/{first}/index.html")[0] == 404
 
+
+
+def test_a_target_served_by_apache_alone_is_published_switched_and_rolled_back(tmp_path):
+    """`server: apache` in deploy.yml: no nginx anywhere; each release's .htaccess carries its headers and CSP,
+    switched with it, and the checks after the switch judge what Apache serves."""
+    import json
+
+    from conftest import make_site
+    from helpers.releases import build, signed_release
+    from pipeline.publish.deploy import deploy, rollback
+    from pipeline.site import Site
+
+    with world_readable_dir("ppid-apache-saja-") as base:
+        site, target, port = make_site(base / "situs"), base / "www", free_port()
+        (target / "releases" / ".kosong").mkdir(parents=True)  # the placeholder publishing.md tells admins to make
+        (target / "live").symlink_to("releases/.kosong", target_is_directory=True)
+        (site / "site_config" / "deploy.yml").write_text(json.dumps({"targets": {"uji": {
+            "type": "local", "server": "apache", "path": str(target), "url": f"http://127.0.0.1:{port}/",
+            "keep": 3, "check_pages": 1}}}), encoding="utf-8")
+        url = f"http://127.0.0.1:{port}/"
+        with running_apache(target, port):
+            first = deploy(Site(site), "uji", build(site, base / "b0"), signed_release(site))
+            code, headers, body = fetch(url + "layanan/permohonan/")
+            assert code == 200 and b"Tata Cara Permohonan" in body
+            csp = headers["Content-Security-Policy"]
+            assert script_sources(csp) >= inline_script_hashes(body.decode("utf-8"))
+            page = site / "content" / "layanan" / "permohonan.md"
+            page.write_text(page.read_text(encoding="utf-8").replace("Tata Cara Permohonan", "Cara Memohon"),
+                            encoding="utf-8")
+            deploy(Site(site), "uji", build(site, base / "b1"), signed_release(site))
+            assert b"Cara Memohon" in fetch(url + "layanan/permohonan/")[2]
+            rollback(Site(site), "uji", None)
+            assert b"Tata Cara Permohonan" in fetch(url + "layanan/permohonan/")[2]
+            assert (target / "live").resolve().name == first.folder
+        assert not (target / "nginx").exists() and not any(target.rglob("nginx.conf"))

@@ -32,6 +32,7 @@ class TargetConfig:
     reload: tuple[str, ...]  # command run before the switch so the server reads the new configuration
     check_pages: int
     hosts: tuple[Host, ...] = ()
+    server: str = "nginx"    # nginx: configuration written and reloaded by ppid; apache: the release's .htaccess
     identity: Path | None = None
     known_hosts: Path | None = None
 
@@ -63,7 +64,8 @@ def target_named(site: Site, name: str | None) -> TargetConfig:
 
 def _target(site: Site, name: str, raw: dict) -> TargetConfig:
     common = dict(name=name, type=raw["type"], url=raw["url"], keep=raw.get("keep", DEFAULT_KEEP),
-                  reload=tuple(raw.get("reload") or ()), check_pages=raw.get("check_pages", DEFAULT_CHECK_PAGES))
+                  reload=tuple(raw.get("reload") or ()), check_pages=raw.get("check_pages", DEFAULT_CHECK_PAGES),
+                  server=raw.get("server", "nginx"))
     if raw["type"] == "local":
         return TargetConfig(path=(site.root / Path(raw["path"]).expanduser()).resolve(), **common)
     default_path = raw.get("path")

@@ -111,12 +111,15 @@ def list_releases(site: Site, target_name: str | None) -> list[KeptRelease]:
 
 def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str) -> DeployResult:
     config = target.config
-    reloaded = _write_server_config(target, manifest)
-    if not reloaded and not csp_allows(config.url, manifest):
-        _reload(target)  # the file was right but the server never read it (a run died in between)
-        reloaded = True
+    if config.server == "nginx":
+        reloaded = _write_server_config(target, manifest)
+        if not reloaded and not csp_allows(config.url, manifest):
+            _reload(target)  # the file was right but the server never read it (a run died in between)
+            reloaded = True
     step("server-config")
-    wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
+    if config.server == "nginx":
+        wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
+    # apache: the release's own .htaccess holds its headers and CSP, so they change with the switch itself
     target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
     step("journal")
     target.switch(manifest.folder)

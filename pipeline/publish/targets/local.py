@@ -37,7 +37,10 @@ class LocalTarget:
         link = self.root / LIVE
         if not link.is_symlink():
             return None
-        return Path(os.readlink(link)).name
+        name = Path(os.readlink(link)).name
+        # A link to a hidden folder is the web server's placeholder before the first publish (an Apache
+        # DocumentRoot must exist when Apache starts): nothing of ours is live yet.
+        return None if name.startswith(".") else name
 
     def folders(self) -> list[str]:
         releases = self.root / RELEASES
