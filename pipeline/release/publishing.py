@@ -3,6 +3,7 @@ in pipeline/publish/; this joins it to the gate so that nothing reaches a target
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import shutil
@@ -46,11 +47,15 @@ def publish(site: Site, target: str | None, root_key: Path | None = None) -> Dep
         return DeployResult(target or "", "publish", "", info.id, None, False,
                             f"Tidak ada yang baru: rilis {info.id.removeprefix('sha256:')[:12]} sudah tayang dengan "
                             "halaman yang sama; tidak ada yang diubah.")
+    action = "takedown" if passed.takedown else "publish"
+    del passed
+    site.forget()  # the gate's state and views are not the build's: freed before it runs, so publish peaks no higher
+    gc.collect()
     out = site.work_dir / "terbit-build" / "site"
     shutil.rmtree(out, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_online(site, out, approved=True)
-    return deploy(site, target, out, info, action="takedown" if passed.takedown else "publish")
+    return deploy(site, target, out, info, action=action)
 
 
 def require_anchored(state, live: ReleaseInfo) -> None:
