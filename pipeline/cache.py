@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import secrets
 from functools import lru_cache
@@ -66,3 +67,22 @@ def write(path: Path, payload: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(tag + b"\n" + payload)
     os.replace(tmp, path)
+
+
+def read_mapping(path: Path) -> dict:
+    """A JSON object kept with `write_mapping`, or {} when absent, unauthenticated or not an object."""
+    payload = read(path)
+    try:
+        data = json.loads(payload) if payload else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_mapping(path: Path, data: dict) -> bool:
+    """Keep a JSON object; False when it cannot be written (a read-only checkout works on, only slower)."""
+    try:
+        write(path, json.dumps(data).encode("ascii"))  # ASCII: a file name that is not UTF-8 stays writable
+    except OSError:
+        return False
+    return True

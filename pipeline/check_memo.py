@@ -85,19 +85,12 @@ class _Adder:
 
 
 def recall(site: Site, key: str) -> Answer | None:
-    payload = cache.read(site.work_dir / MEMO)
+    data = cache.read_mapping(site.work_dir / MEMO)
     try:
-        data = json.loads(payload) if payload else None
-        if data and data["key"] == key:
-            return Answer(int(data["code"]), str(data["text"]))
-    except (ValueError, KeyError, TypeError):
-        pass
-    return None
+        return Answer(int(data["code"]), str(data["text"])) if data.get("key") == key else None
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def remember(site: Site, key: str, answer: Answer) -> None:
-    try:
-        cache.write(site.work_dir / MEMO, json.dumps({"key": key, "code": answer.code, "text": answer.text},
-                                                     ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout still checks, only without the memo
+    cache.write_mapping(site.work_dir / MEMO, {"key": key, "code": answer.code, "text": answer.text})

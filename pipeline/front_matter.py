@@ -15,11 +15,7 @@ from .yamlio import Located, loads
 class FrontMatterMemo:
     def __init__(self, path: Path) -> None:
         self.path = path
-        payload = cache.read(path)
-        try:
-            self.known: dict[str, str] = json.loads(payload) if payload else {}
-        except ValueError:
-            self.known = {}
+        self.known: dict[str, str] = cache.read_mapping(path)
         self.used: dict[str, str] = {}  # hash -> the parse as JSON text: callers may change what they get
 
     def parse(self, text: str, display: str) -> Located:
@@ -43,8 +39,5 @@ class FrontMatterMemo:
         """Keep what this command read (pages no longer in the site drop out)."""
         if self.used.keys() == self.known.keys():
             return
-        try:
-            cache.write(self.path, json.dumps(self.used, ensure_ascii=False).encode("utf-8"))
+        if cache.write_mapping(self.path, self.used):
             self.known = dict(self.used)
-        except OSError:
-            pass  # a read-only checkout still reads, only slower

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import time
@@ -22,7 +21,7 @@ RACY_NS = 100_000_000
 
 
 def private_keys_in(root: Path) -> list[Path]:
-    known = _memo_read(root / MEMO)
+    known = cache.read_mapping(root / MEMO)
     fresh: dict[str, str] = {}
     start = time.time_ns()
     found = []
@@ -44,24 +43,8 @@ def private_keys_in(root: Path) -> list[Path]:
             elif max(info.st_mtime_ns, info.st_ctime_ns) < start - RACY_NS:
                 fresh[path] = stamp
     if fresh != known:
-        _memo_write(root / MEMO, fresh)
+        cache.write_mapping(root / MEMO, fresh)
     return found
-
-
-def _memo_read(path: Path) -> dict[str, str]:
-    payload = cache.read(path)
-    try:
-        data = json.loads(payload) if payload else {}
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _memo_write(path: Path, entries: dict[str, str]) -> None:
-    try:
-        cache.write(path, json.dumps(entries).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout is still scanned, every time
 
 
 def _head(path: str) -> bytes | None:

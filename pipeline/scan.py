@@ -5,18 +5,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import multiprocessing
-import os
 from pathlib import Path
 
 from . import cache
 from .checks import secrets, unsafe
 from .checks.findings import BLOCK, Finding, mask, value_hash
 from .content import Page, file_sha256
+from .parallel import PARALLEL_FROM, run_forked
 from .site import Site
 
 SCAN_VERSION = "1"
-PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 POLICY_FILES = ("site_config/privacy.yml", "site_config/security.yml", "mkdocs.yml")  # mkdocs.yml: the renderer
 
 
@@ -40,18 +38,10 @@ class Scanner:
         """Scan the pages missing from the cache on every core at once: a cold check of a large site is then
         bounded by the detectors' speed divided by the cores (each page's result lands in the cache)."""
         missing = [p for p in pages if not self._path(p.display, p.sha256).exists()]
-        workers = min(os.cpu_count() or 1, 8)
-        if len(missing) < PARALLEL_FROM or workers < 2:
-            return
-        for page in missing:
-            page.rendered  # rendered (or read from the render cache) here, once, before the work is shared
-        global _JOB
-        _JOB = (self, missing)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_scan_one, range(len(missing)), chunksize=16)
-        finally:
-            _JOB = None
+        if len(missing) >= PARALLEL_FROM:
+            for page in missing:
+                page.rendered  # rendered (or read from the render cache) here, once, before the work is shared
+        run_forked(self.page, missing)
 
     def file(self, display: str, path: Path) -> list[Finding]:
         return self._cached(display, self._sha256(path), lambda: self._scan_file(display, path))
@@ -120,14 +110,6 @@ class Scanner:
         findings = compute()
         cache.write(path, json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False).encode("utf-8"))
         return findings
-
-
-_JOB: tuple[Scanner, list[Page]] | None = None
-
-
-def _scan_one(index: int) -> None:
-    scanner, pages = _JOB
-    scanner.page(pages[index])
 
 
 def _fingerprint(site: Site) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..parallel import run_forked
 from . import cache
 from .engine import Engine, RenderFailed, markdown_config, parsable
 from .facts import Facts, read_html
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..content import Page
 
 RENDER_VERSION = "3"
-PARALLEL_FROM = 64  # pages missing from the cache before the work is spread over processes
 
 
 @dataclass(frozen=True)
@@ -84,18 +83,11 @@ class Renderer:
         """Render the pages missing from the cache on every core at once: a cold check of a large site
         is then bounded by the engine's speed divided by the cores, not by one core."""
         missing = [p for p in pages if not cache.exists(self.cache_dir, self._name(p))]
-        workers = min(os.cpu_count() or 1, 8)
-        if len(missing) < PARALLEL_FROM or workers < 2:
-            return
-        global _WORKER
-        _WORKER = self
-        try:
-            import multiprocessing
+        run_forked(self._prerender_one, [(p.body, p.body_line, self._name(p)) for p in missing])
 
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_prerender_one, [(p.body, p.body_line, self._name(p)) for p in missing], chunksize=16)
-        finally:
-            _WORKER = None
+    def _prerender_one(self, job: tuple[str, int, str]) -> None:
+        body, first_line, name = job
+        self.store(self.render(body, first_line), name)
 
     def _facts(self, page: "Page", name: str) -> Facts:
         stored = cache.read(self.cache_dir, name, 1)
@@ -118,14 +110,6 @@ class Renderer:
             return Rendered([], [], str(exc), Facts())
         facts = read_html(html)
         return Rendered(place_links(facts, body, first_line), facts.anchors, None, facts)
-
-
-_WORKER: Renderer | None = None
-
-
-def _prerender_one(job: tuple[str, int, str]) -> None:
-    body, first_line, name = job
-    _WORKER.store(_WORKER.render(body, first_line), name)
 
 
 def place_links(facts: Facts, body: str, first_line: int) -> list[Link]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +94,7 @@ def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog
     """Records signed by the registered key of the person they name; each copy of a record counted once.
     A file unchanged since it was verified with the same key is not parsed or verified again (the memo is an
     authenticated cache: it speeds this up and never decides)."""
-    memo = _memo_read(root)
+    memo = cache.read_mapping(_memo_path(root))
     fresh: dict[str, dict] = {}
     found: dict[str, Record] = {}
     prefix = reviews_dir.relative_to(root).as_posix() + "/"
@@ -128,7 +127,7 @@ def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog
             continue
         found[record.id] = record
     if fresh.keys() != memo.keys():
-        _memo_write(root, fresh)
+        cache.write_mapping(_memo_path(root), fresh)
     return found
 
 
@@ -156,21 +155,6 @@ def _verified(root: Path, path: Path, display: str, registry: Registry, log: Rec
 
 def _memo_path(root: Path) -> Path:
     return root / ".ppid" / "cache" / "log.json"
-
-
-def _memo_read(root: Path) -> dict[str, dict]:
-    payload = cache.read(_memo_path(root))
-    try:
-        return json.loads(payload) if payload else {}
-    except ValueError:
-        return {}
-
-
-def _memo_write(root: Path, entries: dict[str, dict]) -> None:
-    try:
-        cache.write(_memo_path(root), json.dumps(entries, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # a read-only checkout still verifies, only slower
 
 
 def _order(records: dict[str, Record], log: RecordLog) -> None:
