@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import cache
-from .guard import SKIP_DIRS
+from .guard import site_files
 from .site import Site
 
 MEMO = Path("cache") / "check-answer.json"
@@ -49,7 +49,8 @@ def read_state(site: Site, args: list[str]) -> State:
     digest = hashlib.sha256(json.dumps([sys.version, args, [os.environ.get(n) for n in ENV],
                                         str(dt.datetime.now(ZoneInfo(site.timezone)).date())]).encode())
     add = _Adder(digest)
-    add.tree(site.root, SKIP_DIRS)
+    for path in site_files(site.root):  # the same files the key guard looks at: every one the site holds
+        add.one(path)
     add.tree(Path(__file__).parent, {"__pycache__"})  # this program
     for entry in sys.path:  # an installed or upgraded package changes its site-packages folder
         add.one(entry)
@@ -69,7 +70,7 @@ class _Adder:
 
     def tree(self, top: Path, skip: set[str]) -> None:
         for folder, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if d not in skip and not d.endswith((".baru", ".lama")))
+            dirs[:] = sorted(d for d in dirs if d not in skip)
             for name in sorted(files):
                 self.one(os.path.join(folder, name))
 

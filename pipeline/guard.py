@@ -6,11 +6,24 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import Iterator
 
 from . import cache
 from .errors import UnsafeTree
 
+# Folders at the top of the site tree that are not the site (tools' and builds' own); the same names deeper
+# down (content/site/, drafts/node_modules/) are the site's and are looked at like everything else.
 SKIP_DIRS = {".git", ".venv", ".ppid", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", "site"}
+
+
+def site_files(root: Path) -> Iterator[str]:
+    """Every file of the site tree, as a path, sorted within each folder."""
+    for folder, dirs, files in os.walk(root):
+        if folder == str(root):
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith((".baru", ".lama"))]
+        dirs.sort()
+        for name in sorted(files):
+            yield os.path.join(folder, name)
 MAX_KEY_FILE = 64 * 1024
 
 
@@ -25,23 +38,20 @@ def private_keys_in(root: Path) -> list[Path]:
     fresh: dict[str, str] = {}
     start = time.time_ns()
     found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith((".baru", ".lama"))]
-        for name in files:
-            path = os.path.join(folder, name)
-            try:
-                info = os.lstat(path)
-            except OSError:
-                continue
-            stamp = f"{info.st_mode}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
-            if known.get(path) == stamp:
-                fresh[path] = stamp
-                continue
-            head = _head(path)
-            if head is not None and is_private_key_file(head):
-                found.append(Path(path))
-            elif max(info.st_mtime_ns, info.st_ctime_ns) < start - RACY_NS:
-                fresh[path] = stamp
+    for path in site_files(root):
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        stamp = f"{info.st_mode}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}"
+        if known.get(path) == stamp:
+            fresh[path] = stamp
+            continue
+        head = _head(path)
+        if head is not None and is_private_key_file(head):
+            found.append(Path(path))
+        elif max(info.st_mtime_ns, info.st_ctime_ns) < start - RACY_NS:
+            fresh[path] = stamp
     if fresh != known:
         cache.write_mapping(root / MEMO, fresh)
     return found

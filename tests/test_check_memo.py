@@ -47,3 +47,16 @@ def test_a_forged_answer_is_ignored(site: Path, ppid) -> None:
     settled()
     assert ppid("check")[0] == 1
     assert cache.read(memo) is not None  # replaced by an answer this user's key wrote
+
+
+def test_a_file_deep_in_a_folder_named_like_a_tool_folder_is_part_of_the_state(site: Path, ppid) -> None:
+    attachment = site / "content" / "site" / "denah.pdf"
+    attachment.parent.mkdir(parents=True)
+    attachment.write_bytes((site / "content" / "files" / "formulir.pdf").read_bytes())
+    page = site / "content" / "layanan" / "permohonan.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Denah](../site/denah.pdf)\n", encoding="utf-8")
+    settled()
+    assert ppid("check")[0] == 0
+    attachment.unlink()
+    code, out, _ = ppid("check")
+    assert code == 1 and "site/denah.pdf" in out

@@ -67,3 +67,10 @@ def test_a_key_written_over_a_file_found_clean_before_is_still_found(site: Path,
     notes.write_text(key, encoding="utf-8")
     code, _, err = ppid("check")
     assert code == 2 and "catatan.txt" in err
+
+
+def test_a_key_in_a_folder_named_like_a_tool_folder_deeper_in_the_site_is_found(site: Path, ppid) -> None:
+    """Only the top of the tree holds tools' folders (.git, site, node_modules); content/site/ is the site's."""
+    write(site / "content" / "site" / "id_ed25519", private_key_bytes(generate_key(), None).decode())
+    code, _, err = ppid("check")
+    assert code == 2 and "content/site/id_ed25519" in err

@@ -185,3 +185,19 @@ def test_a_release_preview_with_a_foreign_script_in_a_template_is_refused(site: 
     assert code == 1 and "analitik.example" in err and "Pratinjau rilis dihentikan" in err
     code, _, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
     assert code == 2 and "ppid release --pratinjau" in err
+
+
+def test_a_hand_written_manifest_naming_the_release_is_never_cited(site: Path, ppid, people, served) -> None:
+    import json
+
+    from pipeline.release.inputs import collect_inputs
+    from pipeline.site import Site
+    from pipeline.trust.previews import Manifest
+
+    release = collect_inputs(Site(site)).id
+    forged = {"type": "ppid-preview-manifest", "version": 1, "changes": {}, "inputs": {"content/palsu.md": "00"},
+              "release": release}
+    (site / "reviews" / "manifests").mkdir(parents=True, exist_ok=True)
+    (site / "reviews" / "manifests" / f"{Manifest(forged).id}.json").write_text(json.dumps(forged), encoding="utf-8")
+    code, _, err = ppid("release", "--periksa", "--setuju", *people.key("budi"))
+    assert code == 2 and "ppid release --pratinjau" in err

@@ -17,7 +17,7 @@ from ..site import Site
 from ..trust.chains import NEXT_STEP, STATE_NAMES, explain
 from ..trust.findings import accepted_in, blocking, change_findings, files_findings
 from ..trust.operations import find_pending
-from ..trust.previews import Manifest, newest_showing, newest_showing_release
+from ..trust.previews import Manifest, newest_showing
 from ..trust.registry import Person, Policy
 from ..trust.state import Pending, SiteState
 from ..view import build_view, renderer_of
@@ -193,7 +193,7 @@ def release_view(state: SiteState) -> ReleaseView:
     latest = release_approval.latest_approved(state)
     chain = release_approval.release_chain(state, inputs)
     changes = [] if latest is None or latest.digest == inputs.id else differences(load_inputs(state.site, latest.digest), inputs)
-    preview = newest_showing_release(state.site.root, inputs.id)
+    preview = release_approval.release_preview(state.site, inputs)
     return ReleaseView(inputs.short, STATE_NAMES[chain.state], explain(chain, state.policy), changes, latest is None,
                        _zip_of(state.site, preview))
 

@@ -11,11 +11,26 @@ from ..trust.identity import Signer
 from ..trust.operations import Outcome, require_role, sign_and_write
 from ..trust.records import FIRST_RELEASE, Record, release_fields
 from ..trust.rules import not_reviewer
-from ..trust.previews import manifest_path, newest_showing_release
+from ..trust.previews import Manifest, load, make_manifest, manifest_path
 from ..trust.state import SiteState
+from ..view import View, build_view
 from .inputs import ReleaseInputs, collect_inputs, save_inputs
 
 SUBJECT = "rilis"
+
+
+def release_manifest(view: View, inputs: ReleaseInputs) -> Manifest:
+    """The manifest of the offline preview of this release: every content/ file it shows, and the release."""
+    files = {f"content/{rel}": page.sha256 for rel, page in view.pages.items()}
+    files.update({f"content/{rel}": view.sha256(rel) for rel in view.assets})
+    return make_manifest({}, files, release=inputs.id)
+
+
+def release_preview(site, inputs: ReleaseInputs) -> Manifest | None:
+    """The preview built from exactly these inputs ('ppid release --pratinjau'), or None. Its manifest is
+    computed from the files, not found by a claim inside it: a hand-written manifest naming this release with
+    other files is never the one cited."""
+    return load(site.root, release_manifest(build_view(site, ["content"]), inputs).id)
 
 
 def latest_approved(state: SiteState) -> Record | None:
@@ -44,7 +59,7 @@ def check(state: SiteState, signer: Signer, *, approve: bool, comment: str = "")
     chain = release_chain(state, inputs)
     if chain.state in ("reviewed", "approved") and approve:
         raise DecisionRefused(f"rilis {inputs.short} sudah diperiksa ({chain.state}); tidak perlu diperiksa lagi")
-    preview = newest_showing_release(state.site.root, inputs.id)
+    preview = release_preview(state.site, inputs)
     if preview is None:
         raise DecisionRefused(f"rilis {inputs.short} belum dipratinjau luring: buat pratinjaunya dengan 'ppid release "
                               "--pratinjau', periksa situs di dalamnya, lalu catat hasilnya (pratinjau yang lebih lama "

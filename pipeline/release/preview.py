@@ -20,9 +20,9 @@ from ..preview.diff import render_diff
 from ..preview.package import write_zip
 from ..site import Site
 from ..trust.chains import STATE_NAMES
-from ..trust.previews import Manifest, make_manifest, save
+from ..trust.previews import save
 from ..trust.state import derive
-from ..view import View, build_view
+from ..view import build_view
 from . import approval
 from .history import current_text, text_with_hash
 from .inputs import ReleaseInputs, collect_inputs, differences, load_inputs, save_inputs
@@ -41,7 +41,7 @@ def build_release_preview(site: Site, out_dir: Path) -> Preview:
     latest = approval.latest_approved(state)
     old = load_inputs(site, latest.digest) if latest else None
     view = build_view(site, ["content"])
-    manifest = release_manifest(view, inputs)
+    manifest = approval.release_manifest(view, inputs)
     chain = approval.release_chain(state, inputs)
     summary = summary_markdown(site, inputs, old, STATE_NAMES[chain.state], manifest.short).encode("utf-8")
     staged = stage(site, view, directory_urls=False, extra={SUMMARY_PAGE: (summary, NavEntry(SUMMARY_TITLE, -10))},
@@ -57,12 +57,6 @@ def build_release_preview(site: Site, out_dir: Path) -> Preview:
     name = f"pratinjau-rilis-{today(site).strftime('%Y%m%d')}-{manifest.short}.zip"
     zip_path = write_zip(work / "site", out_dir / name, manifest)
     return Preview(manifest, zip_path, work / "site", len(differences(old, inputs)), warm)
-
-
-def release_manifest(view: View, inputs: ReleaseInputs) -> Manifest:
-    files = {f"content/{rel}": page.sha256 for rel, page in view.pages.items()}
-    files.update({f"content/{rel}": view.sha256(rel) for rel in view.assets})
-    return make_manifest({}, files, release=inputs.id)
 
 
 def summary_markdown(site: Site, inputs: ReleaseInputs, old: ReleaseInputs | None, state_name: str,
@@ -102,7 +96,7 @@ def next_step(preview_short: str) -> list[str]:
 
 def _file_diff(site: Site, path: str, what: str, old: ReleaseInputs) -> list[str]:
     """The lines of a changed template or configuration file (its earlier text from the git history)."""
-    lines = [f"## `{html.escape(path)}` — {html.escape(what)}", ""]
+    lines = [f"## <code>{html.escape(path)}</code> — {html.escape(what)}", ""]  # a file name is text, not Markdown
     before = "" if what == "ditambah" else text_with_hash(site.root, path, old.files.get(path, ""))
     after = "" if what == "dihapus" else current_text(site.root / path)
     if before is None or after is None:

@@ -65,19 +65,11 @@ def load(site_root: Path, preview_id: str) -> Manifest | None:
 
 
 def newest_showing(site_root: Path, page: str, digest: str) -> Manifest | None:
-    return _newest(site_root, lambda manifest: manifest.shows(page, digest))
-
-
-def newest_showing_release(site_root: Path, release: str) -> Manifest | None:
-    return _newest(site_root, lambda manifest: manifest.shows_release(release))
-
-
-def _newest(site_root: Path, wanted) -> Manifest | None:
     folder = site_root / MANIFESTS
     paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
     for path in paths:
         manifest = load(site_root, path.stem)
-        if manifest and wanted(manifest):
+        if manifest and manifest.shows(page, digest):
             return manifest
     return None
 
