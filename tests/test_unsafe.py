@@ -152,4 +152,5 @@ def test_a_class_the_sites_own_stylesheet_hides_is_hidden_content(site: Path, pp
                      "left: -9999px } }\n", encoding="utf-8")
     write(site / "drafts" / "uji.md", HEAD + '<p class="sisip"><a href="https://asing.example">x</a></p>\n')
     code, out, _ = ppid("check")
-    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: kelas 'sisip'" in out, out
+    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: tautan 'x' tidak terlihat" in out, out
+    assert "aturan '.md-typeset .sisip' di overrides/assets/stylesheets/ppid.css" in out, out
