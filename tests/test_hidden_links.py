@@ -57,6 +57,18 @@ TECHNIQUES = {
     "escape": (".escape a { dis\\70 lay: n\\6f ne }", '<p class="escape">{a}</p>'),
     "komentar": (".komentar a { display: /* x */ none }", '<p class="komentar">{a}</p>'),
     "tema-kelas": ("", '<span class="md-toggle">{a}</span>'),
+    # What a cascade that ignored layers, conditions or filters would let through.
+    "lapisan": (".lapisan a { display: none } @layer buka { .lapisan a { display: inline } }", '<p class="lapisan">{a}</p>'),
+    "lapisan-penting": ("@layer x { .lp a { display: none !important } } .lp a { display: inline !important }",
+                        '<p class="lp">{a}</p>'),
+    "dukung": (".dukung a { display: none } @supports (display: tidak-ada) { .dukung a { display: inline } }",
+               '<p class="dukung">{a}</p>'),
+    "wadah": ("@container (min-width: 0) { .wadah a { display: none } }", '<p class="wadah">{a}</p>'),
+    "saring": (".saring { filter: opacity(5%) }", '<div class="saring">{a}</div>'),
+    "terang": (".terang a { filter: brightness(20) }", '<p class="terang">{a}</p>'),
+    "kabur": (".kabur { filter: blur(6px) }", '<div class="kabur">{a}</div>'),
+    "campur-latar": (".campur-latar a { mix-blend-mode: difference; color: #000 }", '<p class="campur-latar">{a}</p>'),
+    "punya": ("p:has(> a[href*='judi-punya']) { display: none }", "<p>{a}</p>"),
 }
 LEGITIMATE = [
     # The screen-reader-only pattern, text only; a skip link within the page; white text on a dark band.
@@ -117,9 +129,14 @@ def test_a_stylesheet_no_config_names_is_judged_too(site: Path, ppid) -> None:
     """A template may link any stylesheet of the theme folder: every one is read."""
     write(site / "overrides" / "assets" / "lain.css", "@media screen { .md-typeset .iklan { position: fixed; "
           "top: -500px } }\n")
-    write(site / "drafts" / "uji.md", HEAD + '<p class="iklan"><a href="https://iklan.example">Iklan</a></p>\n')
+    # A sheet no page loads may add hiding, never take it away: it cannot cover for the site's own sheet.
+    write(site / "content" / "buka.css", ".sisip2 a { display: inline !important; color: #000 !important }\n")
+    _append(site, ".sisip2 a { display: none }")
+    write(site / "drafts" / "uji.md", HEAD + '<p class="iklan"><a href="https://iklan.example">Iklan</a></p>\n\n'
+          '<p class="sisip2"><a href="https://sisip.example">Sisip</a></p>\n')
     code, out, _ = ppid("check")
     assert code == 1 and "aturan '.md-typeset .iklan' di overrides/assets/lain.css" in out, out
+    assert "tautan 'Sisip' tidak terlihat oleh pembaca: display:none (aturan '.sisip2 a' di overrides/" in out, out
 
 
 def test_a_template_hiding_a_link_stops_the_build(site: Path, ppid) -> None:

@@ -75,8 +75,13 @@ def concealing(d: dict[str, str]) -> str | None:
             _EDGE_ON.search(transform) or _fraction(d.get("scale", "1").split(" ")[0]) < 0.1 or \
             _fraction(d.get("zoom", "1")) < 0.1:
         return "diperkecil hingga tak terlihat (transform/scale)"
-    if _fraction(d.get("opacity", "1")) < 0.1 or re.search(r"opacity\(\s*0*(\.0\d*)?%?\s*\)", d.get("filter", "")):
+    if _fraction(d.get("opacity", "1")) < 0.1:
         return "opacity hampir 0"
+    blurred = _filtered(d.get("filter", ""))
+    if blurred:
+        return blurred
+    if d.get("mix-blend-mode", "normal") in _BLENDS_AWAY:
+        return f"warna dicampur dengan latarnya (mix-blend-mode:{d['mix-blend-mode']})"
     size = font_size(d)
     if size is not None and size < 4:
         return "huruf sangat kecil (font-size)"
@@ -101,9 +106,31 @@ def concealing(d: dict[str, str]) -> str | None:
 
 
 _CONCEALING = frozenset({"display", "visibility", "content-visibility", "transform", "scale", "zoom", "opacity", "filter",
+                         "mix-blend-mode",
                          "font-size", "font", "left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top",
                          "margin", "inset", "translate", "width", "height", "max-width", "max-height", "clip",
                          "clip-path", "position"})
+# Blend modes that turn dark text on a light page into the page's own colour.
+_BLENDS_AWAY = frozenset({"screen", "lighten", "color-dodge", "difference", "exclusion", "plus-lighter", "soft-light",
+                          "hard-light", "overlay", "luminosity"})
+_FILTER = re.compile(r"(opacity|brightness|blur|contrast)\(\s*(-?\d*\.?\d+)(%|px|em|rem)?\s*\)")
+
+
+def _filtered(value: str) -> str | None:
+    """What a `filter` does to text: fades it out, washes it white, or blurs it past reading."""
+    for name, number, unit in _FILTER.findall(value):
+        amount = float(number) / 100 if unit == "%" else float(number)
+        if name == "opacity" and amount < 0.1:
+            return "opacity hampir 0 (filter)"
+        if name == "brightness" and amount >= 4:
+            return "teks dibuat putih (filter: brightness)"
+        if name == "blur" and (length_px(f"{number}{unit}") or 0) >= 4:
+            return "teks dikaburkan (filter: blur)"
+        if name == "contrast" and amount < 0.1:
+            return "kontras dihapus (filter: contrast)"
+    return None
+
+
 # Offsets this far to the right or down leave the page's width (a reader never scrolls there).
 FAR = 3000
 _ZERO_MATRIX = re.compile(r"matrix(?:3d)?\(\s*0*(?:\.0*)?\s*,\s*0*(?:\.0*)?\s*,\s*0*(?:\.0*)?\s*,\s*0*(?:\.0*)?\s*[,)]")
@@ -184,6 +211,11 @@ def _paint(colour: str | None, shorthand: str | None, image: str) -> colours.RGB
     return None
 
 
+def clipped_to_text(d: dict[str, str]) -> bool:
+    """The background is painted through the letters (`background-clip: text`): transparent text shows it."""
+    return "text" in (d.get("background-clip", ""), d.get("-webkit-background-clip", ""))
+
+
 def colour_problem(text: colours.RGBA, under: colours.RGBA) -> str | None:
     """Why text of colour `text` cannot be read on the opaque colour `under`; None if it can."""
     if text[3] < 0.1:
@@ -195,6 +227,8 @@ def colour_problem(text: colours.RGBA, under: colours.RGBA) -> str | None:
 
 def invisible_text(d: dict[str, str]) -> str | None:
     """Text these declarations alone make unreadable, on their own background or the page's white."""
+    if clipped_to_text(d):
+        return None
     fg = text_colour(d)
     if not isinstance(fg, tuple):
         return None

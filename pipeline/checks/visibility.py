@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 from xml.etree import ElementTree
 
 import cssselect2
 import tinycss2
 
 from . import colours, css, media
-from .media import SCREENS
+from .media import SCREENS, Screen
 
 # What a browser itself hides, before any stylesheet (the HTML standard's rendering section).
 BROWSER_SHEET = ("[hidden]:not([hidden=until-found]), template, noscript, script, style, head, title, datalist, "
@@ -30,9 +30,11 @@ _GROUPING = frozenset({"media", "supports", "layer", "container", "scope"})
 _RELEVANT = re.compile(r"--|(display|visibility|content-visibility|opacity|filter|transform|scale|zoom|translate|"
                        r"font|font-size|left|top|right|bottom|inset|text-indent|margin|margin-left|margin-top|width|"
                        r"height|max-width|max-height|clip|clip-path|position|overflow|overflow-x|color|"
-                       r"-webkit-text-fill-color|background|background-color|background-image)$")
+                       r"-webkit-text-fill-color|background|background-color|background-image|background-clip|"
+                       r"-webkit-background-clip|mix-blend-mode)$")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)")
 _KEYWORDS = ("inherit", "initial", "unset", "revert", "revert-layer")
+FLOOR, UNLAYERED = -1, 1_000_000
 # Material's frame around a page's content, as every built page has it (mkdocs-material 9.8.1).
 FRAME = [("div", {"class": "md-container", "data-md-component": "container"}), ("main", {"class": "md-main"}),
          ("div", {"class": "md-main__inner md-grid"}), ("div", {"class": "md-content", "data-md-component": "content"}),
@@ -44,6 +46,22 @@ class Rule:
     selector: str
     origin: str  # the stylesheet's file, as the site holds it
     declarations: tuple[tuple[str, str, bool], ...]  # (name, value, important)
+    layer: int = UNLAYERED  # cascade layer: FLOOR, a named layer's rank, or UNLAYERED
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A reader's screen, and whether the rules under @supports or @container hold (a condition the browser
+    decides and this does not: both answers are judged)."""
+    screen: Screen
+    conditional: bool
+
+    @property
+    def name(self) -> str:
+        return self.screen.name if self.conditional else f"{self.screen.name}, bila syarat @supports/@container tidak terpenuhi"
+
+
+SCENARIOS = tuple(Scenario(screen, conditional) for screen in SCREENS for conditional in (True, False))
 
 
 @dataclass(frozen=True)
@@ -54,40 +72,59 @@ class HiddenLink:
 
 
 class Styles:
-    """The stylesheets of a page, parsed once; their rules matched as they apply on each screen of `SCREENS`."""
+    """The stylesheets of a page, parsed once; their rules matched as they apply in each of `SCENARIOS`.
+    `unlinked`: sheets the site holds that no page may load; they may hide, never reveal (lowest in the cascade)."""
 
-    def __init__(self, sheets: list[tuple[str, str]]) -> None:
-        self.entries: list[tuple[tuple[str, ...], object, Rule]] = []  # (media queries, compiled selector, rule)
+    def __init__(self, sheets: list[tuple[str, str]], unlinked: list[tuple[str, str]] = ()) -> None:
+        # (media queries, under @supports/@container, compiled selector, rule)
+        self.entries: list[tuple[tuple[str, ...], bool, object, Rule]] = []
+        self.layers: dict[str, int] = {}
         for origin, text in [(BROWSER, BROWSER_SHEET), *sheets]:
-            self._add(_parsed(text), origin, None, ())
+            self._add(_parsed(text), _Context(origin, None, (), False, UNLAYERED))
+        for origin, text in unlinked:
+            self._add(_parsed(text), _Context(origin, None, (), False, FLOOR))
         self._matcher: cssselect2.Matcher | None = None
 
-    def match(self, element) -> list[tuple[tuple[bool, ...], Rule]]:
-        """(on which of `SCREENS` it applies, rule) of every rule whose selector matches, in cascade order."""
+    def match(self, element) -> list[tuple[tuple, tuple, tuple[bool, ...], Rule]]:
+        """(normal order, !important order, in which of `SCENARIOS` it applies, rule) of every matching rule."""
         if self._matcher is None:
             self._matcher = cssselect2.Matcher()
-            for queries, selector, rule in self.entries:
-                applies = tuple(all(media.matches(q, screen) for q in queries) for screen in SCREENS)
+            for queries, conditional, selector, rule in self.entries:
+                applies = tuple(all(media.matches(q, s.screen) for q in queries) and (s.conditional or not conditional)
+                                for s in SCENARIOS)
                 if any(applies):
                     self._matcher.add_selector(selector, (applies, rule))
-        return [payload for _, _, _, payload in self._matcher.match(element)]
+        return [((rule.layer, specificity, order), (_important_rank(rule.layer), specificity, order), applies, rule)
+                for specificity, order, _, (applies, rule) in self._matcher.match(element)]
 
-    def _add(self, rules: list, origin: str, parent: str | None, queries: tuple[str, ...]) -> None:
+    def _add(self, rules: list, context: "_Context") -> None:
         for rule in rules:
-            if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING:
-                inner = queries + ((tinycss2.serialize(rule.prelude),) if rule.lower_at_keyword == "media" else ())
-                self._add(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), origin,
-                          parent, inner)
+            if rule.type == "at-rule" and rule.lower_at_keyword == "layer":
+                names = [n.strip() for n in tinycss2.serialize(rule.prelude).split(",") if n.strip()]
+                for name in names or [f"(tanpa nama {len(self.layers)})"]:
+                    self.layers.setdefault(name, len(self.layers))
+                if rule.content is not None and context.layer != FLOOR:
+                    inner = self.layers[names[0] if names else f"(tanpa nama {len(self.layers) - 1})"]
+                    self._add(_rules(rule.content), context._replace(layer=inner))
+                elif rule.content is not None:
+                    self._add(_rules(rule.content), context)
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING:
+                keyword = rule.lower_at_keyword
+                self._add(_rules(rule.content), context._replace(
+                    queries=context.queries + ((tinycss2.serialize(rule.prelude),) if keyword == "media" else ()),
+                    conditional=context.conditional or keyword in ("supports", "container")))
             elif rule.type == "qualified-rule":
-                self._qualified(rule, origin, parent, queries)
+                self._qualified(rule, context)
 
-    def _qualified(self, rule, origin: str, parent: str | None, queries: tuple[str, ...]) -> None:
+    def _qualified(self, rule, context: "_Context") -> None:
         selector = " ".join(tinycss2.serialize(rule.prelude).split())
-        if parent is not None:  # CSS nesting: `&` is the parent rule's selector, else a descendant of it
+        if context.parent is not None:  # CSS nesting: `&` is the parent rule's selector, else a descendant of it
+            parent = context.parent
             selector = selector.replace("&", f":is({parent})") if "&" in selector else f":is({parent}) {selector}"
         contents = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-        declared = tuple((d.lower_name, css.value_text(d.value), d.important) for d in contents
-                         if d.type == "declaration" and _RELEVANT.match(d.lower_name))
+        # A sheet on the floor may hide, never reveal: its !important counts for nothing.
+        declared = tuple((d.lower_name, css.value_text(d.value), d.important and context.layer != FLOOR)
+                         for d in contents if d.type == "declaration" and _RELEVANT.match(d.lower_name))
         try:
             compiled = cssselect2.compile_selector_list(selector)
         except cssselect2.SelectorError:
@@ -95,10 +132,29 @@ class Styles:
         if declared and compiled:
             for text, one in zip(_selectors(selector), compiled):
                 if one.pseudo_element is None:
-                    self.entries.append((queries, one, Rule(text, origin, declared)))
+                    self.entries.append((context.queries, context.conditional, one,
+                                         Rule(text, context.origin, declared, context.layer)))
         nested = [item for item in contents if item.type in ("qualified-rule", "at-rule")]
         if compiled and nested:
-            self._add(nested, origin, selector, queries)
+            self._add(nested, context._replace(parent=selector))
+
+
+class _Context(NamedTuple):
+    origin: str
+    parent: str | None  # the selector of the rule a nested rule is in
+    queries: tuple[str, ...]
+    conditional: bool
+    layer: int
+
+
+def _important_rank(layer: int) -> int:
+    """!important reverses the layers' order (a layer's important beats unlayered important); the floor stays
+    lowest."""
+    return layer if layer == FLOOR else 0 if layer == UNLAYERED else UNLAYERED - layer
+
+
+def _rules(content: list) -> list:
+    return tinycss2.parse_rule_list(content, skip_comments=True, skip_whitespace=True)
 
 
 @lru_cache(maxsize=32)
@@ -122,8 +178,8 @@ def _selectors(selector_list: str) -> list[str]:
 class _Cascade:
     """Computed values of the properties that decide visibility, element by element (memoised)."""
 
-    def __init__(self, styles: Styles, screen: int, matched: dict[int, list]) -> None:
-        self.styles, self.screen, self.matched = styles, screen, matched  # `matched`: shared by every screen
+    def __init__(self, styles: Styles, scenario: int, matched: dict[int, list]) -> None:
+        self.styles, self.scenario, self.matched = styles, scenario, matched  # `matched`: shared by every scenario
         self.verdicts: dict[tuple[int, bool, bool], tuple[str | None, float]] = {}
         self.own: dict[int, tuple[dict[str, str], dict[str, Rule | None]]] = {}
         self.custom: dict[int, dict[str, str]] = {}
@@ -145,11 +201,15 @@ class _Cascade:
         key = id(element.etree_element)
         if key not in self.matched:
             self.matched[key] = self.styles.match(element)
-        for applies, rule in self.matched[key]:
-            if not applies[self.screen]:
-                continue
+        matched = [m for m in self.matched[key] if m[2][self.scenario]]
+        for _, _, _, rule in sorted(matched, key=lambda m: m[0]):
             for name, value, weighty in rule.declarations:
-                (important if weighty else normal)[name] = (value, rule)
+                if not weighty:
+                    normal[name] = (value, rule)
+        for _, _, _, rule in sorted(matched, key=lambda m: m[1]):
+            for name, value, weighty in rule.declarations:
+                if weighty:
+                    important[name] = (value, rule)
         inline = element.etree_element.get("style")
         if inline is not None:
             for item in tinycss2.parse_blocks_contents(inline, skip_comments=True, skip_whitespace=True):
@@ -241,7 +301,7 @@ def framed(html_root: ElementTree.Element, body: dict[str, str]) -> ElementTree.
 
 def hidden_links(document: ElementTree.Element, styles: Styles, judged: Callable[[str], bool],
                  skip_inline: bool, cascades: list[_Cascade] | None = None) -> list[HiddenLink]:
-    """Every link whose href `judged` accepts and that a reader cannot see on one of `SCREENS` at least.
+    """Every link whose href `judged` accepts and that a reader cannot see in one of `SCENARIOS` at least.
     `skip_inline`: a style attribute that alone hides is already reported where it is written (the page
     check), so it is not named again. `cascades`, one per screen, may keep what they know across calls."""
     links = [e for e in cssselect2.ElementWrapper.from_html_root(document).iter_subtree()
@@ -252,9 +312,9 @@ def hidden_links(document: ElementTree.Element, styles: Styles, judged: Callable
     found = []
     for link in links:
         hidden = [(screen, why) for screen, why in
-                  ((screen, _why_hidden(cascade, link, skip_inline)) for screen, cascade in zip(SCREENS, cascades)) if why]
+                  ((s, _why_hidden(cascade, link, skip_inline)) for s, cascade in zip(SCENARIOS, cascades)) if why]
         if hidden:
-            why = hidden[0][1] if len(hidden) == len(SCREENS) else f"{hidden[0][1]}, di {hidden[0][0].name}"
+            why = hidden[0][1] if len(hidden) == len(SCENARIOS) else f"{hidden[0][1]}, di {hidden[0][0].name}"
             text = " ".join("".join(link.etree_element.itertext()).split())[:60]
             found.append(HiddenLink(link.etree_element.get("href") or "", text, why))
     return found
@@ -262,7 +322,7 @@ def hidden_links(document: ElementTree.Element, styles: Styles, judged: Callable
 
 def new_cascades(styles: Styles) -> list[_Cascade]:
     matched: dict[int, list] = {}
-    return [_Cascade(styles, index, matched) for index in range(len(SCREENS))]
+    return [_Cascade(styles, index, matched) for index in range(len(SCENARIOS))]
 
 
 def _why_hidden(cascade: _Cascade, link, skip_inline: bool) -> str | None:
@@ -325,6 +385,8 @@ def _opaque(values: dict[str, str]) -> str | None:
 
 
 def _colour_problem(cascade: _Cascade, link, chain: list) -> str | None:
+    if any(css.clipped_to_text(cascade.declared(node)[0]) for node in chain):
+        return None  # the letters show a background image or gradient: not judged here
     text = cascade.colour(link, "-webkit-text-fill-color") or cascade.colour(link, "color")
     if text is None:
         return None
@@ -364,8 +426,8 @@ class PageStyles:
     """The site's stylesheets as they apply to a page's content inside Material's frame (the page check)."""
 
     def __init__(self, root: Path) -> None:
-        self.sheets, self.body = site_sheets(root)
-        self.fingerprint = fingerprint(self.sheets)
+        self.sheets, self.unlinked, self.body = site_sheets(root)
+        self.fingerprint = fingerprint(self.sheets + [("", "")] + self.unlinked)
         self._styles: Styles | None = None
         self._frame: ElementTree.Element | None = None
         self._cascades: list[_Cascade] = []
@@ -374,7 +436,7 @@ class PageStyles:
     @property
     def styles(self) -> Styles:
         if self._styles is None:
-            self._styles = Styles(self.sheets)
+            self._styles = Styles(self.sheets, self.unlinked)
         return self._styles
 
     def hidden_links(self, tree) -> list[list[str]]:
@@ -460,10 +522,10 @@ def _styles_of(sheets: tuple[tuple[str, str], ...]) -> Styles:
     return _PARSED[key]
 
 
-def site_sheets(root: Path) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """The stylesheets a built page of the site loads (the theme's, its palette's, mkdocs.yml's extra_css) and
-    after them every other .css file the site holds (a template may link any), with the attributes Material
-    writes on <body>. Read before a build, from the sources."""
+def site_sheets(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[str, str]]:
+    """The stylesheets a built page of the site loads (the theme's, its palette's, mkdocs.yml's extra_css), every
+    other .css file the site holds (a template may link any: they may hide, never reveal), and the attributes
+    Material writes on <body>. Read before a build, from the sources."""
     import material
 
     from ..yamlio import load_file
@@ -479,13 +541,14 @@ def site_sheets(root: Path) -> tuple[list[tuple[str, str]], dict[str, str]]:
     for entry in config.get("extra_css") or []:
         path = str(entry.get("path", "") if isinstance(entry, dict) else entry)
         paths += [folder / path for folder in folders if (folder / path).is_file()]
-    paths += [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*.css")) if p not in paths]
-    sheets = [(_shown(p, root, theme), p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+    others = [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*.css")) if p not in paths]
+    sheets, unlinked = ([(_shown(p, root, theme), p.read_text(encoding="utf-8", errors="replace")) for p in group]
+                        for group in (paths, others))
     body = {"dir": "ltr"}
     if isinstance(palette, dict) and palette:
         body.update({f"data-md-color-{k}": str(palette.get(k) or d) for k, d in
                      (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))})
-    return sheets, body
+    return sheets, unlinked, body
 
 
 def _shown(path: Path, root: Path, theme: Path) -> str:
