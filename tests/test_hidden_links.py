@@ -170,3 +170,40 @@ def test_the_theme_frame_and_a_page_with_outside_links_pass_the_build_gate(site:
           "[JDIH](https://jdih.kotacontoh.go.id).\n")
     code, out, err = ppid("build", "--out", str(site / "site"), "--tanpa-persetujuan")
     assert code == 0, out + err
+
+
+CHROMIUM_PAGE = """<!doctype html><html lang="id"><head><title>Uji</title><link rel="stylesheet" href="gaya.css"></head>
+<body><p>Biasa: <a href="https://peraturan.example/uu">UU 14/2008</a>.</p>
+<div class="pita"><a href="https://jdih.example/perda">Perda</a></div>
+<p class="tutup"><a href="https://judi-tutup.example/">tutup</a></p>
+<p class="putih"><a href="https://judi-putih.example/">putih</a></p>
+<p class="relatif"><a href="https://judi-relatif.example/">relatif</a></p>
+<p class="pudar"><span><a href="https://judi-pudar.example/">pudar</a></span></p>
+<p class="kiri"><a href="https://judi-kiri.example/">kiri</a></p>
+<p class="tinggi"><a href="https://judi-tinggi.example/">tinggi</a></p>
+<p class="kecil"><a href="https://judi-kecil.example/">kecil</a></p>
+<p><a href="/lokal/">lokal</a> <a href="#atas">atas</a></p></body></html>"""
+CHROMIUM_SHEET = """.pita { background: #1a237e } .pita a { color: #fff }
+.tutup { position: relative } .tutup::after { content: ""; position: absolute; inset: 0; background: #fff }
+.putih a { color: oklch(99.5% 0 0) }
+.relatif a { color: rgb(from white r g b) }
+.pudar { opacity: .3 } .pudar span { opacity: .3 }
+.kiri { position: absolute; left: -9999px }
+.tinggi { height: 0; overflow: hidden }
+.kecil { font-size: 1px }"""
+
+
+def test_chromium_lays_out_each_page_and_names_every_link_no_reader_sees(tmp_path: Path) -> None:
+    """What no stylesheet reading can tell (a pseudo-element laid over a link, a colour syntax the parser does not
+    know) Chromium can: the publish check opens the pages with links to other hosts and judges the layout."""
+    from helpers.server import serve
+    from pipeline.publish.browser_check import load_pages
+
+    write(tmp_path / "a.html", CHROMIUM_PAGE)
+    write(tmp_path / "gaya.css", CHROMIUM_SHEET)
+    with serve(tmp_path) as url:
+        report = load_pages([url + "a.html"], url, frozenset({url + "a.html"}))
+    named = {re.search(r"https://judi-(\w+)\.example", m).group(1) for m in report.hidden_links}
+    assert named == {"tutup", "putih", "relatif", "pudar", "kiri", "tinggi", "kecil"}, report.hidden_links
+    assert all(p.startswith("tautan tersembunyi: ") and "hapus tautan itu" in p for p in report.problems()[:7])
+
