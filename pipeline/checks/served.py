@@ -13,9 +13,10 @@ from ..errors import CheckFailed
 from ..render import cache
 from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
-from . import colours, css, visibility
+from . import css, stylesheets
 from .findings import BLOCK, Finding, value_hash
-from .visibility import leaves_site, served_hidden_links
+from .stylesheets import leaves_site
+from .visibility import served_hidden_links
 from .unsafe import (NAVIGATION, check, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
                      url_problem)
 
@@ -43,7 +44,7 @@ THEME_SCRIPTS = frozenset({
 })
 NOT_EXECUTED = frozenset({"application/json"})
 LINK_NAVIGATION = frozenset({"canonical", "alternate", "prev", "next", "author", "license", "help", "search"})
-_JUDGES = [Path(__file__), Path(css.__file__), Path(colours.__file__), Path(visibility.__file__)]
+_JUDGES = [Path(__file__)] + [Path(stylesheets.__file__).with_name(name) for name in stylesheets.JUDGES]
 _BASE_PATH = re.compile(r"""(["'])(?:\.{1,2}|/)(?:/\.\.)*/?\1""")
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, NamedTuple
 from xml.etree import ElementTree
 
 import cssselect2
@@ -422,49 +422,6 @@ def _named(rule: Rule | None) -> str:
     return f" (aturan '{rule.selector[:80]}' di {rule.origin})"
 
 
-class PageStyles:
-    """The site's stylesheets as they apply to a page's content inside Material's frame (the page check)."""
-
-    def __init__(self, root: Path) -> None:
-        self.sheets, self.unlinked, self.body = site_sheets(root)
-        self.fingerprint = fingerprint(self.sheets + [("", "")] + self.unlinked)
-        self._styles: Styles | None = None
-        self._frame: ElementTree.Element | None = None
-        self._cascades: list[_Cascade] = []
-        self.judged = leaves_site  # which links are judged
-
-    @property
-    def styles(self) -> Styles:
-        if self._styles is None:
-            self._styles = Styles(self.sheets, self.unlinked)
-        return self._styles
-
-    def hidden_links(self, tree) -> list[list[str]]:
-        """[href, text, why] of every link to another host that a reader of the page cannot see."""
-        if self._frame is None:  # the frame is the same around every page: its cascade is computed once
-            self._frame = framed(ElementTree.Element("body"), self.body)
-            self._cascades = new_cascades(self.styles)
-        article = next(self._frame.iter("article"))
-        content = element_tree(tree.body)
-        article.text, article[:] = content.text, list(content)
-        try:
-            return [[h.href, h.text, h.why] for h in
-                    hidden_links(self._frame, self.styles, leaves_site, True, self._cascades)]
-        finally:
-            article.text, article[:] = None, []
-            kept = {id(e) for e in self._frame.iter()}
-            for cascade in self._cascades:
-                cascade.forget(kept)
-
-
-def leaves_site(href: str) -> bool:
-    """A link to another host: what injected spam links are (a hidden link within the site leads to a page
-    that is itself checked)."""
-    from .unsafe import other_host, plain_relative
-
-    return not plain_relative(href) and other_host(href) is not None
-
-
 def served_hidden_links(tree, page: Path, site_dir: Path, judged: Callable[[str], bool]) -> list[HiddenLink]:
     """Links of a built page that `judged` accepts and a reader cannot see, with the stylesheets the page itself
     loads from the built site (<link rel=stylesheet>, their @import, <style>): what the visitor's browser gets."""
@@ -520,45 +477,3 @@ def _styles_of(sheets: tuple[tuple[str, str], ...]) -> Styles:
             _PARSED.clear()
         _PARSED[key] = Styles(list(sheets))
     return _PARSED[key]
-
-
-def site_sheets(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[str, str]]:
-    """The stylesheets a built page of the site loads (the theme's, its palette's, mkdocs.yml's extra_css), every
-    other .css file the site holds (a template may link any: they may hide, never reveal), and the attributes
-    Material writes on <body>. Read before a build, from the sources."""
-    import material
-
-    from ..yamlio import load_file
-
-    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    config = load_file(root / "mkdocs.yml", "mkdocs.yml").data or {}
-    config = config if isinstance(config, dict) else {}
-    settings = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    palette = settings.get("palette") or {}
-    palette = (palette[0] if palette else {}) if isinstance(palette, list) else palette
-    paths = sorted(theme.glob("main.*.min.css")) + (sorted(theme.glob("palette.*.min.css")) if palette else [])
-    folders = [root / str(settings.get("custom_dir") or "overrides"), root / "content", root / "drafts"]
-    for entry in config.get("extra_css") or []:
-        path = str(entry.get("path", "") if isinstance(entry, dict) else entry)
-        paths += [folder / path for folder in folders if (folder / path).is_file()]
-    others = [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*.css")) if p not in paths]
-    sheets, unlinked = ([(_shown(p, root, theme), p.read_text(encoding="utf-8", errors="replace")) for p in group]
-                        for group in (paths, others))
-    body = {"dir": "ltr"}
-    if isinstance(palette, dict) and palette:
-        body.update({f"data-md-color-{k}": str(palette.get(k) or d) for k, d in
-                     (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))})
-    return sheets, unlinked, body
-
-
-def _shown(path: Path, root: Path, theme: Path) -> str:
-    if path.is_relative_to(theme):
-        return f"tema Material ({path.name})"
-    return path.relative_to(root).as_posix()
-
-
-def fingerprint(sheets: Iterable[tuple[str, str]]) -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(css.__file__).read_bytes())
-    for origin, text in sheets:
-        digest.update(f"{origin}\0{text}\0".encode())
-    return digest.hexdigest()

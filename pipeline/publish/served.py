@@ -105,7 +105,7 @@ def outward_pages(built: Path) -> list[str]:
     """The URLs (relative to the site) of the built pages that link to another host."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from ..checks.visibility import leaves_site
+    from ..checks.stylesheets import leaves_site
 
     found = []
     for path in sorted(built.rglob("*.html")):

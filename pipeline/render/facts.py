@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..checks.visibility import PageStyles
+    from ..checks.stylesheets import PageStyles
 
 
 # Attributes whose value is a URL a browser follows or fetches.

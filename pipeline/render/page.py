@@ -50,7 +50,7 @@ class Renderer:
     """Renders the pages of one site with the engine and configuration of its build."""
 
     def __init__(self, root: Path, work_dir: Path) -> None:
-        from ..checks.visibility import PageStyles
+        from ..checks.stylesheets import PageStyles
 
         config = markdown_config(root)
         self.engine = Engine(config)
