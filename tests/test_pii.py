@@ -910,3 +910,12 @@ def test_the_corpus_has_a_held_out_part_from_other_pages():
     kinds = [label[2] for doc in dev for label in doc["labels"]]
     assert kinds.count("rekening") >= 10 and kinds.count("paspor") >= 8
     assert pii_real_build.parse_marked("NIK {{nik:32730l4509870OO3}}", "t#1")[1][0][2] == "nik"   # OCR'd letters
+
+
+def test_a_text_full_of_letters_touching_digits_scans_in_linear_time():
+    # each candidate for a letter read as a digit is looked at in a bounded piece of the text, never from its start
+    import time
+
+    text = "Kode:Il2 " + "x" * 200 + ("\nrujukanO1" + "y" * 300) * 3000
+    began = time.process_time()
+    assert scan_text(text, POLICY) == [] and time.process_time() - began < 5

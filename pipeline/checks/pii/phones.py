@@ -41,6 +41,7 @@ _O_CLASSES = bytes(ord("D") if chr(i).isdigit() and i < 128 else ord("O") if chr
 _OCR_NIK = re.compile(r"(?<![^\W\d_])[\dOolI](?:[ .\-]?[\dOolI]){15}(?![^\W\d_]|[ .\-]?\d)")
 _OCR_NIK_DIGITS = 8       # real digits, at least, in such a NIK: a word of letters is none
 _OCR_NIK_REACH = 32
+_LOOK_AROUND = 4          # characters before and after a number that the phone regexes' lookarounds read
 _O_REACH = 24   # a phone number is never longer: candidates are looked for this far around each O
 
 
@@ -66,21 +67,23 @@ def phone_detector(scan: Scan, start: int, end: int, mobile: bool) -> str:
     return "telepon" if kind == "perangkat" else LANDLINE
 
 
-def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
-    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word. `text` is the scan's text with
-    letters read as digits (same length), when looking for an O written for a zero."""
+def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None, offset: int = 0) -> None:
+    """Phones in the scan's text[lo:hi]; an unpunctuated landline only after a phone word. `text` is a piece of the
+    scan's text starting at `offset`, with letters read as digits, when looking for an O written for a zero."""
     text = scan.text if text is None else text
     allowed = scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
-        for m in rx.finditer(text, lo, hi):
-            if phone_key(m.group()) in allowed or scan.context.other_identifier(m.start(), m.end()):
+        for m in rx.finditer(text, lo - offset, hi - offset):
+            s, e = m.start() + offset, m.end() + offset
+            if phone_key(m.group()) in allowed or scan.context.other_identifier(s, e):
                 continue
-            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), rx is _MOBILE))
-    for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
+            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, rx is _MOBILE))
+    for m in _LANDLINE_PLAIN.finditer(text, lo - offset, hi - offset):
+        s, e = m.start() + offset, m.end() + offset
         if phone_key(m.group()) in allowed:
             continue
-        if scan.context.family(m.start(), m.end()) == "telepon" or scan.context.phone_kind(m.start(), m.end()):
-            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), False))
+        if scan.context.family(s, e) == "telepon" or scan.context.phone_kind(s, e):
+            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, False))
 
 
 def find_lettered_phones(scan: Scan) -> None:
@@ -97,14 +100,22 @@ def find_lettered_phones(scan: Scan) -> None:
         if near.start() < done:
             continue
         lo = max(0, near.start() - _O_REACH)
-        lo = text.rfind(" ", max(0, lo - 8), lo) + 1 if lo else 0  # start on a word boundary
+        lo = _word_start(text, lo)
         for m in _O_CANDIDATE.finditer(text, lo, min(len(text), near.end() + _O_REACH)):
             raw = m.group()
             done = max(done, m.end())
             if not any(ch in "OolI" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
                 continue
-            read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
-            find_phones(scan, m.start(), m.end(), read)
+            w0 = max(0, m.start() - _LOOK_AROUND)   # the lookarounds' reach: a piece, never a copy of the text
+            read = text[w0:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():m.end() + _LOOK_AROUND]
+            find_phones(scan, m.start(), m.end(), read, w0)
+
+
+def _word_start(text: str, lo: int) -> int:
+    """A start at or a little before `lo` on a word boundary (a space found there), else `lo` itself: never the
+    start of the text, which would make every candidate search read the whole text before it."""
+    space = text.rfind(" ", max(0, lo - 8), lo)
+    return space + 1 if space >= 0 else lo
 
 
 def _lettered_nik(scan: Scan, a: int, b: int) -> int:
@@ -114,7 +125,7 @@ def _lettered_nik(scan: Scan, a: int, b: int) -> int:
 
     text = scan.text
     lo = max(0, a - _OCR_NIK_REACH)
-    lo = text.rfind(" ", max(0, lo - 8), lo) + 1 if lo else 0
+    lo = _word_start(text, lo)
     hi = min(len(text), b + _OCR_NIK_REACH)
     for m in _OCR_NIK.finditer(text, lo, hi):
         raw = m.group()
