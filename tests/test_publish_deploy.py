@@ -15,6 +15,7 @@ from helpers.browser import guarded_browser
 from helpers.publishing import sha256, small_disk, stage
 from pipeline.errors import PpidError
 from pipeline.publish.deploy import list_releases, rollback
+from pipeline.publish.history import indonesian_time
 from pipeline.publish.publog import parse_log
 from pipeline.site import Site
 
@@ -76,7 +77,10 @@ def test_publish_change_publish_rollback_roll_forward(tmp_path):
         assert st.get(".well-known/ppid/log.jsonl") == log
         history = st.get("riwayat-publikasi/").decode()
         assert history.count("<tr><td>") == 4 and "Riwayat Publikasi" in history
-        assert re.search(r"\d{1,2} November 2026, \d\d\.\d\d WIB", history)
+        # Times are shown in the agency's zone (WIB), whatever day or month it is there now.
+        assert indonesian_time(entries[0].time, "Asia/Jakarta") in history
+        assert re.search(r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+                         r"Desember) \d{4}, \d\d\.\d\d WIB", history)
 
 
 def test_security_headers_on_real_responses_and_nothing_hidden_served(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import PpidError
 from ..trust.identity import PASSPHRASE_ENV, key_dir
 from ..trust.log import load_log
+from ..trust.records import now_utc
 from ..trust.registry import REGISTRY, REGISTRY_SIG, load_registry, registry_message
 from ..trust.root import user_root_file
 from ..yamlio import dumps, load_file
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
 def _new(args: argparse.Namespace, site: Site) -> int:
     out = args.out or key_dir() / args.id
     line = _new_key(site, out, args.passphrase, f"{args.id}@ppid")
-    today = dt.date.today()
+    today = now_utc().date()  # validity days are UTC days (Person.valid_at)
     print(f"Kunci privat: {out} (mode 600; jangan pernah di-commit). Sidik jari: {fingerprint(line)}")
     print("Tambahkan ke site_config/reviewers.yml di bawah 'reviewers:', lalu minta pemegang kunci akar "
           "menandatangani ulang registri (ppid keys sign-registry):\n")
@@ -139,7 +140,7 @@ def _revoke(args: argparse.Namespace, site: Site) -> int:
     located.data["versi"] = int(located.data.get("versi") or 0) + 1  # an older signed registry no longer passes
     for entry in located.data["reviewers"]:
         if entry["id"] == args.id:
-            entry["revoked"] = dt.date.today().isoformat()
+            entry["revoked"] = now_utc().date().isoformat()
             entry["revoked_after"] = heads
     target = site.root / REGISTRY
     tmp = target.with_name(target.name + ".tmp")

@@ -122,7 +122,9 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
     if config.server == "nginx":
         wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
     # apache: the release's own .htaccess holds its headers and CSP, so they change with the switch itself
-    target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
+    entries = _log_entries(site, target)
+    target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now()),
+                                      "log_head": entries[-1].digest if entries else None}).encode())
     step("journal")
     target.switch(manifest.folder)
     step("switched")
@@ -192,7 +194,7 @@ def _recover(site: Site, target: Target) -> None:
         return
     journal = json.loads(raw)
     entries = _log_entries(site, target)
-    done = any(e.folder == journal["to"] and e.time >= journal["started"] for e in entries)
+    done = any(e.folder == journal["to"] for e in _written_since(entries, journal))
     if done:
         _write_log(site, target, entries)  # the run died between the site's log and the target's copy
     else:
@@ -256,6 +258,17 @@ def _reload(target: Target) -> None:
     if target.config.reload:
         standalone = f"{target.server_root()}/{STANDALONE_CONF}"
         target.reload([part.replace("{nginx_conf}", standalone) for part in target.config.reload])
+
+
+def _written_since(entries: list[publog.LogEntry], journal: dict) -> list[publog.LogEntry]:
+    """The log entries written after the journal was: by the log's head then (the clock's seconds cannot tell two
+    runs in one second apart); journals of older versions hold only the time."""
+    if "log_head" not in journal:
+        return [e for e in entries if e.time >= journal["started"]]
+    if journal["log_head"] is None:
+        return entries
+    digests = [e.digest for e in entries]
+    return entries[digests.index(journal["log_head"]) + 1:] if journal["log_head"] in digests else []
 
 
 def _log_entries(site: Site, target: Target) -> list[publog.LogEntry]:
