@@ -56,7 +56,8 @@ def find_birth_dates(scan: Scan) -> None:
         if line.startswith("|"):
             _birth_column(scan, ls, le, start)
         elif border:
-            _birth_delimited(scan, ls, le, start, border)
+            if le > scanned_until:   # rows below a header are read once, whatever else names a birth there
+                scanned_until = _birth_delimited(scan, ls, le, start, border)
         elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
                 (len(line) <= 40 and scan.headers.label_family(line) is not None) or tables.LAYOUT_GAP.search(line)):
             scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
@@ -126,9 +127,9 @@ def _birth_table(scan: Scan, pos: int) -> int:
     return end
 
 
-def _birth_delimited(scan: Scan, ls: int, le: int, pos: int, border: str) -> None:
+def _birth_delimited(scan: Scan, ls: int, le: int, pos: int, border: str) -> int:
     """A header cell naming the birth date in a flattened table (tabs, "|", a CSV export): the dates in that
-    column of the rows below, to the first line that is no row of the same table."""
+    column of the rows below, to the first line that is no row of the same table (returned)."""
     text = scan.text
     col = text.count(border, ls, pos)
     width = text.count(border, ls, le)
@@ -148,6 +149,7 @@ def _birth_delimited(scan: Scan, ls: int, le: int, pos: int, border: str) -> Non
                 if _birth_date_ok(d):
                     scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
         cur = end + 1
+    return cur
 
 
 def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:

@@ -81,7 +81,8 @@ def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None, offset: i
     scan's text starting at `offset`, with letters read as digits, when looking for an O written for a zero."""
     text = scan.text if text is None else text
     allowed = scan.rx.phones
-    for rx in (_MOBILE, _LANDLINE, _INTL):
+    abroad = text.find("+", lo - offset, hi - offset) >= 0
+    for rx in (_MOBILE, _LANDLINE, _INTL) if abroad else (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo - offset, hi - offset):
             s, e = m.start() + offset, m.end() + offset
             if rx is _INTL and not _abroad(m.group()):
