@@ -937,8 +937,8 @@ def test_a_columns_header_decides_what_its_numbers_are_in_any_flattened_table(bo
 
 
 def test_csv_headers_in_database_style_and_their_birth_dates():
-    text = ("nama,nik,tgl_lahir,no_hp,no_rekening\n"
-            f"Meutia Rahmah,{NIK},1990-11-23,0823 8810 4471,0812447190\n")
+    text = ("nama,nik,tempat_lahir,tgl_lahir,no_hp,no_rekening\n"
+            f"Meutia Rahmah,{NIK},Dumai,1990-11-23,0823 8810 4471,0812447190\n")
     assert hits(text) == [("nik", NIK), ("tanggal_lahir", "1990-11-23"), ("telepon", "0823 8810 4471"),
                           ("rekening", "0812447190")]
     # a tab table's later date column is no birth date

@@ -48,7 +48,7 @@ _MONTH_NUMBER = {
 def find_birth_dates(scan: Scan) -> None:
     text = scan.text
     window = scan.policy.birth_date_window
-    scanned_until = -1
+    scanned_until = header_start = -1
     for start, end in find_keywords(text, scan.rx.birth_stems, scan.rx.birth_not):
         ls, le, long = line_bounds(text, start)
         line = "" if long else text[ls:le].strip()
@@ -56,8 +56,9 @@ def find_birth_dates(scan: Scan) -> None:
         if line.startswith("|"):
             _birth_column(scan, ls, le, start)
         elif border:
-            if le > scanned_until:   # rows below a header are read once, whatever else names a birth there
-                scanned_until = _birth_delimited(scan, ls, le, start, border)
+            # the rows below a header are read once per header cell, never again from a row that names a birth
+            if le > scanned_until or ls == header_start:
+                header_start, scanned_until = ls, max(scanned_until, _birth_delimited(scan, ls, le, start, border))
         elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
                 (len(line) <= 40 and scan.headers.label_family(line) is not None) or tables.LAYOUT_GAP.search(line)):
             scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
