@@ -974,3 +974,23 @@ def test_phone_numbers_abroad(phone):
 
 def test_signed_amounts_and_coordinates_are_no_phones_abroad():
     assert hits("Biaya naik +1.250.000 dan saldo berubah +12.500.000; koordinat +0.5071, +101.4478; suhu +18.") == []
+
+
+def test_a_passport_named_as_the_identity_type_in_the_field_above():
+    only("Jenis Identitas : Paspor\nNomor Identitas : K1284571M\nTanggal Lahir : -", "paspor", "K1284571M")
+    only("Jenis Identitas : Paspor\nNomor : X 2294817\n", "paspor", "X 2294817")
+    assert hits("Jenis Identitas : Paspor\nNomor Urut : 12\n") == []
+
+
+def test_in_a_table_each_row_is_its_own_record_for_whose_npwp_it_is():
+    table = ("No   Nama Wajib Pajak    NPWP                     Jenis\n"
+             "1    Euis Sumiati        31.561.315.8-411.607     Keberatan\n"
+             "2    PT Griya Lestari    68.486.397.0-300.301     Mutasi\n")
+    assert severities(table) == [("npwp", BLOCK, "31.561.315.8-411.607"), ("npwp", REVIEW, "68.486.397.0-300.301")]
+
+
+@pytest.mark.parametrize("header, level", [("Rekening Penerimaan", REVIEW), ("Rekening Bendahara", REVIEW),
+                                           ("Rekening Penerima", BLOCK)])
+def test_a_column_of_a_bodys_accounts_in_a_table_of_people(header, level):
+    table = f"No\tNama Penyewa\tNIK\t{header}\n1\tAgustinus\t{NIK}\t1020 3004 55\n"
+    assert severities(table) == [("nik", BLOCK, NIK), ("rekening", level, "1020 3004 55")]

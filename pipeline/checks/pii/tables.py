@@ -88,6 +88,21 @@ class ColumnHeaders:
         col = text.count(border, ls, pos)
         return True, (self._phrase_family(header[col]) if col < len(header) else None)
 
+    def column_header(self, ls: int, le: int, pos: int) -> str | None:
+        """The header cell's text over the column holding `pos` in a flattened or Markdown table row, else None."""
+        text = self.text
+        line = text[ls:le]
+        if line.lstrip().startswith("|"):
+            header = self._md_header(ls)
+            col = md_tables.cell_index(text[ls:pos])
+        else:
+            border = row_border(line)
+            header = self._delimited_header(ls, border) if border else None
+            col = text.count(border, ls, pos) if border else -1
+            if header is not None and border in CSV_BORDERS and len(header) != text.count(border, ls, le) + 1:
+                return None
+        return header[col] if header is not None and 0 <= col < len(header) else None
+
     def _delimited_header(self, ls: int, border: str) -> list[str] | None:
         """Header cells of the flattened table whose row starts at `ls` (cached per row)."""
         cache = self._delimited_cache
