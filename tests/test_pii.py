@@ -994,3 +994,9 @@ def test_in_a_table_each_row_is_its_own_record_for_whose_npwp_it_is():
 def test_a_column_of_a_bodys_accounts_in_a_table_of_people(header, level):
     table = f"No\tNama Penyewa\tNIK\t{header}\n1\tAgustinus\t{NIK}\t1020 3004 55\n"
     assert severities(table) == [("nik", BLOCK, NIK), ("rekening", level, "1020 3004 55")]
+
+
+def test_an_honorifics_dot_is_no_sentence_end_between_an_account_word_and_its_number():
+    assert hits("Sisa panjar ditransfer ke rekening BRI atas nama Sdr. Dede Kurniasih dengan nomor "
+                "3310-01-029915-50-7, sesuai data akun.") == [("rekening", "3310-01-029915-50-7")]
+    assert hits("Dana dikirim ke rekening yang didaftarkan. Nomor arsip 1234567890 disimpan.") == []

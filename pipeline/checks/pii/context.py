@@ -20,6 +20,9 @@ _ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
 # context window, only words (no number, no sentence end) between it and the number word before the value.
 _ACCOUNT_REACH = 120
 _ACCOUNT_GAP = re.compile(r"[^\d;\n]*?\b(?:nomor|nomer|no|norek)\b\.?[ \t]*:?[ \t]*", re.IGNORECASE)
+# A sentence ends at a full stop after a word (three lower-case letters before it) and before a capital: "Sdr. Dede",
+# "Bpk. H. Zulkifli", "No. 12" are abbreviations inside one.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 _PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 # A message sent to a service in the format it publishes ("#KTP#NIK#Nomor KK#Nama"): each "#" field of the message
 # is what the same field of the format line above names.
@@ -209,7 +212,7 @@ class Context:
         for s0, e0, family in reversed(found):
             if family == "rekening":
                 return _ACCOUNT_GAP.fullmatch(self.text, e0, start) is not None \
-                    and ". " not in self.text[e0:start].replace("No. ", "").replace("no. ", "")
+                    and _SENTENCE_END.search(self.text, e0, start) is None
         return False
 
     def far_identity(self, start: int) -> str | None:
