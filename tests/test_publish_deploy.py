@@ -136,7 +136,8 @@ def test_failed_check_switches_back_to_the_previous_release(tmp_path):
 @pytest.mark.parametrize("chromium", ["headless-shell", "full"])
 def test_csp_violation_and_console_error_after_the_switch_are_refused(tmp_path, monkeypatch, chromium):
     """The check in Chromium catches what the byte check cannot (the bytes are the release's own), whichever
-    Chromium binary runs it."""
+    Chromium binary runs it: CSP violations, console errors, a link to another host laid out where no reader
+    sees it."""
     from helpers.releases import build, signed_release
     from pipeline.browser import CHROMIUM
     from pipeline.publish import browser_check
@@ -152,10 +153,16 @@ def test_csp_violation_and_console_error_after_the_switch_are_refused(tmp_path, 
         built = build(st.site, tmp_path / "rusak")
         index = built / "index.html"
         index.write_text(index.read_text().replace(
-            "</body>", '<p style="color: red">gaya sebaris</p><script src="/tidak-ada.js"></script></body>'))
+            "</body>", '<p style="color: red">gaya sebaris</p><script src="/tidak-ada.js"></script></body>').replace(
+            "</article>", '<p class="mitra"><a href="https://slot-gacor.example/">Mitra</a></p></article>'))
+        # A link the build's gate passed (its cover is a pseudo-element) but no reader sees once laid out.
+        sheet = built / "assets" / "stylesheets" / "ppid.css"
+        sheet.write_text(sheet.read_text() + "\n.mitra { position: relative } .mitra::after { content: ''; "
+                         "position: absolute; inset: 0; background: var(--md-default-bg-color) }\n")
         with pytest.raises(PpidError) as caught:
             deploy(Site(st.site), "uji", built, signed_release(st.site))
         assert "pelanggaran CSP" in str(caught.value) and "galat konsol" in str(caught.value)
+        assert "tautan tersembunyi" in str(caught.value) and "slot-gacor.example" in str(caught.value), caught.value
         assert st.live() == first.folder
 
 

@@ -26,7 +26,7 @@ from .faults import step
 from .manifest import MANIFEST_PATH, Manifest, parse_manifest
 from .model import DeployResult, KeptRelease, ReleaseInfo
 from .release import HISTORY_FILE, LOG_FILE, check_built, folder_name, prepare
-from .served import check_browser, check_bytes, csp_allows, wait_for_config
+from .served import check_browser, check_bytes, csp_allows, outward_pages, wait_for_config
 from .targets import Target, open_target
 from .targets.base import RELEASES, SERVER_CONF, SERVER_DIR, SITE_CONF, STANDALONE_CONF, STATE
 from .webserver import nginx_server, nginx_site, nginx_standalone
@@ -43,6 +43,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
     config = target_named(site, target_name)
     check_built(built)
     _check_release_signature(release)
+    outward = outward_pages(built) if config.check_pages > 0 else []
     target = open_target(site, config)
     with _lock(site, config):
         step("locked")
@@ -63,7 +64,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
             raise
         step("committed")
         try:
-            return _go_live(site, target, manifest, previous, action)
+            return _go_live(site, target, manifest, previous, action, outward)
         except PpidError:
             if target.live() != folder:
                 target.remove_release(folder)  # refused before or undone after the switch: keep no stray release
@@ -109,7 +110,8 @@ def list_releases(site: Site, target_name: str | None) -> list[KeptRelease]:
     return kept
 
 
-def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str) -> DeployResult:
+def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str,
+             outward: list[str] = ()) -> DeployResult:
     config = target.config
     if config.server == "nginx":
         reloaded = _write_server_config(target, manifest)
@@ -129,7 +131,7 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
     try:
         check_bytes(config.url, manifest, manifest.to_bytes())
         step("bytes-checked")
-        check_browser(config.url, manifest, config.check_pages)
+        check_browser(config.url, manifest, config.check_pages, outward)
         step("browser-checked")
     except PpidError as exc:
         target.switch(previous)
