@@ -1061,3 +1061,12 @@ def test_a_vendor_lists_company_mailboxes_are_for_review_its_peoples_stay_blocke
     people = ("No\tNama\tPekerjaan\tEmail\n1\tAni\tGuru Yayasan Harapan\tani.harapan@gmail.com\n"
               "2\tBudi\tKaryawan PT Sinar Abadi\tbudi@sinarabadi.co.id\n")
     assert severities(people) == [("email", BLOCK, "ani.harapan@gmail.com"), ("email", BLOCK, "budi@sinarabadi.co.id")]
+
+
+def test_village_treasuries_pay_codes_under_a_banks_name_and_pancasilas_birthday():
+    assert severities("Dana Desa ditransfer ke Rekening Kas Desa Sukamaju BRI 0029-01-000117-30-2") == \
+        [("rekening", REVIEW, "0029-01-000117-30-2")]
+    assert hits("Pembayaran via Virtual Account BNI 8810 3273 0145 0987") == []
+    assert hits("Transfer ke rekening BNI 0123456789 a.n. Budi Santoso") == [("rekening", "0123456789")]
+    assert hits("Tanggal Lahir Pancasila: 1 Juni 1945; Peringatan Hari Kelahiran Pancasila, 1 Juni 1945") == []
+    assert hits("Nama: Budi\nTanggal Lahir: 1 Juni 1945\n") == [("tanggal_lahir", "1 Juni 1945")]

@@ -64,7 +64,7 @@ _ENTITY = re.compile(r"\b(?:PT|CV|UD|Tbk|KSO|Perum|Persero|(?i:koperasi|yayasan|
 _OFFICE = re.compile(r"\b(?:BLUD?|RSUD|RSUP|KPKNL|KPPN|RKUD|RKUN|(?i:bendahara|satuan kerja|satker|kas umum daerah"
                      r"|kas umum negara|kas daerah|kas negara|pemerintah|pemkab|pemkot|pemprov|dinas|kementerian"
                      r"|pengadilan|mahkamah|kejaksaan|rumah sakit|puskesmas|universitas|balai besar|penampung|penampungan"
-                     r"|badan layanan umum|instansi))\b")
+                     r"|badan layanan umum|instansi|kas desa|rkdes|pemerintah desa|pemdes))\b")
 # "a.n. Hendra Saputra", "atas nama Sulastri Wulandari": the holder, a person unless the name is a body's.
 _HOLDER = re.compile(r"\b(?:a\.\s?n\.?|(?i:atas nama))[ \t]*:?[ \t]*([A-Z][^\n,;()|\t]{2,60})")
 _TABLE_ROW = re.compile(r"[ \t]*\||[^\n]*(?:\t|\S {2,}\S)|[^\n]*\|[^\n]*\|")
