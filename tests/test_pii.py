@@ -1070,3 +1070,10 @@ def test_village_treasuries_pay_codes_under_a_banks_name_and_pancasilas_birthday
     assert hits("Transfer ke rekening BNI 0123456789 a.n. Budi Santoso") == [("rekening", "0123456789")]
     assert hits("Tanggal Lahir Pancasila: 1 Juni 1945; Peringatan Hari Kelahiran Pancasila, 1 Juni 1945") == []
     assert hits("Nama: Budi\nTanggal Lahir: 1 Juni 1945\n") == [("tanggal_lahir", "1 Juni 1945")]
+
+
+def test_a_companys_role_mailboxes_are_for_review_a_persons_address_there_is_blocked():
+    text = "Lamaran ke rekrutmen@bankcontoh.co.id; tagihan: cs@pdamcontoh.co.id, no-reply@lpse.contoh.com"
+    assert {level for _, level, _ in severities(text)} == {REVIEW}
+    assert hits("kirim ke budi.santoso@bankcontoh.co.id atau hr.budi@x.com atau care@gmail.com") == [
+        ("email", "budi.santoso@bankcontoh.co.id"), ("email", "hr.budi@x.com"), ("email", "care@gmail.com")]

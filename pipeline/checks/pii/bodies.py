@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .emails import ROLE_MAILBOXES
 from .text import line_bounds, lines_around, prev_line
 
 # A legal entity or a treasurer named on the NPWP's line or the one before or after it.
@@ -87,10 +88,9 @@ _ENTITY_NAME = re.compile(rf"(?:{_ENTITY.pattern})\.?[ \t]+[^\t|;\n,()]{{2,60}}"
 _MAIL_LINES = 4     # lines around an address (a form's fields) that may name the body whose mailbox it is
 _MAIL_SPLIT = re.compile(r"[^a-z]+")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
-# Mailbox names of a role, not a person: "legal@", "sales@", "tender@" on a company's domain.
-_ROLE_WORDS = frozenset(["info", "admin", "legal", "sales", "marketing", "cs", "office", "kantor", "finance",
-                         "keuangan", "tender", "pengadaan", "procurement", "hrd", "support", "mail", "email",
-                         "corporate", "contact", "kontak", "official", "sekretariat", "direksi", "humas", "layanan"])
+# In a body's record, an office's mailbox name is a role too ("info@bukitharau.co.id").
+_ROLE_WORDS = ROLE_MAILBOXES | {"info", "admin", "kantor", "kontak", "contact", "official", "sekretariat", "humas",
+                                "layanan", "pengaduan", "redaksi", "mail", "email"}
 _NAME_WORD = 5      # letters, at least, of a word shared by a name and an address: "harapan", "bukitharau"
 
 
@@ -135,7 +135,7 @@ def mailbox_of_a_named_body(text: str, start: int, end: int, free_mail: bool, ca
         a, b = lines_around(text, start, end, _MAIL_LINES, _MAIL_LINES, (_REACH, _REACH))
         names = (_name_forms(m.group()) for m in _ENTITY_NAME.finditer(text, a, b))
     for words, compact, initials in names:
-        if not all(w in compact or w in _ROLE_WORDS or initials.endswith(w) for w in local):
+        if not all(w in compact or w in _ROLE_WORDS or (len(w) > 1 and w in (initials, initials[1:])) for w in local):
             continue
         if free_mail or domain in compact or any(n in domain for n in words[1:] if len(n) >= _NAME_WORD):
             return True
