@@ -1077,3 +1077,10 @@ def test_a_companys_role_mailboxes_are_for_review_a_persons_address_there_is_blo
     assert {level for _, level, _ in severities(text)} == {REVIEW}
     assert hits("kirim ke budi.santoso@bankcontoh.co.id atau hr.budi@x.com atau care@gmail.com") == [
         ("email", "budi.santoso@bankcontoh.co.id"), ("email", "hr.budi@x.com"), ("email", "care@gmail.com")]
+
+
+def test_a_one_cell_per_line_table_of_a_courts_escrow_accounts_is_for_review():
+    table = "Jenis Rekening Penampung |\nRekening Lama |\nRekening Baru |\nBiaya Kasasi |\n264813597 |\n2648135970 |\n"
+    assert severities(table) == [("rekening", REVIEW, "264813597"), ("rekening", REVIEW, "2648135970")]
+    people = "Nama\nNomor Rekening\nBudi Santoso\nBNI 2648135970\n"
+    assert severities(people) == [("rekening", BLOCK, "2648135970")]

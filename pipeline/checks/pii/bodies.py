@@ -148,6 +148,29 @@ def _name_forms(name: str) -> tuple[list[str], str, str]:
     return words, "".join(words), "".join(n[0] for n in words)
 
 
+# pdftotext writes a table one cell per line ("Jenis Rekening Penampung |", "Rekening Lama |", ..., "264813597 |"):
+# a run of short lines, the header cells at its top.
+_CELL = re.compile(r"[^\n]{0,40}")
+_CELLS_UP = 12      # cells above an account that may be its table's header
+
+
+def body_account_header_above(text: str, ls: int) -> bool:
+    """Whether the account's line is a cell of a one-cell-per-line table whose header cells name a body's accounts
+    ("Rekening Penampung", "Rekening Kas Umum Daerah")."""
+    if not _CELL.fullmatch(text, ls, line_bounds(text, ls)[1]):
+        return False
+    cur = ls
+    for _ in range(_CELLS_UP):
+        if cur == 0:
+            return False
+        cur, line = prev_line(text, cur)
+        if line is None or not _CELL.fullmatch(line):
+            return False
+        if "rekening" in line.lower() and body_account_column(line):
+            return True
+    return False
+
+
 def body_account_column(header: str | None) -> bool:
     """Whether a table column's header says it holds a body's accounts."""
     return bool(header) and bool(_BODY_COLUMN.search(header) or _OFFICE.search(header) or _ENTITY.search(header))

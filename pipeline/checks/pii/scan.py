@@ -6,7 +6,8 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
-from .bodies import account_holder, body_account_column, mailbox_of_a_named_body, owned_by_a_body, row_of_a_body
+from .bodies import (account_holder, body_account_column, body_account_header_above, mailbox_of_a_named_body,
+                     owned_by_a_body, row_of_a_body)
 from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
@@ -87,7 +88,7 @@ def _account_of_a_body(scan: Scan, chosen: list[Hit], starts: list[int], start: 
     text = scan.text
     ls, le, long = line_bounds(text, start)
     if not long and (body_account_column(scan.headers.column_header(ls, le, start))
-                     or row_of_a_body(text, ls, le, True, rows)):
+                     or row_of_a_body(text, ls, le, True, rows) or body_account_header_above(text, ls)):
         return True
     if account_holder(text, start, end, (ls, le) if not long else (max(0, start - 300), min(len(text), end + 300))) \
             != "badan":
