@@ -4,6 +4,7 @@ announcements (the winner's name, NPWP and address) and deposit slips publish by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .emails import ROLE_MAILBOXES
 from .text import line_bounds, lines_around, prev_line
@@ -37,16 +38,22 @@ _NAME_FIELD = re.compile(r"[ \t]*nama\b[^:\n]{0,30}:(?P<value>[^\n]*)", re.IGNOR
 _FORM_LINES = 8     # fields above the value's own that may still be its record
 
 
+def _lines_above(text: str, ls: int, count: int) -> Iterator[str | None]:
+    """Up to `count` lines above the one starting at `ls`, nearest first, stripped (None: a line too long)."""
+    cur = ls
+    for _ in range(count):
+        if cur == 0:
+            return
+        cur, line = prev_line(text, cur)
+        yield line
+
+
 def _form_names_a_body(text: str, ls: int) -> bool:
     """Whether the value's line is a form field and the nearest "Nama ... :" field above it, in the same run of
     fields, names a body (a tender winner: "Nama Penyedia : CV ..." and, lines below, "NPWP : ...")."""
     if not _FIELD.match(text, ls):
         return False
-    cur = ls
-    for _ in range(_FORM_LINES):
-        if cur == 0:
-            return False
-        cur, line = prev_line(text, cur)
+    for line in _lines_above(text, ls, _FORM_LINES):
         if not line or not _FIELD.match(line):
             return False
         name = _NAME_FIELD.match(line)
@@ -159,11 +166,7 @@ def body_account_header_above(text: str, ls: int) -> bool:
     ("Rekening Penampung", "Rekening Kas Umum Daerah")."""
     if not _CELL.fullmatch(text, ls, line_bounds(text, ls)[1]):
         return False
-    cur = ls
-    for _ in range(_CELLS_UP):
-        if cur == 0:
-            return False
-        cur, line = prev_line(text, cur)
+    for line in _lines_above(text, ls, _CELLS_UP):
         if line is None or not _CELL.fullmatch(line):
             return False
         if "rekening" in line.lower() and body_account_column(line):
