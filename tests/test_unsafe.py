@@ -146,7 +146,7 @@ def test_embed_from_a_host_the_policy_allows_passes(site: Path, ppid) -> None:
     policy = site / "site_config" / "security.yml"
     policy.write_text(policy.read_text(encoding="utf-8").replace(
         "embed_hosts_allowed: []", "embed_hosts_allowed: [video.kotacontoh.go.id]"), encoding="utf-8")
-    write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.kotacontoh.go.id/v/1" width="560"></iframe>\n')
+    write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.kotacontoh.go.id/v/1" width="560" title="Video layanan"></iframe>\n')
     assert ppid("check")[0] == 0
     write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.contoh-asing.example/v/1"></iframe>\n')
     assert ppid("check")[0] == 1

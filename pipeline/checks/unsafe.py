@@ -13,7 +13,7 @@ from ..content import Page
 from ..errors import ConfigError
 from ..render.page import LineFinder
 from ..yamlio import load_file
-from . import css
+from . import access, css
 from .findings import BLOCK, REVIEW, Finding, value_hash
 from .lookalike import fold
 
@@ -208,6 +208,9 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         judge.url(tag, attribute, value)
     if markup_only:
         return judge.found
+    for tag, attrs in facts.elements:
+        for message, excerpt, needle in access.element_problems(tag, attrs):
+            judge.add("aksesibilitas", message, excerpt, needle)
     for href in facts.empty_links:
         judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
                   "umum menyisipkan tautan judi", href, href)
