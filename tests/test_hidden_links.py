@@ -213,3 +213,32 @@ def test_chromium_lays_out_each_page_and_names_every_link_no_reader_sees(tmp_pat
     assert named == {"tutup", "putih", "relatif", "pudar", "kiri", "tinggi", "kecil", "lipat"}, report.hidden_links
     assert all(p.startswith("tautan tersembunyi: ") and "hapus tautan itu" in p for p in report.problems()[:8])
 
+
+
+# Inline styles a browser reads as hiding that a value-by-value reader would miss: CSS math functions, numbers in
+# scientific notation or percent, logical properties (one page each: every page must be refused).
+WRITTEN_OTHERWISE = {
+    "opacity-calc": '<div style="opacity:calc(0)">{a}</div>',
+    "opacity-min": '<div style="opacity:min(0, 1)">{a}</div>',
+    "font-clamp": '<div style="font-size:clamp(0px, 0px, 0px)">{a}</div>',
+    "height-calc": '<div style="height:calc(1px - 1px);overflow:hidden">{a}</div>',
+    "left-calc": '<div style="position:absolute;left:calc(-100 * 100px)">{a}</div>',
+    "scale-e": '<div style="transform:scale(1e-3)">{a}</div>',
+    "scale-percent": '<div style="transform:scale(1%)">{a}</div>',
+    "block-size": '<div style="block-size:0;overflow:hidden">{a}</div>',
+    "inset-inline": '<div style="position:absolute;inset-inline-start:-9999px">{a}</div>',
+    "margin-block": '<div style="margin-block-start:-9999px">{a}</div>',
+    "rotate": '<div style="rotate:y 90deg">{a}</div>',
+}
+
+
+def test_math_functions_and_logical_properties_hide_as_well(site: Path, ppid) -> None:
+    _append(site, ".logis a { max-inline-size: 0; inline-size: 0 } .logis { overflow: hidden; inline-size: 0 }")
+    for name, markup in WRITTEN_OTHERWISE.items():
+        link = f'<a href="https://judi-{name}.example/daftar">Slot {name}</a>'
+        write(site / "drafts" / "uji" / f"{name}.md", HEAD + "Pembuka.\n\n" + markup.format(a=link) + "\n")
+    write(site / "drafts" / "uji" / "logis.md", HEAD + '<p class="logis"><a href="https://judi-logis.example/">Slot logis</a></p>\n')
+    code, out, _ = ppid("check")
+    assert code == 1, out
+    missed = [name for name in [*WRITTEN_OTHERWISE, "logis"] if f"drafts/uji/{name}.md:" not in out]
+    assert missed == [], out

@@ -32,16 +32,132 @@ def decode(style: str) -> str:
 
 def declarations(style: str) -> dict[str, str]:
     """A declaration block read by a CSS parser (escapes, comments, strings, `!important` as a browser reads
-    them); later declarations win, names and values in lower case."""
+    them); later declarations win, names (logical ones as their physical twins) and values in lower case."""
     found = {}
     for item in tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True):
         if item.type == "declaration":
-            found[item.lower_name] = value_text(item.value)
+            found[physical(item.lower_name)] = value_text(item.value)
     return found
 
 
+# Logical properties a left-to-right, horizontal page lays out as these physical ones.
+LOGICAL = {"block-size": "height", "inline-size": "width", "max-block-size": "max-height",
+           "max-inline-size": "max-width", "inset-inline-start": "left", "inset-inline-end": "right",
+           "inset-block-start": "top", "inset-block-end": "bottom", "margin-inline-start": "margin-left",
+           "margin-block-start": "margin-top", "inset-inline": "left", "inset-block": "top",
+           "margin-inline": "margin-left", "margin-block": "margin-top"}
+
+
+def physical(name: str) -> str:
+    return LOGICAL.get(name, name)
+
+
 def value_text(tokens: list) -> str:
-    return " ".join(tinycss2.serialize(tokens).lower().split())
+    """A value as judged: lower case, numbers in plain decimals, calc()/min()/max()/clamp() of one unit computed."""
+    return " ".join(tinycss2.serialize(_plain(tokens)).lower().split())
+
+
+_MATH = frozenset({"calc", "min", "max", "clamp"})
+
+
+def _plain(tokens: list, in_scale: bool = False) -> list:
+    out = []
+    for token in tokens:
+        if token.type == "function" and token.lower_name in _MATH:
+            value = _math(token)
+            out.append(tinycss2.ast.LiteralToken(0, 0, value) if value is not None else token)
+        elif token.type == "function":
+            inner = _plain(token.arguments, token.lower_name.startswith("scale"))
+            out.append(tinycss2.ast.FunctionBlock(0, 0, token.name, inner))
+        elif token.type in ("number", "dimension", "percentage"):
+            number = token.value / 100 if in_scale and token.type == "percentage" else token.value
+            unit = "%" if token.type == "percentage" and not in_scale else getattr(token, "unit", "") or ""
+            out.append(tinycss2.ast.LiteralToken(0, 0, f"{_decimal(number)}{unit}"))
+        else:
+            out.append(token)
+    return out
+
+
+def _decimal(number: float) -> str:
+    return f"{number:.6f}".rstrip("0").rstrip(".") or "0"
+
+
+def _math(function) -> str | None:
+    """A math function of numbers, or of lengths in px-convertible units, or of percentages; None otherwise."""
+    try:
+        amount, unit = _evaluate(function)
+    except (ValueError, ZeroDivisionError, IndexError):
+        return None
+    return f"{_decimal(amount)}{unit}"
+
+
+def _evaluate(function) -> tuple[float, str]:
+    parts = [[t for t in part] for part in _split(function.arguments)]
+    values = [_sum([t for t in part if t.type not in ("whitespace", "comment")]) for part in parts]
+    if function.lower_name == "calc" and len(values) == 1:
+        return values[0]
+    if len({unit for _, unit in values}) != 1:
+        raise ValueError(function.lower_name)
+    unit = values[0][1]
+    numbers = [amount for amount, _ in values]
+    if function.lower_name == "min":
+        return min(numbers), unit
+    if function.lower_name == "max":
+        return max(numbers), unit
+    if function.lower_name == "clamp" and len(numbers) == 3:
+        return max(numbers[0], min(numbers[1], numbers[2])), unit
+    raise ValueError(function.lower_name)
+
+
+def _split(tokens: list) -> list[list]:
+    parts: list[list] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _sum(tokens: list) -> tuple[float, str]:
+    """`a + b - c * d / e` of numbers, lengths (in px) and percentages; a unit mixed with another is not read."""
+    terms: list[tuple[float, str]] = []
+    sign, index = 1.0, 0
+    while index < len(tokens):
+        amount, unit = _operand(tokens[index])
+        index += 1
+        while index + 1 < len(tokens) and tokens[index].type == "literal" and tokens[index].value in "*/":
+            right, right_unit = _operand(tokens[index + 1])
+            if tokens[index].value == "*":
+                amount, unit = amount * right, unit or right_unit
+            elif right_unit:
+                raise ValueError("/ unit")
+            else:
+                amount /= right
+            index += 2
+        terms.append((sign * amount, unit))
+        if index < len(tokens):
+            if tokens[index].type != "literal" or tokens[index].value not in "+-":
+                raise ValueError("operator")
+            sign, index = (1.0 if tokens[index].value == "+" else -1.0), index + 1
+    units = {unit for _, unit in terms if unit}
+    if len(units) > 1:
+        raise ValueError("units")
+    return sum(amount for amount, _ in terms), next(iter(units), "")
+
+
+def _operand(token) -> tuple[float, str]:
+    if token.type == "number":
+        return token.value, ""
+    if token.type == "percentage":
+        return token.value, "%"
+    if token.type == "dimension" and token.lower_unit in _PX:
+        return token.value * _PX[token.lower_unit], "px"
+    if token.type == "function" and token.lower_name in _MATH:
+        return _evaluate(token)
+    if token.type == "() block":
+        return _sum([t for t in token.content if t.type not in ("whitespace", "comment")])
+    raise ValueError(token.type)
 
 
 def urls(style: str) -> list[str]:
@@ -72,7 +188,8 @@ def concealing(d: dict[str, str]) -> str | None:
         return "visibility:hidden"
     transform = d.get("transform", "")
     if re.search(r"scale[xyz3d]*\(\s*0*(\.0\d*)?\s*[,)]", transform) or _ZERO_MATRIX.search(transform) or \
-            _EDGE_ON.search(transform) or _fraction(d.get("scale", "1").split(" ")[0]) < 0.1 or \
+            _EDGE_ON.search(transform) or _EDGE_ON.search(re.sub(r"^([xy])\s+(.*)", r"rotate\1(\2)", d.get("rotate", ""))) or \
+            _fraction(d.get("scale", "1").split(" ")[0]) < 0.1 or \
             _fraction(d.get("zoom", "1")) < 0.1:
         return "diperkecil hingga tak terlihat (transform/scale)"
     if _fraction(d.get("opacity", "1")) < 0.1:
@@ -105,7 +222,7 @@ def concealing(d: dict[str, str]) -> str | None:
     return None
 
 
-_CONCEALING = frozenset({"display", "visibility", "content-visibility", "transform", "scale", "zoom", "opacity", "filter",
+_CONCEALING = frozenset({"display", "visibility", "content-visibility", "transform", "scale", "rotate", "zoom", "opacity", "filter",
                          "mix-blend-mode",
                          "font-size", "font", "left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top",
                          "margin", "inset", "translate", "width", "height", "max-width", "max-height", "clip",

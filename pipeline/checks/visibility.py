@@ -27,7 +27,7 @@ BROWSER = "bawaan peramban"
 # (@starting-style only styles the first frame of a transition.)
 _GROUPING = frozenset({"media", "supports", "layer", "container", "scope"})
 # Properties that decide whether a box and its text can be seen; others are not kept.
-_RELEVANT = re.compile(r"--|(display|visibility|content-visibility|opacity|filter|transform|scale|zoom|translate|"
+_RELEVANT = re.compile(r"--|(display|visibility|content-visibility|opacity|filter|transform|scale|rotate|zoom|translate|"
                        r"font|font-size|left|top|right|bottom|inset|text-indent|margin|margin-left|margin-top|width|"
                        r"height|max-width|max-height|clip|clip-path|position|overflow|overflow-x|color|"
                        r"-webkit-text-fill-color|background|background-color|background-image|background-clip|"
@@ -123,8 +123,8 @@ class Styles:
             selector = selector.replace("&", f":is({parent})") if "&" in selector else f":is({parent}) {selector}"
         contents = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
         # A sheet on the floor may hide, never reveal: its !important counts for nothing.
-        declared = tuple((d.lower_name, css.value_text(d.value), d.important and context.layer != FLOOR)
-                         for d in contents if d.type == "declaration" and _RELEVANT.match(d.lower_name))
+        declared = tuple((css.physical(d.lower_name), css.value_text(d.value), d.important and context.layer != FLOOR)
+                         for d in contents if d.type == "declaration" and _RELEVANT.match(css.physical(d.lower_name)))
         try:
             compiled = cssselect2.compile_selector_list(selector)
         except cssselect2.SelectorError:
@@ -213,11 +213,12 @@ class _Cascade:
         inline = element.etree_element.get("style")
         if inline is not None:
             for item in tinycss2.parse_blocks_contents(inline, skip_comments=True, skip_whitespace=True):
-                if item.type == "declaration" and _RELEVANT.match(item.lower_name):
+                name = css.physical(item.lower_name) if item.type == "declaration" else ""
+                if name and _RELEVANT.match(name):
                     if item.important:
-                        important[item.lower_name] = (css.value_text(item.value), None)
-                    elif item.lower_name not in important:
-                        normal[item.lower_name] = (css.value_text(item.value), None)
+                        important[name] = (css.value_text(item.value), None)
+                    elif name not in important:
+                        normal[name] = (css.value_text(item.value), None)
         normal.update(important)
         custom = dict(self.custom[id(element.parent.etree_element)]) if element.parent is not None else {}
         for name, (value, _) in normal.items():
