@@ -242,3 +242,20 @@ def test_math_functions_and_logical_properties_hide_as_well(site: Path, ppid) ->
     assert code == 1, out
     missed = [name for name in [*WRITTEN_OTHERWISE, "logis"] if f"drafts/uji/{name}.md:" not in out]
     assert missed == [], out
+
+
+def test_inline_colours_are_judged_on_the_background_around_them(site: Path, ppid) -> None:
+    # Dark on a dark band its parent paints; a band the site's stylesheet repaints white (!important); a white
+    # link on a dark band is read (and judged elsewhere on this page: not hidden).
+    _append(site, ".pita-palsu { background: #fff !important }")
+    write(site / "drafts" / "uji" / "pita.md", HEAD + '<div style="background:#1a237e">Pita <a href="https://judi-pita.example/" '
+          'style="color:#1a2380">Slot pita</a></div>\n')
+    write(site / "drafts" / "uji" / "palsu.md", HEAD + '<div class="pita-palsu" style="background:#000">Pita '
+          '<a href="https://judi-palsu.example/" style="color:#fff">Slot palsu</a></div>\n')
+    write(site / "drafts" / "uji" / "baca.md", HEAD + '<div style="background:#1a237e;color:#fff">Lihat '
+          '<a href="https://jdih.kotacontoh.go.id/" style="color:#fff">JDIH</a></div>\n')
+    code, out, _ = ppid("check")
+    assert code == 1, out
+    assert re.search(r"drafts/uji/pita.md:\d+: \[blokir\] konten_tersembunyi: .*warna teks sama", out), out
+    assert re.search(r"drafts/uji/palsu.md:\d+: \[blokir\] konten_tersembunyi: tautan 'Slot palsu'", out), out
+    assert "drafts/uji/baca.md" not in out, out

@@ -20,8 +20,9 @@ ALT_HINT = ("Tulis keterangannya (![Keterangan gambar](gambar.png) atau alt=\"â€
             "hiasan")
 
 
-def element_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(message, excerpt, needle) for each way this element shuts out a reader."""
+def element_problems(tag: str, attrs: dict[str, str], under: colours.RGBA | str = colours.WHITE) -> list[tuple[str, str, str]]:
+    """(message, excerpt, needle) for each way this element shuts out a reader; `under`: what the style
+    attributes around it paint (css.ground)."""
     found = []
     if tag == "img" and "alt" not in attrs:
         found.append(("gambar tanpa teks alternatif (alt): pembaca layar tidak dapat menyampaikannya. " + ALT_HINT,
@@ -44,21 +45,20 @@ def element_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str, st
         found.append(("dir hanya boleh ltr, rtl, atau auto", attrs["dir"], "dir="))
     style = attrs.get("style")
     if style:
-        low = low_contrast(css.declarations(style))
+        low = low_contrast(css.declarations(style), under)
         if low:
             found.append((low, style, style))
     return found
 
 
-def low_contrast(d: dict[str, str]) -> str | None:
-    """Why text in these inline colours (on their own background, or the page's white) is too faint to read."""
+def low_contrast(d: dict[str, str], around: colours.RGBA | str = colours.WHITE) -> str | None:
+    """Why text in these inline colours (on their own background over `around`) is too faint to read."""
     fg = css.text_colour(d)
     if not isinstance(fg, tuple) or fg[3] < 0.1 or css.clipped_to_text(d):
         return None  # no colour of its own, or transparent text: the hidden-content check speaks of it
-    bg = css.background(d) if ("background" in d or "background-color" in d) else colours.WHITE
-    if not isinstance(bg, tuple):
+    under = css.surface(d, around)
+    if under is None:
         return None
-    under = colours.over(bg, colours.WHITE)
     ratio = colours.contrast(colours.over(fg, under), under)
     minimum = LARGE_MINIMUM if _large(d) else NORMAL_MINIMUM
     if ratio >= minimum or colours.distance(colours.over(fg, under), under) < colours.SAME:

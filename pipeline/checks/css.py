@@ -172,10 +172,31 @@ def length_px(value: str) -> float | None:
     return float(match.group(1)) * _PX[unit] if unit in _PX else None
 
 
-def hiding(style: str) -> str | None:
-    """Why this style hides what it holds or covers the page, in Bahasa Indonesia; None if it does not."""
+def hiding(style: str, under: colours.RGBA | str = colours.WHITE) -> str | None:
+    """Why this style hides what it holds or covers the page, in Bahasa Indonesia; None if it does not. `under`:
+    what the style attributes around it paint (see `ground`), '?' for an image or gradient."""
     d = declarations(style)
-    return concealing(d) or invisible_text(d)
+    return concealing(d) or invisible_text(d, under)
+
+
+def ground(around: list[str]) -> colours.RGBA | str:
+    """The page's white with the backgrounds that the style attributes `around` an element (nearest first) paint
+    over it; '?' when the nearest that paints is an image or gradient."""
+    paints = []
+    for style in around:
+        paint = background(declarations(style))
+        if paint == "?":
+            if not paints:
+                return "?"
+            break
+        if isinstance(paint, tuple):
+            paints.append(paint)
+            if paint[3] >= 1:
+                break
+    under = colours.WHITE
+    for paint in reversed(paints):
+        under = colours.over(paint, under)
+    return under
 
 
 def concealing(d: dict[str, str]) -> str | None:
@@ -342,14 +363,23 @@ def colour_problem(text: colours.RGBA, under: colours.RGBA) -> str | None:
     return None
 
 
-def invisible_text(d: dict[str, str]) -> str | None:
-    """Text these declarations alone make unreadable, on their own background or the page's white."""
+def invisible_text(d: dict[str, str], under: colours.RGBA | str = colours.WHITE) -> str | None:
+    """Text these declarations make unreadable, on their own background over `under` (see `ground`)."""
     if clipped_to_text(d):
         return None
     fg = text_colour(d)
     if not isinstance(fg, tuple):
         return None
-    bg = background(d) if ("background" in d or "background-color" in d) else colours.WHITE
-    if bg == "?" or bg is None or bg == colours.CURRENT:
+    bg = surface(d, under)
+    if bg is None:
         return "teks transparan" if fg[3] < 0.1 else None
-    return colour_problem(fg, colours.over(bg, colours.WHITE))
+    return colour_problem(fg, bg)
+
+
+def surface(d: dict[str, str], under: colours.RGBA | str = colours.WHITE) -> colours.RGBA | None:
+    """The opaque colour text of these declarations is painted on: their own background over `under`; None when
+    an image, a gradient or an unread colour paints it."""
+    bg = background(d) if ("background" in d or "background-color" in d) else under
+    if not isinstance(bg, tuple) or not isinstance(under, tuple):
+        return bg if isinstance(bg, tuple) and bg[3] >= 1 else None
+    return colours.over(bg, under)

@@ -121,7 +121,7 @@ class _Judge:
         self.found.append(Finding(self.page.display, detector, level, message, excerpt[:80], line=line,
                                   value_hash=value_hash(f"{detector}:{excerpt}")))
 
-    def element(self, tag: str, attrs: dict[str, str]) -> None:
+    def element(self, tag: str, attrs: dict[str, str], under: css.colours.RGBA | str = css.colours.WHITE) -> None:
         policy = self.policy
         if tag not in policy.tags and tag not in ("html", "head", "body"):
             self.add("html_tag", f"tag <{tag}> tidak diizinkan dalam halaman", f"<{tag}>", f"<{tag}")
@@ -132,7 +132,7 @@ class _Judge:
                 self.add("html_atribut", f"atribut '{name}' tidak diizinkan", name, f"{name}=", value)
         style = attrs.get("style")
         if style is not None:
-            self.style(tag, style)
+            self.style(tag, style, under)
 
     def url(self, tag: str, attribute: str, value: str) -> None:
         if plain_relative(value):
@@ -148,8 +148,8 @@ class _Judge:
             self.add("sematan_asing", f"<{tag} {attribute}> memuat dari host '{host}' yang tidak diizinkan "
                      "(site_config/security.yml)", host, value)
 
-    def style(self, tag: str, style: str) -> None:
-        reason = css.hiding(style) or next((p.pattern for p in self.policy.hidden if p.search(css.decode(style))), None)
+    def style(self, tag: str, style: str, under: css.colours.RGBA | str = css.colours.WHITE) -> None:
+        reason = css.hiding(style, under) or next((p.pattern for p in self.policy.hidden if p.search(css.decode(style))), None)
         if reason:
             self.add("konten_tersembunyi", f"gaya yang menyembunyikan isi ({reason}); cara umum menyisipkan tautan judi",
                      style, style)
@@ -202,14 +202,14 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
                   *re.findall(r"at '(.{1,20})", rendered.failure), *re.findall(r"'([^']{1,60})'", rendered.failure), "<")
         return judge.found
     facts = rendered.facts
-    for tag, attrs in facts.elements:
-        judge.element(tag, attrs)
+    for index, (tag, attrs) in enumerate(facts.elements):
+        judge.element(tag, attrs, facts.ground(index))
     for tag, attribute, value in facts.urls:
         judge.url(tag, attribute, value)
     if markup_only:
         return judge.found
-    for tag, attrs in facts.elements:
-        for message, excerpt, needle in access.element_problems(tag, attrs):
+    for index, (tag, attrs) in enumerate(facts.elements):
+        for message, excerpt, needle in access.element_problems(tag, attrs, facts.ground(index)):
             judge.add("aksesibilitas", message, excerpt, needle)
     for href in facts.empty_links:
         judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "

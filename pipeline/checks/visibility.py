@@ -233,7 +233,8 @@ class _Cascade:
         key = (id(element.etree_element), is_link, skip_inline)
         if key not in self.verdicts:
             values, rules = self.declared(element)
-            self.verdicts[key] = (_verdict(values, rules, element.etree_element, is_link, skip_inline),
+            under = css.ground(_around(element)) if skip_inline and element.etree_element.get("style") else colours.WHITE
+            self.verdicts[key] = (_verdict(values, rules, element.etree_element, is_link, skip_inline, under),
                                   _opacity(values.get("opacity", "1")))
         return self.verdicts[key]
 
@@ -341,11 +342,11 @@ def _why_hidden(cascade: _Cascade, link, skip_inline: bool) -> str | None:
 
 
 def _verdict(values: dict[str, str], rules: dict[str, Rule | None], element, is_link: bool,
-             skip_inline: bool) -> str | None:
+             skip_inline: bool, under: colours.RGBA | str = colours.WHITE) -> str | None:
     """What the element itself does to a link it is or holds: '' when its own style attribute hides it (already
     reported), a reason naming the rule, or None."""
     inline = element.get("style")
-    if skip_inline and inline is not None and css.hiding(inline):
+    if skip_inline and inline is not None and css.hiding(inline, under):
         return ""
     if element.get("aria-hidden", "").strip().lower() == "true":
         return "disembunyikan dari pembaca layar (aria-hidden) padahal berisi tautan"
@@ -362,6 +363,11 @@ def _hides_inside(values: dict[str, str]) -> str | None:
     if values.get("overflow", values.get("overflow-x", "visible")) in ("visible", ""):
         values = {k: v for k, v in values.items() if k not in ("width", "height", "max-width", "max-height")}
     return css.concealing(values)
+
+
+def _around(element) -> list[str]:
+    """The style attributes of the element's ancestors, nearest first (what the page check judges it on)."""
+    return [style for node in _upward(element)[1:] if (style := node.etree_element.get("style"))]
 
 
 def _upward(element) -> list:

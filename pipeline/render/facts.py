@@ -37,17 +37,24 @@ class Facts:
     #                                                                           opens by its visible summary
     empty_links: list[str] = field(default_factory=list)                      # hrefs of links showing nothing
     hidden_links: list[list[str]] = field(default_factory=list)               # [href, text, why] the site's CSS hides
+    grounds: list = field(default_factory=list)  # per element: what the style attributes around it paint
+    #                                              (css.ground as [r, g, b, a], '?'), None for the page's white
 
     def to_json(self) -> dict:
         return {"elements": self.elements, "urls": self.urls, "anchors": self.anchors, "text": self.text,
                 "closed_details_links": self.closed_details_links, "empty_links": self.empty_links,
-                "hidden_links": self.hidden_links, "folded_links": self.folded_links}
+                "hidden_links": self.hidden_links, "folded_links": self.folded_links, "grounds": self.grounds}
 
     @classmethod
     def from_json(cls, data: dict) -> "Facts":
         return cls([(t, a) for t, a in data["elements"]], [tuple(u) for u in data["urls"]], data["anchors"],
                    data["text"], data["closed_details_links"], data["folded_links"], data["empty_links"],
-                   [list(h) for h in data["hidden_links"]])
+                   [list(h) for h in data["hidden_links"]], list(data["grounds"]))
+
+    def ground(self, index: int):
+        """What the style attributes around the `index`th element paint under it (css.ground)."""
+        found = self.grounds[index] if index < len(self.grounds) else None
+        return (1.0, 1.0, 1.0, 1.0) if found is None else found if found == "?" else tuple(found)
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -71,6 +78,23 @@ def _opened_by_its_summary(details) -> bool:
     return summary is not None and not _shows_nothing(summary) and summary.css_first("a[href]") is None
 
 
+def _ground(node) -> list[float] | str | None:
+    """What the style attributes of the element's ancestors paint under it (None: nothing, the page's white)."""
+    from ..checks import css
+
+    around = []
+    parent = node.parent
+    while parent is not None:
+        style = parent.attributes.get("style") if parent.tag and not parent.tag.startswith(("-", "#")) else None
+        if style:
+            around.append(style)
+        parent = parent.parent
+    if not around:
+        return None
+    found = css.ground(around)
+    return found if found == "?" else list(found)
+
+
 def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
     """The facts of a rendered page; with the site's `styles`, also the links they hide from a reader."""
     from selectolax.lexbor import LexborHTMLParser  # only when a page is rendered, not to read a cached one
@@ -87,6 +111,7 @@ def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
             continue
         if attrs or tag not in PLAIN:
             facts.elements.append((tag, attrs))
+            facts.grounds.append(_ground(node) if "style" in attrs else None)
         for name, value in attrs.items():
             if name in URL_ATTRIBUTES:
                 facts.urls.append((tag, name, value))
