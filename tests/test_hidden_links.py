@@ -259,3 +259,27 @@ def test_inline_colours_are_judged_on_the_background_around_them(site: Path, ppi
     assert re.search(r"drafts/uji/pita.md:\d+: \[blokir\] konten_tersembunyi: .*warna teks sama", out), out
     assert re.search(r"drafts/uji/palsu.md:\d+: \[blokir\] konten_tersembunyi: tautan 'Slot palsu'", out), out
     assert "drafts/uji/baca.md" not in out, out
+
+
+# Boxes that cut a link down to a sliver, send it behind the page, or shrink its letters step by step.
+CUT_DOWN = {
+    "sempit": '<div style="width:3px;overflow:hidden;white-space:nowrap">{a}</div>',
+    "baris-nol": '<div style="line-height:0;overflow:hidden">{a}</div>',
+    "di-belakang": '<div style="background:#fff"><span style="position:relative;z-index:-1">{a}</span></div>',
+    "bertingkat": '<span style="font-size:30%"><span style="font-size:30%">{a}</span></span>',
+    "kecil-kecil": "<small>" * 10 + "{a}" + "</small>" * 10,
+}
+
+
+def test_links_cut_to_a_sliver_or_shrunk_step_by_step_are_refused(site: Path, ppid) -> None:
+    for name, markup in CUT_DOWN.items():
+        link = f'<a href="https://judi-{name}.example/daftar">Slot {name}</a>'
+        write(site / "drafts" / "uji" / f"{name}.md", HEAD + "Pembuka.\n\n" + markup.format(a=link) + "\n")
+    write(site / "drafts" / "uji" / "biasa.md", HEAD + '<small>Catatan <small>kecil</small> <a href="https://jdih.kotacontoh'
+          '.go.id/">JDIH</a></small> <span style="font-size:80%"><sub style="font-size:80%"><a href="https://jdih.'
+          'kotacontoh.go.id/a">1</a></sub></span> <div style="overflow:hidden;line-height:1.4;width:50%">Kotak '
+          '<a href="https://jdih.kotacontoh.go.id/b">JDIH</a></div>\n')
+    code, out, _ = ppid("check")
+    assert code == 1, out
+    missed = [name for name in CUT_DOWN if f"drafts/uji/{name}.md:" not in out]
+    assert missed == [] and "biasa.md" not in out, out

@@ -232,10 +232,15 @@ def concealing(d: dict[str, str]) -> str | None:
         return "didorong ke luar layar (transform)"
     if d.get("overflow", d.get("overflow-x", "")) in ("hidden", "clip") and _viewports(d.get("text-indent", "")) >= 100:
         return "didorong ke luar kotaknya (text-indent)"
+    cut = d.get("overflow", d.get("overflow-x", d.get("overflow-y", ""))) in ("hidden", "clip")
     for name in ("width", "height", "max-width", "max-height"):
         amount = length_px(d.get(name, "")) if name in d else None
-        if amount is not None and amount <= 1:
+        if amount is not None and (amount <= 1 or (cut and amount < CUT)):
             return f"ukuran nol ({name})"
+    if cut and "height" not in d and _line_height(d) < CUT:
+        return "ukuran nol (line-height)"
+    if d.get("position", "static") != "static" and _integer(d.get("z-index", "auto")) < 0:
+        return "ditaruh di belakang latar (z-index negatif)"
     if d.get("clip", "auto") != "auto" or d.get("clip-path", "none") != "none":
         return "dipotong (clip)"
     if overlay(d):
@@ -243,7 +248,26 @@ def concealing(d: dict[str, str]) -> str | None:
     return None
 
 
-_CONCEALING = frozenset({"display", "visibility", "content-visibility", "transform", "scale", "rotate", "zoom", "opacity", "filter",
+# A box that cuts off what overflows it and is smaller than this (px) shows at most a sliver of a letter.
+CUT = 6
+
+
+def _line_height(d: dict[str, str]) -> float:
+    value = d.get("line-height", "normal")
+    amount = length_px(value)
+    if amount is None:
+        return 16.0
+    return amount * 16 if value.replace(".", "").lstrip("-").isdigit() else amount
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return 0
+
+
+_CONCEALING = frozenset({"display", "line-height", "z-index", "overflow", "overflow-x", "overflow-y", "visibility", "content-visibility", "transform", "scale", "rotate", "zoom", "opacity", "filter",
                          "mix-blend-mode",
                          "font-size", "font", "left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top",
                          "margin", "inset", "translate", "width", "height", "max-width", "max-height", "clip",

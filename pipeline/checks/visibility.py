@@ -21,7 +21,8 @@ from .media import SCREENS, Screen
 
 # What a browser itself hides, before any stylesheet (the HTML standard's rendering section).
 BROWSER_SHEET = ("[hidden]:not([hidden=until-found]), template, noscript, script, style, head, title, datalist, "
-                 "dialog:not([open]) { display: none } [hidden=until-found] { content-visibility: hidden }")
+                 "dialog:not([open]) { display: none } [hidden=until-found] { content-visibility: hidden } "
+                 "small, sub, sup { font-size: smaller }")
 BROWSER = "bawaan peramban"
 # At-rules whose rules hold at rest: @media as evaluated per screen, the others as if their condition held.
 # (@starting-style only styles the first frame of a transition.)
@@ -31,7 +32,7 @@ _RELEVANT = re.compile(r"--|(display|visibility|content-visibility|opacity|filte
                        r"font|font-size|left|top|right|bottom|inset|text-indent|margin|margin-left|margin-top|width|"
                        r"height|max-width|max-height|clip|clip-path|position|overflow|overflow-x|color|"
                        r"-webkit-text-fill-color|background|background-color|background-image|background-clip|"
-                       r"-webkit-background-clip|mix-blend-mode)$")
+                       r"-webkit-background-clip|mix-blend-mode|line-height|z-index|overflow-y)$")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)")
 _KEYWORDS = ("inherit", "initial", "unset", "revert", "revert-layer")
 FLOOR, UNLAYERED = -1, 1_000_000
@@ -338,7 +339,41 @@ def _why_hidden(cascade: _Cascade, link, skip_inline: bool) -> str | None:
         if opacity < 0.1:
             values, rules = cascade.declared(node)
             return f"opacity hampir 0 (gabungan elemen pembungkusnya){_named(_culprit(values, rules, _opaque))}"
+    if _font_px(cascade, chain) < 4:
+        return "huruf sangat kecil (ukuran huruf yang mengecil bertingkat di elemen pembungkusnya)"
     return _colour_problem(cascade, link, chain)
+
+
+# Font sizes relative to the parent's (CSS Fonts 4: keywords step by 1.2), and the absolute keywords in px.
+_RELATIVE = {"em": 1.0, "%": 0.01, "ex": 0.5, "ch": 0.5}
+_KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0, "x-large": 24.0,
+               "xx-large": 32.0, "xxx-large": 48.0}
+_SIZE = re.compile(r"(-?\d*\.?\d+)([a-z%]*)")
+
+
+def _font_px(cascade: _Cascade, chain: list) -> float:
+    """The link's font size in px, its ancestors' relative sizes multiplied (each alone may look readable)."""
+    factor = 1.0
+    for node in chain:
+        values = cascade.declared(node)[0]
+        size = values.get("font-size") or next((w.split("/")[0] for w in values.get("font", "").split()
+                                                 if _SIZE.fullmatch(w.split("/")[0])), None)
+        if size in (None, *_KEYWORDS):
+            continue
+        if size in ("smaller", "larger"):
+            factor *= 1 / 1.2 if size == "smaller" else 1.2
+            continue
+        if size in _KEYWORD_PX:
+            return _KEYWORD_PX[size] * factor
+        match = _SIZE.fullmatch(size)
+        if not match:
+            return 16.0 * factor  # a size this does not read (a math function of mixed units): not judged
+        amount, unit = float(match.group(1)), match.group(2)
+        if unit in _RELATIVE:
+            factor *= amount * _RELATIVE[unit]
+        else:
+            return (css.length_px(size) or 16.0) * factor
+    return 16.0 * factor
 
 
 def _verdict(values: dict[str, str], rules: dict[str, Rule | None], element, is_link: bool,
