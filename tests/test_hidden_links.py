@@ -185,6 +185,8 @@ CHROMIUM_PAGE = """<!doctype html><html lang="id"><head><title>Uji</title><link 
 <details><summary>Dasar hukum</summary><details><summary>Lampiran</summary>
 <a href="https://jdih.example/lampiran">Lampiran</a></details></details>
 <details><a href="https://judi-lipat.example/">lipat</a></details>
+<details><summary class="ringkas">Buka</summary><a href="https://judi-ringkas.example/">ringkas</a></details>
+<p>Kalimat biasa<a href="https://judi-titik.example/">.</a></p>
 <div style="overflow-x:auto;width:300px"><table><tr><td style="min-width:2000px">Kolom lebar</td>
 <td><a href="https://data.example/dataset">Dataset</a></td></tr></table></div>
 <p><a href="/lokal/">lokal</a> <a href="#atas">atas</a></p></body></html>"""
@@ -195,7 +197,8 @@ CHROMIUM_SHEET = """.pita { background: #1a237e } .pita a { color: #fff }
 .pudar { opacity: .3 } .pudar span { opacity: .3 }
 .kiri { position: absolute; left: -9999px }
 .tinggi { height: 0; overflow: hidden }
-.kecil { font-size: 1px }"""
+.kecil { font-size: 1px }
+.ringkas { color: #fefefe }"""
 
 
 def test_chromium_lays_out_each_page_and_names_every_link_no_reader_sees(tmp_path: Path) -> None:
@@ -210,7 +213,8 @@ def test_chromium_lays_out_each_page_and_names_every_link_no_reader_sees(tmp_pat
         report = load_pages([url + "a.html"], url, frozenset({url + "a.html"}))
     named = {re.search(r"https://judi-(\w+)\.example", m).group(1) for m in report.hidden_links}
     # A folded section with a visible summary (nested too) is opened as a reader would; a wide table scrolls.
-    assert named == {"tutup", "putih", "relatif", "pudar", "kiri", "tinggi", "kecil", "lipat"}, report.hidden_links
+    assert named == {"tutup", "putih", "relatif", "pudar", "kiri", "tinggi", "kecil", "lipat", "ringkas", "titik"}, \
+        report.hidden_links
     assert all(p.startswith("tautan tersembunyi: ") and "hapus tautan itu" in p for p in report.problems()[:8])
 
 
@@ -283,3 +287,25 @@ def test_links_cut_to_a_sliver_or_shrunk_step_by_step_are_refused(site: Path, pp
     assert code == 1, out
     missed = [name for name in CUT_DOWN if f"drafts/uji/{name}.md:" not in out]
     assert missed == [] and "biasa.md" not in out, out
+
+
+def test_a_summary_no_reader_sees_a_link_of_only_a_full_stop_and_system_colours_are_refused(site: Path, ppid) -> None:
+    _append(site, ".ringkas { color: #fefefe } .ringkas-pergi { display: none !important }")
+    pages = {
+        "ringkas": '<details><summary class="ringkas">Buka</summary>{a}</details>',
+        "ringkas-pergi": '<details><summary class="ringkas-pergi">Buka</summary>{a}</details>',
+        "titik": "Kalimat biasa{a}",
+        "kanvas": '<span style="color:Canvas">{a}</span>',
+        "terang-gelap": '<span style="color:light-dark(#fff, #000)">{a}</span>',
+    }
+    for name, markup in pages.items():
+        link = f'<a href="https://judi-{name}.example/">' + ("." if name == "titik" else f"Slot {name}") + "</a>"
+        write(site / "drafts" / "uji" / f"{name}.md", HEAD + "Pembuka.\n\n" + markup.format(a=link) + "\n")
+    write(site / "drafts" / "uji" / "biasa.md", HEAD + '<details><summary>Dasar hukum</summary><a href="https://jdih.'
+          'kotacontoh.go.id/">UU 14/2008</a></details>\n\nLihat [→](https://jdih.kotacontoh.go.id/a) dan '
+          '<span style="color:CanvasText">teks</span> [ke atas](#atas).\n')
+    code, out, _ = ppid("check")
+    assert code == 1, out
+    missed = [name for name in pages if not re.search(rf"drafts/uji/{name}.md:\d+: \[blokir\] konten_tersembunyi", out)]
+    assert missed == [] and not re.search(r"biasa\.md:\d+: \[blokir\]", out), out
+    assert "ringkasannya (<summary>) tidak terlihat" in out and "hanya tanda baca" in out

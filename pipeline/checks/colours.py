@@ -32,9 +32,29 @@ def parse(value: str) -> RGBA | str | None:
     return _from_token(tokens[0])
 
 
+# CSS system colours as Chromium paints them in a light scheme (a site's default), and the deprecated ones
+# that still name them.
+SYSTEM = {"canvas": "#fff", "canvastext": "#000", "linktext": "#0000ee", "visitedtext": "#551a8b",
+          "activetext": "#f00", "buttonface": "#efefef", "buttontext": "#000", "buttonborder": "#767676",
+          "field": "#fff", "fieldtext": "#000", "highlight": "#b4d5fe", "highlighttext": "#000",
+          "selecteditem": "#0075ff", "selecteditemtext": "#fff", "mark": "#ff0", "marktext": "#000",
+          "graytext": "#808080", "accentcolor": "#0075ff", "accentcolortext": "#fff", "window": "#fff",
+          "windowtext": "#000", "background": "#fff", "menu": "#fff", "menutext": "#000", "infobackground": "#fff",
+          "infotext": "#000", "buttonhighlight": "#efefef", "buttonshadow": "#efefef", "threedface": "#efefef",
+          "threedhighlight": "#efefef", "threedshadow": "#efefef", "appworkspace": "#fff", "captiontext": "#000",
+          "inactivecaptiontext": "#808080", "activeborder": "#767676", "inactiveborder": "#767676",
+          "threeddarkshadow": "#767676", "threedlightshadow": "#efefef", "windowframe": "#767676",
+          "scrollbar": "#fff", "activecaption": "#fff", "inactivecaption": "#fff"}
+
+
 def _from_token(token) -> RGBA | str | None:
     if token.type == "function" and token.lower_name == "color-mix":
         return _mix(token.arguments)
+    if token.type == "ident" and token.lower_value in SYSTEM:
+        return parse(SYSTEM[token.lower_value])
+    if token.type == "function" and token.lower_name == "light-dark":
+        light = _split_commas(token.arguments)[0]
+        return _from_token(light[0]) if len(light) == 1 else None
     parsed = color5.parse_color(token)
     if parsed is None or parsed == CURRENT:
         return parsed

@@ -212,8 +212,8 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         for message, excerpt, needle in access.element_problems(tag, attrs, facts.ground(index)):
             judge.add("aksesibilitas", message, excerpt, needle)
     for href in facts.empty_links:
-        judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
-                  "umum menyisipkan tautan judi", href, href)
+        judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong, hanya karakter tak terlihat, atau hanya "
+                  "tanda baca); cara umum menyisipkan tautan judi", href, href)
     for href, text, why in facts.hidden_links:
         judge.add("konten_tersembunyi", f"tautan '{text or href}' tidak terlihat oleh pembaca: {why}; cara umum "
                   "menyisipkan tautan judi. Hapus tautan itu, atau ubah aturan gaya yang menyembunyikannya", href, href)

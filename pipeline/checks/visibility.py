@@ -330,6 +330,11 @@ def new_cascades(styles: Styles) -> list[_Cascade]:
 
 def _why_hidden(cascade: _Cascade, link, skip_inline: bool) -> str | None:
     chain = _upward(link)
+    for node in chain[1:]:
+        summary = _summary(node) if node.local_name == "details" and node.etree_element.get("open") is None else None
+        unseen = _why_hidden(cascade, summary, skip_inline) if summary is not None and summary.etree_element is not link.etree_element else None
+        if unseen:
+            return f"di dalam <details> yang tertutup, dan ringkasannya (<summary>) tidak terlihat: {unseen}"
     opacity = 1.0
     for node in chain:
         why, own_opacity = cascade.verdict(node, node is link, skip_inline)
@@ -374,6 +379,11 @@ def _font_px(cascade: _Cascade, chain: list) -> float:
         else:
             return (css.length_px(size) or 16.0) * factor
     return 16.0 * factor
+
+
+def _summary(details):
+    """The <summary> a <details> is opened by: its first child of that name."""
+    return next((child for child in details.iter_children() if child.local_name == "summary"), None)
 
 
 def _verdict(values: dict[str, str], rules: dict[str, Rule | None], element, is_link: bool,

@@ -36,7 +36,7 @@ class BrowserReport:
 
 
 # Links to other hosts that Chromium itself lays out where no reader sees them: not rendered (display,
-# visibility, a closed <details> with no visible summary), faded out along their ancestors, of no size, too small to read, off the page,
+# visibility, a closed <details> whose summary no reader sees), showing only punctuation, faded out along their ancestors, of no size, too small to read, off the page,
 # clipped or covered (the point at their centre belongs to another element), or painted in their background's
 # colour (colours read back through a canvas, so every CSS colour syntax is compared alike).
 HIDDEN_LINKS = r"""() => {
@@ -56,6 +56,9 @@ HIDDEN_LINKS = r"""() => {
   const apart = (a, b) => Math.hypot(...oklab(a).map((x, i) => x - oklab(b)[i]));
   const why = a => {
     if (!a.checkVisibility({opacityProperty: true, visibilityProperty: true})) return 'tidak ditampilkan';
+    if (a.matches('a') && !/[\p{L}\p{N}\p{S}]/u.test(a.innerText) &&
+        !a.querySelector('img, svg, picture, video, iframe, object, embed, input, button'))
+      return 'hanya tanda baca atau tanpa teks';
     let opacity = 1;
     for (let e = a; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
     if (opacity < 0.1) return 'opacity hampir 0';
@@ -83,8 +86,7 @@ HIDDEN_LINKS = r"""() => {
   // A closed <details> whose own summary a reader sees is opened, as the reader's click would; one without is not.
   for (const d of document.querySelectorAll('details:not([open])')) {
     const summary = [...d.children].find(c => c.tagName === 'SUMMARY');
-    if (summary && !summary.querySelector('a[href]') && summary.checkVisibility({opacityProperty: true,
-        visibilityProperty: true}) && summary.innerText.trim()) d.open = true;
+    if (summary && !summary.querySelector('a[href]') && summary.innerText.trim() && !why(summary)) d.open = true;
   }
   const found = [];
   for (const a of document.querySelectorAll('a[href], area[href]')) {

@@ -72,6 +72,23 @@ def _shows_nothing(node) -> bool:
     return not _INVISIBLE.sub("", node.text() or "") and node.css_first(VISIBLE) is None
 
 
+def _shows_only_marks(node) -> bool:
+    """A link showing nothing but punctuation (a full stop, a comma, a dash): a reader takes it for the sentence's."""
+    import unicodedata
+
+    shown = _INVISIBLE.sub("", node.text() or "")
+    return all(unicodedata.category(c).startswith("P") for c in shown) and node.css_first(VISIBLE) is None
+
+
+def _unseen_link(node, href: str) -> bool:
+    """A link showing nothing, or (to another host) nothing but punctuation."""
+    if _shows_nothing(node):
+        return True
+    from ..checks.stylesheets import leaves_site
+
+    return _shows_only_marks(node) and leaves_site(href)
+
+
 def _opened_by_its_summary(details) -> bool:
     """A closed <details> whose own <summary> shows text (and holds no link itself): a reader sees it and opens it."""
     summary = next((child for child in details.iter(include_text=False) if child.tag == "summary"), None)
@@ -121,7 +138,7 @@ def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
             anchors[attrs["id"]] = None
         if tag == "a" and "name" in attrs:
             anchors[attrs["name"]] = None
-        if tag == "a" and not attrs.get("href", "#").startswith("#") and _shows_nothing(node):
+        if tag == "a" and not attrs.get("href", "#").startswith("#") and _unseen_link(node, attrs["href"]):
             facts.empty_links.append(attrs["href"])
         if tag == "details" and "open" not in attrs:
             hrefs = [a.attributes.get("href") or "" for a in node.css("a[href]")]
