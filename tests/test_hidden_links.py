@@ -272,6 +272,10 @@ CUT_DOWN = {
     "di-belakang": '<div style="background:#fff"><span style="position:relative;z-index:-1">{a}</span></div>',
     "bertingkat": '<span style="font-size:30%"><span style="font-size:30%">{a}</span></span>',
     "kecil-kecil": "<small>" * 10 + "{a}" + "</small>" * 10,
+    "topeng": '<div style="-webkit-mask-image:linear-gradient(transparent, transparent)">{a}</div>',
+    "lintasan": "<div style=\"offset-path:path('M -9999 0')\">{a}</div>",
+    "tumpuk": '<span style="letter-spacing:-1em">{a}</span>',
+    "bantalan": '<div style="padding-left:99999px">{a}</div>',
 }
 
 
@@ -282,7 +286,8 @@ def test_links_cut_to_a_sliver_or_shrunk_step_by_step_are_refused(site: Path, pp
     write(site / "drafts" / "uji" / "biasa.md", HEAD + '<small>Catatan <small>kecil</small> <a href="https://jdih.kotacontoh'
           '.go.id/">JDIH</a></small> <span style="font-size:80%"><sub style="font-size:80%"><a href="https://jdih.'
           'kotacontoh.go.id/a">1</a></sub></span> <div style="overflow:hidden;line-height:1.4;width:50%">Kotak '
-          '<a href="https://jdih.kotacontoh.go.id/b">JDIH</a></div>\n')
+          '<a href="https://jdih.kotacontoh.go.id/b">JDIH</a></div> <span style="letter-spacing:.05em;padding:0 1em">'
+          '<a href="https://jdih.kotacontoh.go.id/c">Renggang</a></span>\n')
     code, out, _ = ppid("check")
     assert code == 1, out
     missed = [name for name in CUT_DOWN if f"drafts/uji/{name}.md:" not in out]

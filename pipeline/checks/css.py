@@ -228,6 +228,10 @@ def concealing(d: dict[str, str]) -> str | None:
         amount = length_px(d.get(name, "").split(" ")[0]) if name in d else None
         if (amount is not None and (amount <= -100 or amount >= FAR)) or _viewports(d.get(name, "")) <= -90:
             return f"didorong ke luar layar ({name})"
+    for name in ("padding-left", "padding-top", "padding"):
+        amount = length_px(d.get(name, "").split(" ")[0]) if name in d else None
+        if amount is not None and amount >= FAR:
+            return f"didorong ke luar layar ({name})"
     if re.search(r"translate[xyz3d]*\(\s*-?\d{4,}|translate[xyz3d]*\(\s*-\d{3,}", transform):
         return "didorong ke luar layar (transform)"
     if d.get("overflow", d.get("overflow-x", "")) in ("hidden", "clip") and _viewports(d.get("text-indent", "")) >= 100:
@@ -243,6 +247,14 @@ def concealing(d: dict[str, str]) -> str | None:
         return "ditaruh di belakang latar (z-index negatif)"
     if d.get("clip", "auto") != "auto" or d.get("clip-path", "none") != "none":
         return "dipotong (clip)"
+    mask = next((name for name in _MASKS if d.get(name, "none") not in ("none", "")), None)
+    if mask:
+        return f"ditutup topeng ({mask})"
+    if d.get("offset-path", "none") not in ("none", ""):
+        return "dipindahkan sepanjang lintasan (offset-path)"
+    spacing = length_px(d.get("letter-spacing", "0"))
+    if spacing is not None and spacing <= -6 or _em(d.get("letter-spacing", "")) <= -0.4:
+        return "huruf ditumpuk menjadi satu (letter-spacing)"
     if overlay(d):
         return "lapisan menutupi seluruh layar"
     return None
@@ -260,6 +272,15 @@ def _line_height(d: dict[str, str]) -> float:
     return amount * 16 if value.replace(".", "").lstrip("-").isdigit() else amount
 
 
+# Properties that paint only where a mask image lets them: a page's text never needs one.
+_MASKS = ("mask", "mask-image", "-webkit-mask", "-webkit-mask-image", "-webkit-mask-box-image")
+
+
+def _em(value: str) -> float:
+    match = re.fullmatch(r"(-?\d*\.?\d+)em", value.strip())
+    return float(match.group(1)) if match else 0.0
+
+
 def _integer(value: str) -> int:
     try:
         return int(value)
@@ -267,7 +288,8 @@ def _integer(value: str) -> int:
         return 0
 
 
-_CONCEALING = frozenset({"display", "line-height", "z-index", "overflow", "overflow-x", "overflow-y", "visibility", "content-visibility", "transform", "scale", "rotate", "zoom", "opacity", "filter",
+_CONCEALING = frozenset({"display", "line-height", "z-index", "overflow", "overflow-x", "overflow-y", *_MASKS,
+                         "offset-path", "letter-spacing", "padding-left", "padding-top", "padding", "visibility", "content-visibility", "transform", "scale", "rotate", "zoom", "opacity", "filter",
                          "mix-blend-mode",
                          "font-size", "font", "left", "top", "right", "bottom", "text-indent", "margin-left", "margin-top",
                          "margin", "inset", "translate", "width", "height", "max-width", "max-height", "clip",

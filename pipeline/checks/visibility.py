@@ -32,7 +32,8 @@ _RELEVANT = re.compile(r"--|(display|visibility|content-visibility|opacity|filte
                        r"font|font-size|left|top|right|bottom|inset|text-indent|margin|margin-left|margin-top|width|"
                        r"height|max-width|max-height|clip|clip-path|position|overflow|overflow-x|color|"
                        r"-webkit-text-fill-color|background|background-color|background-image|background-clip|"
-                       r"-webkit-background-clip|mix-blend-mode|line-height|z-index|overflow-y)$")
+                       r"-webkit-background-clip|mix-blend-mode|line-height|z-index|overflow-y|mask|mask-image|-webkit-mask|"
+                       r"-webkit-mask-image|-webkit-mask-box-image|offset-path|letter-spacing|padding|padding-left|padding-top)$")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)")
 _KEYWORDS = ("inherit", "initial", "unset", "revert", "revert-layer")
 FLOOR, UNLAYERED = -1, 1_000_000
