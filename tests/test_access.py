@@ -24,6 +24,8 @@ SHUT_OUT = """Paragraf pembuka.
 <table width="100%"><tr><td width="30%" lang="indonesia">Sel dari pengolah kata</td></tr></table>
 
 <div style="background:#1a237e"><span style="color:#3f51b5">Biru pada biru tua</span></div>
+
+<span style="color:#000;opacity:.3">Hitam yang dipudarkan</span>
 """
 
 READABLE = """Paragraf pembuka.
@@ -55,7 +57,7 @@ def test_markup_that_shuts_readers_out_is_refused_with_its_line(site: Path, ppid
     found = [line for line in out.splitlines() if "aksesibilitas" in line]
     assert [line.split(": [blokir]")[0] for line in found] == [
         "drafts/uji.md:8", "drafts/uji.md:10", "drafts/uji.md:12", "drafts/uji.md:14", "drafts/uji.md:16",
-        "drafts/uji.md:18", "drafts/uji.md:18", "drafts/uji.md:18", "drafts/uji.md:20"], out
+        "drafts/uji.md:18", "drafts/uji.md:18", "drafts/uji.md:18", "drafts/uji.md:20", "drafts/uji.md:22"], out
     assert "gambar tanpa teks alternatif (alt)" in found[0] and 'alt=""' in found[0]
     assert "<iframe> tanpa judul (title)" in found[1]
     assert "kontras warna teks 2,85:1, di bawah batas 4,5:1" in found[2]
@@ -63,6 +65,7 @@ def test_markup_that_shuts_readers_out_is_refused_with_its_line(site: Path, ppid
     assert "atribut 'width' pada <table> sudah usang" in found[5] and "'width' pada <td>" in found[6]
     assert 'lang="indonesia" bukan kode bahasa' in found[7]
     assert "kontras warna teks" in found[8]  # judged on the band its parent's style paints
+    assert "kontras warna teks" in found[9]  # black faded by opacity
 
 
 def test_accessible_equivalents_pass(site: Path, ppid) -> None:

@@ -302,6 +302,9 @@ def test_a_summary_no_reader_sees_a_link_of_only_a_full_stop_and_system_colours_
         "titik": "Kalimat biasa{a}",
         "kanvas": '<span style="color:Canvas">{a}</span>',
         "terang-gelap": '<span style="color:light-dark(#fff, #000)">{a}</span>',
+        "piksel-tautan": 'Lihat <a href="https://judi-piksel-tautan.example/"><img src="gambar.png" alt="" width="1"></a>',
+        "piksel": '<details><summary><img src="../../content/files/formulir.pdf" alt="" width="1" height="1"></summary>'
+                  '{a}</details>',
     }
     for name, markup in pages.items():
         link = f'<a href="https://judi-{name}.example/">' + ("." if name == "titik" else f"Slot {name}") + "</a>"

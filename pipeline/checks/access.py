@@ -56,6 +56,7 @@ def low_contrast(d: dict[str, str], around: colours.RGBA | str = colours.WHITE) 
     fg = css.text_colour(d)
     if not isinstance(fg, tuple) or fg[3] < 0.1 or css.clipped_to_text(d):
         return None  # no colour of its own, or transparent text: the hidden-content check speaks of it
+    fg = (*fg[:3], fg[3] * css.opacity(d))  # faded text reads as its colour mixed into the background
     under = css.surface(d, around)
     if under is None:
         return None

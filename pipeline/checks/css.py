@@ -339,6 +339,11 @@ def _viewports(value: str) -> float:
     return float(match.group(1)) if match else 0.0
 
 
+def opacity(d: dict[str, str]) -> float:
+    """How opaque these declarations paint their element, 0 to 1."""
+    return min(max(_fraction(d.get("opacity", "1")), 0.0), 1.0)
+
+
 def _fraction(value: str) -> float:
     try:
         return float(value[:-1]) / 100 if value.endswith("%") else float(value)

@@ -68,8 +68,17 @@ _INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u
 
 
 def _shows_nothing(node) -> bool:
-    """A link with no visible text (empty, spaces or zero-width characters) and nothing else to see."""
-    return not _INVISIBLE.sub("", node.text() or "") and node.css_first(VISIBLE) is None
+    """A link with no visible text (empty, spaces or zero-width characters) and nothing else to see (an image
+    of a pixel or two is nothing)."""
+    return not _INVISIBLE.sub("", node.text() or "") and not any(map(_of_some_size, node.css(VISIBLE)))
+
+
+def _of_some_size(node) -> bool:
+    for name in ("width", "height"):
+        value = (node.attributes.get(name) or "").strip()
+        if re.fullmatch(r"\d*\.?\d+(px)?", value) and float(value.removesuffix("px")) <= 2:
+            return False
+    return True
 
 
 def _shows_only_marks(node) -> bool:
@@ -77,7 +86,7 @@ def _shows_only_marks(node) -> bool:
     import unicodedata
 
     shown = _INVISIBLE.sub("", node.text() or "")
-    return all(unicodedata.category(c).startswith("P") for c in shown) and node.css_first(VISIBLE) is None
+    return all(unicodedata.category(c).startswith("P") for c in shown) and not any(map(_of_some_size, node.css(VISIBLE)))
 
 
 def _unseen_link(node, href: str) -> bool:
