@@ -149,6 +149,25 @@ def looks_like_private_key(data: bytes) -> bool:
     return _PRIVATE_KEY_MARKERS.search(data) is not None
 
 
+def key_file_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the public key an OpenSSH private key file carries in the clear (no passphrase needed);
+    None when the file cannot be read as one."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(KEY_FILE_BYTES)
+        body = data.split(OPENSSH_PRIVATE_BEGIN, 1)[1].split(b"-----END", 1)[0]
+        reader = Reader(base64.b64decode(b"".join(body.split()), validate=True))
+        if reader.take(15) != b"openssh-key-v1\0":
+            return None
+        for _ in range(3):  # cipher, kdf, kdf options
+            reader.string()
+        if reader.uint32() < 1:
+            return None
+        return blob_fingerprint(reader.string())
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def _public_of(key: Ed25519PrivateKey | Ed25519PublicKey) -> Ed25519PublicKey:
     """The public half of `key`."""
     if isinstance(key, Ed25519PrivateKey):
