@@ -67,3 +67,31 @@ def test_registry_with_a_bad_key_is_a_clear_error(site: Path, ppid) -> None:
           "    key: ssh-rsa AAAAB3NzaC1yc2E\n    valid_from: '2026-01-01'\n    valid_until: '2027-01-01'\n")
     code, _, err = ppid("status")
     assert code == 2 and "site_config/reviewers.yml:6:" in err and "reviewers.0.key" in err and "Traceback" not in err
+
+
+def test_keys_new_counts_validity_in_utc_days_whatever_the_computers_zone(site: Path, ppid, tmp_path,
+                                                                          monkeypatch) -> None:
+    """Key validity is in UTC days (registry.valid_at): a key made at 00.30 WIB is valid from the UTC day, not from
+    the local day that is already tomorrow in UTC (the key would be refused for its first hours)."""
+    import datetime as dt
+    import time
+
+    for n, zone in enumerate(("Etc/GMT-14", "Etc/GMT+12")):  # at any moment one of them is on another day than UTC
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        code, text, err = ppid("keys", "new", "--id", f"siti{n}", "--nama", "Siti", "--peran", "operator",
+                               "--berlaku-hari", "30", "--out", str(tmp_path / f"kunci{n}"))
+        today = dt.datetime.now(dt.timezone.utc).date()
+        assert code == 0, err
+        assert f'valid_from: "{today.isoformat()}"' in text
+        assert f'valid_until: "{(today + dt.timedelta(days=30)).isoformat()}"' in text
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_keys_new_refuses_a_validity_that_is_no_period(site: Path, ppid, tmp_path) -> None:
+    for days in ("0", "-5", "1000000000"):
+        code, out, err = ppid("keys", "new", "--id", "siti", "--nama", "Siti", "--peran", "operator",
+                              "--berlaku-hari", days, "--out", str(tmp_path / f"k{days}"))
+        assert code == 2 and "--berlaku-hari" in err and "Traceback" not in out + err
+        assert not (tmp_path / f"k{days}").exists()

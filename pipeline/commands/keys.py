@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import PpidError
 from ..trust.identity import PASSPHRASE_ENV, key_dir
 from ..trust.log import load_log
+from ..trust.records import now_utc
 from ..trust.registry import REGISTRY, REGISTRY_SIG, load_registry, registry_message
 from ..trust.root import user_root_file
 from ..yamlio import dumps, load_file
@@ -18,6 +19,7 @@ from ..signing import (SigningError, allowed_signers_line, fingerprint, generate
                        parse_public_key, public_key_line, sshsig_sign, write_private_key)
 from ..site import Site
 
+MAX_DAYS = 3650
 HELP = "kelola kunci: buat identitas, tandatangani registri peninjau, ekspor allowed_signers"
 
 
@@ -78,9 +80,12 @@ def run(args: argparse.Namespace, site: Site) -> int:
 
 
 def _new(args: argparse.Namespace, site: Site) -> int:
+    if not 1 <= args.days <= MAX_DAYS:
+        raise PpidError(f"--berlaku-hari {args.days}: masa berlaku harus 1 sampai {MAX_DAYS} hari; buat kunci baru "
+                        "bila masanya habis")
     out = args.out or key_dir() / args.id
     line = _new_key(site, out, args.passphrase, f"{args.id}@ppid")
-    today = dt.date.today()
+    today = now_utc().date()  # validity is in UTC days (Person.valid_at), whatever this computer's zone
     print(f"Kunci privat: {out} (mode 600; jangan pernah di-commit). Sidik jari: {fingerprint(line)}")
     print("Tambahkan ke site_config/reviewers.yml di bawah 'reviewers:', lalu minta pemegang kunci akar "
           "menandatangani ulang registri (ppid keys sign-registry):\n")
@@ -139,7 +144,7 @@ def _revoke(args: argparse.Namespace, site: Site) -> int:
     located.data["versi"] = int(located.data.get("versi") or 0) + 1  # an older signed registry no longer passes
     for entry in located.data["reviewers"]:
         if entry["id"] == args.id:
-            entry["revoked"] = dt.date.today().isoformat()
+            entry["revoked"] = now_utc().date().isoformat()
             entry["revoked_after"] = heads
     target = site.root / REGISTRY
     tmp = target.with_name(target.name + ".tmp")
