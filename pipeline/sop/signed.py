@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import YamlError
+from ..errors import YamlError, refused_write_message
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
 from ..trust.identity import Signer
@@ -400,8 +400,9 @@ def write_document(path: Path, data: dict[str, Any], replace: bool = False, head
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SopError(f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus berupa "
-                       "folder") from None
+        refused = refused_write_message(exc)
+        raise SopError(refused or f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus "
+                       "berupa folder") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         tmp.write_text(header + dumps(data), encoding="utf-8")
