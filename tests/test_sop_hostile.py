@@ -12,7 +12,7 @@ from helpers.sop_history import NOW, History, make_year
 from test_sop_records import make_plan
 
 from conftest import tree_digest
-from helpers.clock import agency_today, request_number
+from helpers.clock import agency_today, dated_recently, request_number
 from pipeline.demo import PEOPLE, DemoPerson, create_identities
 from pipeline.site import Site
 from pipeline.sop.evaluation import build_report
@@ -257,6 +257,7 @@ def monev_site(tmp_path: Path) -> Path:
     year = agency_today().year
     page = "---\ntitle: {title}\njenis: halaman\n{extra}---\n\n# {title}\n\n{body}\n"
     return make_site(tmp_path / "monev", {**MINIMAL_PAGES,
+        "layanan/permohonan.md": dated_recently(MINIMAL_PAGES["layanan/permohonan.md"]),
         "profil/struktur.md": page.format(title="Struktur Organisasi PPID", extra="",
                                           body="Bagan struktur: [unduh](../files/bagan.pdf)."),
         f"dip/daftar-informasi-publik-{year - 1}.md": page.format(title=f"Daftar Informasi Publik {year - 1}", extra="",

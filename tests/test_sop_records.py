@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import tree_digest
-from helpers.clock import agency_today, request_number
+from helpers.clock import agency_today, dated_recently, request_number
 from pipeline.dates import tanggal
 from pipeline.sop.periods import quarter_of
 from pipeline.sop.settings import load_settings
@@ -103,6 +103,8 @@ def test_status_lists_sop_duties_per_role(ppid, people, site: Path) -> None:
 
 
 def test_monev_names_the_page_or_what_is_missing(ppid, site: Path) -> None:
+    page = site / "content" / "layanan" / "permohonan.md"
+    page.write_text(dated_recently(page.read_text(encoding="utf-8")), encoding="utf-8")
     code, out, _ = ppid("monev")
     assert code == 1                                                       # the minimal site lacks most items
     assert "[ADA] Tata cara permohonan informasi — layanan/permohonan.md" in out
