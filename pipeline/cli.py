@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .errors import PpidError, refused_write_message, write_error_log
+from .errors import PpidError, os_error_message, write_error_log
 from .guard import refuse_private_keys
 from .trust.promotion import recover
 from .site import find_site
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ppid: dihentikan. Jalankan 'ppid status' untuk melihat keadaan sekarang.", file=sys.stderr)
         return 130
     except OSError as exc:
-        message = refused_write_message(exc, site.root if site else None)
+        message = os_error_message(exc, site.root if site else None)
         if message is None:
             return _internal_error()
         print(f"ppid: {message}", file=sys.stderr)

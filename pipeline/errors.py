@@ -55,19 +55,21 @@ _REFUSED_WRITES = {
     errno.ENOSPC: "disk penuh; kosongkan ruang lalu jalankan lagi",
     errno.EDQUOT: "kuota disk habis; kosongkan ruang lalu jalankan lagi",
 }
+_VANISHED = "hilang saat perintah berjalan (dipindahkan atau dihapus program lain?); jalankan perintah ini lagi"
 
 
-def refused_write_message(exc: OSError, root: Path | None = None) -> str | None:
-    """The Indonesian message for a file the system would not let us write (read-only, permission, disk full),
-    naming the file relative to the site; None for any other OSError."""
-    advice = _REFUSED_WRITES.get(exc.errno or 0)
-    if advice is None:
-        return None
+def os_error_message(exc: OSError, root: Path | None = None) -> str | None:
+    """The Indonesian message for what the system refused (a file it would not let us write: read-only,
+    permission, disk full; or a file that vanished while the command ran), naming the file relative to the site;
+    None for any other OSError (our bug)."""
     name = Path(os.fsdecode(exc.filename)) if exc.filename is not None else None
     if name is not None and root is not None and name.is_absolute() and name.is_relative_to(root):
         name = name.relative_to(root)
     where = f"{name}: " if name is not None else ""
-    return f"{where}tidak dapat ditulis ({advice}); perintah dihentikan di situ"
+    if exc.errno == errno.ENOENT and name is not None:
+        return f"{where}{_VANISHED}"
+    advice = _REFUSED_WRITES.get(exc.errno or 0)
+    return f"{where}tidak dapat ditulis ({advice}); perintah dihentikan di situ" if advice else None
 
 
 def write_error_log(text: str, folder: Path | None = None) -> Path:

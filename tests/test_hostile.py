@@ -117,3 +117,39 @@ def test_a_record_a_few_minutes_ahead_does_not_block_others(site: Path, ppid, pe
     write_record(site / "reviews", fields, sign_fields(fields, load_private_key(people.keys["siti"], None)))
     code, out, err = ppid("withdraw", PAGE, "-m", "darurat", *people.key("ratna"))
     assert code == 0, err
+
+
+def test_a_page_that_vanishes_while_the_check_runs_is_named_not_a_crash(site: Path, ppid, monkeypatch) -> None:
+    """Another program (an editor saving, a git checkout) removes a page after it was listed and before it is read:
+    the answer names the page as unreadable and why; nothing else is skipped silently."""
+    import pipeline.view as view
+
+    real = view.read_page
+    gone = site / "content" / "layanan" / "permohonan.md"
+
+    def vanishing(source, rel, display, parse=None):
+        if source == gone:
+            source.unlink()
+        return real(source, rel, display, parse)
+
+    monkeypatch.setattr(view, "read_page", vanishing)
+    code, out, err = ppid("check")
+    assert code == 1 and "kesalahan internal" not in err
+    assert "content/layanan/permohonan.md: tidak dapat dibaca" in out and "jalankan lagi" in out
+
+
+def test_an_attachment_that_vanishes_while_the_check_runs_is_named_not_a_crash(site: Path, ppid, monkeypatch) -> None:
+    import pipeline.scan as scan
+
+    real = scan.file_sha256
+    gone = site / "content" / "files" / "formulir.pdf"
+
+    def vanishing(path):
+        if path == gone and path.exists():
+            path.unlink()
+        return real(path)
+
+    monkeypatch.setattr(scan, "file_sha256", vanishing)
+    code, out, err = ppid("check")
+    assert code != 0 and "kesalahan internal" not in err
+    assert "content/files/formulir.pdf" in out + err and "jalankan" in out + err

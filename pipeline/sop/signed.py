@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import YamlError, refused_write_message
+from ..errors import YamlError, os_error_message
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
 from ..trust.identity import Signer
@@ -400,7 +400,7 @@ def write_document(path: Path, data: dict[str, Any], replace: bool = False, head
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        refused = refused_write_message(exc)
+        refused = os_error_message(exc)
         raise SopError(refused or f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus "
                        "berupa folder") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
