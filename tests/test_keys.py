@@ -95,3 +95,31 @@ def test_keys_new_refuses_a_validity_that_is_no_period(site: Path, ppid, tmp_pat
                               "--berlaku-hari", days, "--out", str(tmp_path / f"k{days}"))
         assert code == 2 and "--berlaku-hari" in err and "Traceback" not in out + err
         assert not (tmp_path / f"k{days}").exists()
+
+
+def _ppid_process(site: Path, *args: str) -> subprocess.CompletedProcess:
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "--site", str(site), *args], capture_output=True,
+                          text=True, timeout=120, cwd=REPO)
+
+
+def test_a_root_or_public_key_file_that_is_no_key_file_is_refused_by_name(site: Path, people, tmp_path) -> None:
+    """A device (never read to its end), a program, a folder, or a file far too big: a message naming the file and
+    what to give instead, never an internal error nor a command that never ends."""
+    big = tmp_path / "besar.pub"
+    big.write_bytes(b"ssh-ed25519 " + b"A" * 200_000 + b"\n")
+    for bad in ("/dev/zero", "/bin/ls", str(tmp_path), str(big)):
+        for args in (("verify", "--root-key", bad), ("keys", "pin-root", bad)):
+            done = _ppid_process(site, *args)
+            assert done.returncode in (1, 2), (args, done.stdout, done.stderr)
+            said = done.stdout + done.stderr
+            assert bad in said and "kesalahan internal" not in said and "Traceback" not in said, (args, said)
+
+
+def test_a_file_that_is_no_private_key_gets_no_chmod_advice(site: Path, people, ppid, tmp_path) -> None:
+    notes = tmp_path / "catatan.txt"
+    notes.write_text("bukan kunci\n", encoding="utf-8")
+    notes.chmod(0o644)
+    code, _, err = ppid("submit", "layanan/permohonan.md", "--key", str(notes))
+    assert code == 2 and "bukan kunci privat" in err and "chmod" not in err

@@ -81,3 +81,10 @@ def test_verify_site_judges_the_signed_approval_time_not_the_served_one(publishe
     code, out = verify(capsys, published.url, "--root-key", str(published.root_pub))
     assert code == 1 and "waktu persetujuan rilis" in out and served in out, out
     assert "kesalahan internal" not in out.lower() and "Traceback" not in out
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://127.0.0.1/", "http://", "situs"])
+def test_verify_site_refuses_an_address_that_is_no_web_site(capsys, url):
+    code, out = verify(capsys, url)
+    assert code == 2 and "http:// atau https://" in out and url in out
+    assert "kesalahan internal" not in out

@@ -16,7 +16,7 @@ from ..trust.registry import REGISTRY, REGISTRY_SIG, load_registry, registry_mes
 from ..trust.root import user_root_file
 from ..yamlio import dumps, load_file
 from ..signing import (SigningError, allowed_signers_line, fingerprint, generate_key, load_private_key,
-                       parse_public_key, public_key_line, sshsig_sign, write_private_key)
+                       parse_public_key, public_key_line, read_public_key_file, sshsig_sign, write_private_key)
 from ..site import Site
 
 MAX_DAYS = 3650
@@ -118,10 +118,8 @@ def _sign_registry(args: argparse.Namespace, site: Site) -> int:
 
 def _pin_root(args: argparse.Namespace, site: Site) -> int:
     try:
-        line = args.public_key.read_text(encoding="utf-8").strip()
+        line = read_public_key_file(args.public_key).strip()
         parse_public_key(line)
-    except (OSError, UnicodeDecodeError):
-        raise PpidError(f"{args.public_key}: berkas kunci publik tidak dapat dibaca") from None
     except SigningError as exc:
         raise PpidError(f"{args.public_key}: {exc}") from None
     target = user_root_file(site.root if args.this_site else None)

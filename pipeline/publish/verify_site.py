@@ -45,6 +45,10 @@ class SiteReport:
 
 def verify_site(url: str, root_keys: list[str] | None = None, trusted_log: bytes | None = None) -> SiteReport:
     """Everything checkable from outside; `trusted_log` is the agency's own copy (records/publikasi/)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PpidError(f"{url}: bukan alamat situs web; tulis alamat lengkap dengan http:// atau https://, "
+                        "misalnya https://ppid.contoh.go.id/")
     url = url if url.endswith("/") else url + "/"
     report = SiteReport(url)
     raw = get(urljoin(url, MANIFEST_PATH))
