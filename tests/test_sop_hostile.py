@@ -198,9 +198,10 @@ def test_a_revoked_key_writes_nothing(ppid, people, site: Path) -> None:
 
 
 def test_minutes_cannot_be_signed_before_the_meeting(ppid, people, site: Path) -> None:
-    ppid("notulen", "baru", "--tanggal", "2030-01-02")
+    meeting = (agency_today() + dt.timedelta(days=30)).isoformat()  # a fixed future date would pass one day
+    ppid("notulen", "baru", "--tanggal", meeting)
     before = tree_digest(site)
-    refused(ppid("notulen", "tandatangani", "2030-01-02", *people.key("budi")), "sebelum rapat")
+    refused(ppid("notulen", "tandatangani", meeting, *people.key("budi")), "sebelum rapat")
     assert tree_digest(site) == before
 
 
