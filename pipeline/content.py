@@ -125,6 +125,7 @@ class AreaFile:
     path: Path
     link: bool  # a symbolic link (to a file, a folder, or nothing)
     size: int  # of the entry itself; a link's target is measured by whoever follows it
+    special: bool = False  # a pipe, device or socket: never read, always named (nothing is left out silently)
 
 
 def _reason(exc: OSError) -> str:
@@ -135,7 +136,7 @@ def _reason(exc: OSError) -> str:
 
 def area_files(area: Path) -> list[AreaFile]:
     """Every file and link under `area`, sorted by relative path; linked folders are listed, not entered.
-    Devices, pipes and sockets are not files of a site and are not listed."""
+    Devices, pipes and sockets are listed as special, for the caller to name and never read."""
     found: list[AreaFile] = []
     todo = [(area, "")] if area.is_dir() else []
     while todo:
@@ -149,6 +150,8 @@ def area_files(area: Path) -> list[AreaFile]:
                     todo.append((Path(entry.path), rel + "/"))
                 elif entry.is_file(follow_symlinks=False):
                     found.append(AreaFile(rel, Path(entry.path), False, entry.stat(follow_symlinks=False).st_size))
+                else:
+                    found.append(AreaFile(rel, Path(entry.path), False, 0, special=True))
     return sorted(found, key=lambda f: f.rel)
 
 
