@@ -12,6 +12,7 @@ from pathlib import Path
 from .config import load_config
 from .content import AreaFile, Page, Problem, area_files, file_sha256, iter_asset_files, iter_page_files, read_page
 from .errors import ConfigError, YamlError
+from .problems import shown_name
 from .front_matter import FrontMatterMemo
 from .render.page import Renderer
 from .site import Site
@@ -215,8 +216,7 @@ def _refused(root: Path, item: AreaFile, display: str, limit: int, what: str, vi
     """A file that may not be part of the site: a name unfit for a web address, a link out of the tree,
     a linked folder, a pipe or device, or too large."""
     if not _SAFE_NAME.fullmatch(display):
-        shown = display.encode("unicode_escape").decode("ascii")  # never echo control characters raw
-        view.problems.append(Problem(shown, None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
+        view.problems.append(Problem(shown_name(display), None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
                                      "tanda hubung dan garis miring; ganti namanya (misalnya spasi menjadi '-')"))
         return True
     path = item.path

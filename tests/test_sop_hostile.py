@@ -601,3 +601,31 @@ def test_a_number_too_large_to_sign_names_the_file_and_breaks_nothing_else(ppid,
     refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:8:")
     code, out, err = ppid("status")
     assert code == 0 and f"PERINGATAN: {PLAN.as_posix()}:8:" in out, err
+
+
+def test_a_record_named_with_bytes_that_are_not_text_is_named_escaped_in_every_output(ppid, people, site: Path,
+                                                                                      tmp_path: Path) -> None:
+    """A file name that is not UTF-8 (copied from another system) is named, escaped, among the records not counted;
+    the report's HTML is still written (it crashed writing the raw name)."""
+    folder = site / "records" / "notulen"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(os.fsencode(folder) + b"/rapat\xff.yml", "wb") as handle:
+        handle.write(b"jenis: notulen\n")
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf", "--out", str(tmp_path))
+    assert "kesalahan internal" not in err, err
+    assert "records/notulen/rapat\\udcff.yml" in out
+    html = (tmp_path / "laporan-evaluasi-2026-11.html").read_text(encoding="utf-8")
+    assert "rapat\\udcff.yml" in html
+
+
+def test_a_review_record_named_with_bytes_that_are_not_text_does_not_stop_the_report(ppid, people, site: Path,
+                                                                                      tmp_path: Path) -> None:
+    folder = site / "reviews" / "2026"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(os.fsencode(folder) + b"/rekaman\xff.yml", "wb") as handle:
+        handle.write(b"type: review\n")
+    code, out, err = ppid("status")
+    assert code == 0 and "reviews/2026/rekaman\\udcff.yml" in out and "diabaikan" in out
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf", "--out", str(tmp_path))
+    assert "kesalahan internal" not in err, err
+    assert (tmp_path / "laporan-evaluasi-2026-11.html").exists()
