@@ -1,7 +1,11 @@
 """Build bench/data/pii-real/corpus.jsonl from the labelled excerpts in bench/data/pii-real/sources.yml.
 
-    python bench/pii_real_build.py            # write corpus.jsonl
-    python bench/pii_real_build.py --check    # exit 1 when corpus.jsonl is not what sources.yml gives
+    python bench/pii_real_build.py            # write corpus.jsonl and corpus-holdout.jsonl
+    python bench/pii_real_build.py --check    # exit 1 when either is not what its sources file gives
+
+Two parts, never sharing a source page: the development part (sources.yml -> corpus.jsonl), which the detectors
+were tuned on, and the held-out part (sources-holdout.yml -> corpus-holdout.jsonl), written before any detector ran
+on it and never tuned on (README.md).
 
 An excerpt's text marks each labelled value in place: {{kind:value}}; {{kind@badan:value}} for a value of that kind
 owned by a body, public or a company (not personal, expected verdict "tinjau"); {{kind!verdict:value}} to set the expected verdict.
@@ -29,12 +33,17 @@ from pipeline.checks.pii.identifiers import nik_ok, nip_ok  # noqa: E402
 DATA = Path(__file__).resolve().parent / "data" / "pii-real"
 SOURCES = DATA / "sources.yml"
 CORPUS = DATA / "corpus.jsonl"
+HOLDOUT_SOURCES = DATA / "sources-holdout.yml"
+HOLDOUT_CORPUS = DATA / "corpus-holdout.jsonl"
+PARTS = ((SOURCES, CORPUS), (HOLDOUT_SOURCES, HOLDOUT_CORPUS))
 
 PUBLIC_KINDS = ("telepon_kantor", "email_instansi")
 NEGATIVE = "transaksi"
 KINDS = ("nik", "kk", "npwp", "telepon", "email", "paspor", "rekening", "tanggal_lahir", "nip", "bpjs",
          *PUBLIC_KINDS, NEGATIVE)
 VERDICTS = ("blokir", "tinjau", "none")
+# What OCR reads for a digit in scanned forms ("3204O5l2..."): a labelled value keeps the letters it was printed with.
+_OCR_DIGITS = str.maketrans("OoIl", "0011")
 _MARK = re.compile(r"\{\{([a-z_]+)(@badan)?(?:!([a-z]+))?:(.*?)\}\}", re.DOTALL)
 
 
@@ -81,7 +90,7 @@ def parse_marked(marked: str, where: str) -> tuple[str, list[list]]:
 def _check_shape(kind: str, value: str, where: str) -> None:
     """Generated NIK/KK and NIP values keep the structure of real ones (REGULATION.md), so a detector is tested on
     the shape it meets in real documents."""
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"\D", "", value.translate(_OCR_DIGITS))
     if kind in ("nik", "kk") and not nik_ok(digits):
         raise CorpusError(f"{where}: {value!r} is not shaped like a NIK/KK")
     if kind == "nip" and len(digits) == 18 and not nip_ok(digits):
@@ -130,18 +139,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare corpus.jsonl with sources.yml")
     args = parser.parse_args(argv)
-    try:
-        content = render(build())
-    except CorpusError as exc:
-        print(f"sources.yml: {exc}", file=sys.stderr)
-        return 2
-    if args.check:
-        same = CORPUS.is_file() and CORPUS.read_text(encoding="utf-8") == content
-        print("corpus.jsonl is up to date" if same else "corpus.jsonl differs from sources.yml: run the build")
-        return 0 if same else 1
-    write_atomic(CORPUS, content)
-    print(f"wrote {CORPUS} ({content.count(chr(10))} excerpts)")
-    return 0
+    status = 0
+    for sources, corpus in PARTS:
+        try:
+            content = render(build(sources))
+        except CorpusError as exc:
+            print(f"{sources.name}: {exc}", file=sys.stderr)
+            return 2
+        if args.check:
+            same = corpus.is_file() and corpus.read_text(encoding="utf-8") == content
+            print(f"{corpus.name} is up to date" if same else f"{corpus.name} differs from {sources.name}: run the build")
+            status = status or (0 if same else 1)
+            continue
+        write_atomic(corpus, content)
+        print(f"wrote {corpus} ({content.count(chr(10))} excerpts)")
+    return status
 
 
 if __name__ == "__main__":

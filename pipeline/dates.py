@@ -15,7 +15,7 @@ def tanggal(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def waktu(instant: dt.datetime, timezone: str = "Asia/Jakarta") -> str:
-    """24 November 2026 10.05 WIB"""
+def waktu(instant: dt.datetime, timezone: str = "Asia/Jakarta", separator: str = " ") -> str:
+    """24 November 2026 10.05 WIB (separator ', ' gives 24 November 2026, 10.05 WIB)"""
     local = instant.astimezone(ZoneInfo(timezone))
-    return f"{tanggal(local.date())} {local:%H.%M} {ZONE_NAMES.get(timezone, timezone)}"
+    return f"{tanggal(local.date())}{separator}{local:%H.%M} {ZONE_NAMES.get(timezone, timezone)}"

@@ -15,6 +15,7 @@ from helpers.browser import guarded_browser
 from helpers.publishing import sha256, small_disk, stage
 from pipeline.errors import PpidError
 from pipeline.publish.deploy import list_releases, rollback
+from pipeline.publish.history import indonesian_time
 from pipeline.publish.publog import parse_log
 from pipeline.site import Site
 
@@ -76,7 +77,10 @@ def test_publish_change_publish_rollback_roll_forward(tmp_path):
         assert st.get(".well-known/ppid/log.jsonl") == log
         history = st.get("riwayat-publikasi/").decode()
         assert history.count("<tr><td>") == 4 and "Riwayat Publikasi" in history
-        assert re.search(r"\d{1,2} November 2026, \d\d\.\d\d WIB", history)
+        # Times are shown in the agency's zone (WIB), whatever day or month it is there now.
+        assert indonesian_time(entries[0].time, "Asia/Jakarta") in history
+        assert re.search(r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+                         r"Desember) \d{4}, \d\d\.\d\d WIB", history)
 
 
 def test_security_headers_on_real_responses_and_nothing_hidden_served(tmp_path):
@@ -132,7 +136,8 @@ def test_failed_check_switches_back_to_the_previous_release(tmp_path):
 @pytest.mark.parametrize("chromium", ["headless-shell", "full"])
 def test_csp_violation_and_console_error_after_the_switch_are_refused(tmp_path, monkeypatch, chromium):
     """The check in Chromium catches what the byte check cannot (the bytes are the release's own), whichever
-    Chromium binary runs it."""
+    Chromium binary runs it: CSP violations, console errors, a link to another host laid out where no reader
+    sees it."""
     from helpers.releases import build, signed_release
     from pipeline.browser import CHROMIUM
     from pipeline.publish import browser_check
@@ -148,10 +153,16 @@ def test_csp_violation_and_console_error_after_the_switch_are_refused(tmp_path, 
         built = build(st.site, tmp_path / "rusak")
         index = built / "index.html"
         index.write_text(index.read_text().replace(
-            "</body>", '<p style="color: red">gaya sebaris</p><script src="/tidak-ada.js"></script></body>'))
+            "</body>", '<p style="color: red">gaya sebaris</p><script src="/tidak-ada.js"></script></body>').replace(
+            "</article>", '<p class="mitra"><a href="https://slot-gacor.example/">Mitra</a></p></article>'))
+        # A link the build's gate passed (its cover is a pseudo-element) but no reader sees once laid out.
+        sheet = built / "assets" / "stylesheets" / "ppid.css"
+        sheet.write_text(sheet.read_text() + "\n.mitra { position: relative } .mitra::after { content: ''; "
+                         "position: absolute; inset: 0; background: var(--md-default-bg-color) }\n")
         with pytest.raises(PpidError) as caught:
             deploy(Site(st.site), "uji", built, signed_release(st.site))
         assert "pelanggaran CSP" in str(caught.value) and "galat konsol" in str(caught.value)
+        assert "tautan tersembunyi" in str(caught.value) and "slot-gacor.example" in str(caught.value), caught.value
         assert st.live() == first.folder
 
 

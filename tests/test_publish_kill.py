@@ -43,7 +43,9 @@ def after_recovery(st, releases: dict[str, str], served_id: str) -> str:
         return served_id
     state = json.loads(journal.read_text())
     logged = parse_log((st.site / "records" / "publikasi" / "uji.jsonl").read_bytes(), "log")
-    finished = logged and logged[-1].folder == state["to"] and logged[-1].time >= state["started"]
+    heads = [e.digest for e in logged]
+    since = logged[heads.index(state["log_head"]) + 1:] if state["log_head"] else logged
+    finished = any(e.folder == state["to"] for e in since)
     manifest = st.target / "releases" / state["to" if finished else "from"] / ".well-known" / "ppid" / "manifest.json"
     return json.loads(manifest.read_text())["release"]["id"]
 
@@ -93,3 +95,23 @@ def test_sigkill_at_every_step_leaves_one_complete_release_and_the_next_run_reco
         leftovers = [p.name for p in (st.target / "releases").iterdir() if p.name.startswith(".")]
         assert leftovers == [] and not (st.target / "state" / "journal.json").exists()
         assert len(list((st.target / "releases").iterdir())) <= 3  # keep 2, plus the one before the switch
+
+
+def test_a_run_killed_after_its_switch_is_undone_even_when_the_log_names_that_folder_in_the_same_second(tmp_path):
+    """Rolling back to A, killed after the switch: A's own old log entry (written in the same clock second as
+    the journal) must not be taken for this run's entry; the next run switches back to B and the log says B."""
+    with stage(tmp_path, check_pages=0) as st:
+        first = st.publish()
+        write(st.site / "content" / "index.md", "---\ntitle: Beranda\njenis: halaman\nurutan: 0\n---\n\n# B\n")
+        second = st.publish()
+        logged = parse_log((st.site / "records" / "publikasi" / "uji.jsonl").read_bytes(), "log")
+        journal = {"from": second.folder, "to": first.folder, "started": logged[0].time, "log_head": logged[-1].digest}
+        (st.target / "state" / "journal.json").write_text(json.dumps(journal))
+        os.symlink(f"releases/{first.folder}", st.target / "live.tmp")
+        os.replace(st.target / "live.tmp", st.target / "live")
+        assert st.live() == first.folder
+
+        again = st.publish()  # the same bytes as B: recovered first, then B is found live
+        assert st.live() == second.folder and not again.changed
+        assert not (st.target / "state" / "journal.json").exists()
+        assert parse_log((st.site / "records" / "publikasi" / "uji.jsonl").read_bytes(), "log")[-1].folder == second.folder

@@ -21,3 +21,9 @@ def test_status_shows_what_appears_or_expires_next(site: Path, ppid) -> None:
 def test_indonesian_dates() -> None:
     assert tanggal(dt.date(2026, 11, 24)) == "24 November 2026"
     assert waktu(dt.datetime(2026, 11, 24, 3, 5, tzinfo=dt.timezone.utc)) == "24 November 2026 10.05 WIB"
+
+
+def test_times_cross_into_the_next_month_in_wib() -> None:
+    from pipeline.publish.history import indonesian_time
+    assert indonesian_time("2026-11-30T17:04:00Z", "Asia/Jakarta") == "1 Desember 2026, 00.04 WIB"
+    assert indonesian_time("2026-12-31T16:59:00Z", "Asia/Jayapura") == "1 Januari 2027, 01.59 WIT"

@@ -84,6 +84,15 @@ ATTACKS = [
     ("a hiding class through attr_list", "[x](https://asing.example){: .md-option }", "konten_tersembunyi"),
     ("a permalink class on an outside link", '<a class="headerlink" href="https://asing.example">x</a>',
      "konten_tersembunyi"),
+    # Inline styles in the colour syntaxes and shorthands a browser reads.
+    ("white in oklch", '<span style="color:oklch(100% 0 0)">x</span>', "konten_tersembunyi"),
+    ("alpha zero in modern rgb", '<span style="color:rgb(0 0 0 / 0)">x</span>', "konten_tersembunyi"),
+    ("font shorthand of size zero", '<span style="font:0/0 a">x</span>', "konten_tersembunyi"),
+    ("faded by a filter", '<span style="filter:opacity(5%)">x</span>', "konten_tersembunyi"),
+    ("indented out of its box", '<div style="text-indent:100%;white-space:nowrap;overflow:hidden">x</div>',
+     "konten_tersembunyi"),
+    ("text in the colour of its inline background", '<div style="background:#0d1b2a"><a href="https://asing.example" '
+     'style="color:#0e1c2b">x</a></div>', "konten_tersembunyi"),
 ]
 LINE_OF = {"fence with attributes": 10, "fence with a path": 10, "attr_list on a paragraph": 9,
            "script between mis-indented fences": 9}
@@ -109,6 +118,7 @@ ALLOWED = [
     ("html inside a tilde fence", "~~~html\n<img src=x onerror=alert(1)>\n~~~"),
     ("aligned table and quote", "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> Kutipan UU 14/2008."),
     ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
+    ("white text on an oklch band", '<span style="color:white;background:oklch(30% 0.1 260)">Pengumuman</span>'),
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
     ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
     ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
@@ -152,4 +162,5 @@ def test_a_class_the_sites_own_stylesheet_hides_is_hidden_content(site: Path, pp
                      "left: -9999px } }\n", encoding="utf-8")
     write(site / "drafts" / "uji.md", HEAD + '<p class="sisip"><a href="https://asing.example">x</a></p>\n')
     code, out, _ = ppid("check")
-    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: kelas 'sisip'" in out, out
+    assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: tautan 'x' tidak terlihat" in out, out
+    assert "aturan '.md-typeset .sisip' di overrides/assets/stylesheets/ppid.css" in out, out

@@ -13,8 +13,10 @@ from ..errors import CheckFailed
 from ..render import cache
 from ..site import Site
 from ..render.facts import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_urls
-from . import css
+from . import css, stylesheets
 from .findings import BLOCK, Finding, value_hash
+from .stylesheets import leaves_site
+from .visibility import served_hidden_links
 from .unsafe import (NAVIGATION, check, RENDERER_TAGS, SecurityPolicy, load_policy, other_host, plain_relative, served_url,
                      url_problem)
 
@@ -42,6 +44,7 @@ THEME_SCRIPTS = frozenset({
 })
 NOT_EXECUTED = frozenset({"application/json"})
 LINK_NAVIGATION = frozenset({"canonical", "alternate", "prev", "next", "author", "license", "help", "search"})
+_JUDGES = [Path(__file__)] + [Path(stylesheets.__file__).with_name(name) for name in stylesheets.JUDGES]
 _BASE_PATH = re.compile(r"""(["'])(?:\.{1,2}|/)(?:/\.\.)*/?\1""")
 
 
@@ -113,25 +116,40 @@ class _Inspection:
             self.add("sematan_asing", f"<{tag} {name}> memuat dari host lain '{host}'", host, value)
 
 
-def inspect_file(path: Path, display: str, policy: SecurityPolicy) -> list[Finding]:
+def inspect_file(path: Path, display: str, policy: SecurityPolicy, site_dir: Path | None = None) -> list[Finding]:
+    """Findings of one built file; with the `site_dir` it belongs to, also its links to other hosts that the
+    page's own stylesheets hide from a reader (a template can write them where no page check looks)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     inspection = _Inspection(display, text, policy)
     if path.suffix.lower() != ".html" and re.search(r"<[?!](?!--)", text):
         inspection.add("html_tag", "deklarasi XML (<?…?>, <!DOCTYPE/ENTITY>) dalam berkas yang dibuka peramban",
                        path.name, "<")
-    for node in LexborHTMLParser(text).root.traverse(include_text=False):
+    tree = LexborHTMLParser(text)
+    outward = False
+    for node in tree.root.traverse(include_text=False):
         if node.tag and not node.tag.startswith(("-", "#")):
             inspection.element(node)
+            outward = outward or (node.tag in ("a", "area") and leaves_site(node.attributes.get("href") or ""))
+    if outward and site_dir is not None:
+        for link in served_hidden_links(tree, path, site_dir, leaves_site):
+            inspection.add("konten_tersembunyi", f"tautan '{link.text or link.href}' ke host lain tidak terlihat oleh "
+                           f"pembaca: {link.why}; cara umum menyisipkan tautan judi. Hapus tautan itu dari templat "
+                           "atau halaman, atau ubah aturan gaya yang menyembunyikannya", link.href, link.href)
     return inspection.found
+
+
+
 
 
 def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None, shown_as: str) -> list[Finding]:
     """Findings in every file under `site_dir` a browser would run: pages, SVG, the search index, and types
     nothing of the site should hold. With a `cache_dir`, a page's results are reused while its bytes are
     unchanged (a warm preview rebuilds few pages); a fresh online build is not worth caching."""
+    # A page's verdict depends on the stylesheets it loads too: any change of one is a new fingerprint.
     fingerprint = hashlib.sha256(SERVED_VERSION.encode() + repr(sorted(policy.tags)).encode() +
                                  repr(sorted(policy.embed_hosts)).encode() + repr(sorted(policy.schemes)).encode() +
-                                 Path(__file__).read_bytes()).hexdigest()
+                                 b"".join(p.read_bytes() for p in _JUDGES) +
+                                 b"".join(p.read_bytes() for p in sorted(site_dir.rglob("*.css")))).hexdigest()
     found = _search_index(site_dir, shown_as)
     for path in sorted(site_dir.rglob("*")):
         rel, suffix = path.relative_to(site_dir).as_posix(), path.suffix.lower()
@@ -143,7 +161,7 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
             continue
         display = f"{shown_as}/{rel}"
         if cache_dir is None:
-            found += inspect_file(path, display, policy)
+            found += inspect_file(path, display, policy, site_dir)
             continue
         # Keyed by the file's identity and times, as git does: the build rewrites what it changes, and
         # ctime cannot be set back, so unchanged pages of a warm preview are not even read.
@@ -152,7 +170,7 @@ def inspect_site(site_dir: Path, policy: SecurityPolicy, cache_dir: Path | None,
                               f"{info.st_ctime_ns}".encode()).hexdigest()
         stored = cache.read(cache_dir, name)
         if stored is None:
-            stored = [f.__dict__ for f in inspect_file(path, display, policy)]
+            stored = [f.__dict__ for f in inspect_file(path, display, policy, site_dir)]
             cache.write(cache_dir, name, stored)
         found += [Finding(**item) for item in stored]
     return found
@@ -188,5 +206,5 @@ def refuse_unsafe_output(site: Site, site_dir: Path, what: str, remember: bool =
         lines = "\n".join(str(f) for f in found[:50])
         more = f"\n… dan {len(found) - 50} temuan lain" if len(found) > 50 else ""
         raise CheckFailed(f"{lines}{more}\n{what} dihentikan: hasil build memuat {len(found)} hal yang tidak aman "
-                          "(skrip, atribut peristiwa, atau pemuatan dari host lain); hasil lama tidak diganti. "
+                          "(skrip, atribut peristiwa, pemuatan dari host lain, atau tautan tersembunyi); hasil lama tidak diganti. "
                           "Periksa judul dan isi halaman yang disebut di atas, lalu jalankan 'ppid check'.")

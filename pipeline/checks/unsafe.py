@@ -23,8 +23,6 @@ POLICY = Path("site_config") / "security.yml"
 RENDERER_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "code", "pre", "blockquote", "ul",
                            "ol", "li", "em", "strong", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div",
                            "span", "sup", "sub", "dl", "dt", "dd", "abbr"})
-# Classes the engine itself puts on its in-page links (toc permalinks, footnote back-links), faint until hovered.
-RENDERER_HIDDEN_CLASSES = frozenset({"headerlink", "footnote-backref"})
 RENDERER_ATTRIBUTES = frozenset({"class", "id", "href", "src", "alt", "title", "style", "start"})
 # Attributes whose URL is only followed when the reader clicks; every other URL is fetched by the browser.
 NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("*", "cite"), ("*", "longdesc"), ("*", "itemtype"),
@@ -50,12 +48,6 @@ class SecurityPolicy:
     hidden: tuple[re.Pattern, ...]
     spam: re.Pattern | None
     never_acceptable: frozenset[str]
-    root: Path | None = None  # the site, whose stylesheets say which classes hide (read when a class is met)
-
-    @property
-    def hiding_classes(self) -> dict[str, str]:
-        """class -> why the theme's or the site's stylesheets hide what it holds."""
-        return _hiding_classes(self.root) if self.root is not None else {}
 
 
 @lru_cache(maxsize=8)
@@ -78,27 +70,7 @@ def load_policy(root: Path) -> SecurityPolicy:
         hidden=tuple(re.compile(str(p), re.IGNORECASE) for p in hidden.get("style_patterns") or []),
         spam=re.compile(r"(?<![a-z0-9])(" + "|".join(words) + r")(?![a-z0-9])") if words else None,
         never_acceptable=frozenset(map(str, data.get("never_acceptable") or [])) | {"render_gagal"},
-        root=root,
     )
-
-
-@lru_cache(maxsize=8)
-def _hiding_classes(root: Path) -> dict[str, str]:
-    return css.hiding_classes(site_stylesheets(root))
-
-
-def site_stylesheets(root: Path) -> list[str]:
-    """The stylesheets around every page: the theme's and the site's extra_css (from the theme folder)."""
-    import material
-
-    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    paths = sorted(theme.glob("main.*.min.css"))
-    config = load_file(root / "mkdocs.yml", "mkdocs.yml").data or {}
-    custom = (config.get("theme") or {}).get("custom_dir") if isinstance(config, dict) else None
-    for entry in (config.get("extra_css") or []) if isinstance(config, dict) else []:
-        path = entry.get("path", "") if isinstance(entry, dict) else str(entry)
-        paths += [base / path for base in (root / str(custom or "overrides"), root / "content") if (base / path).is_file()]
-    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
 
 
 def served_url(value: str) -> str:
@@ -161,11 +133,6 @@ class _Judge:
         style = attrs.get("style")
         if style is not None:
             self.style(tag, style)
-        for name in attrs["class"].split() if "class" in attrs else ():
-            reason = policy.hiding_classes.get(name)
-            if reason and not (name in RENDERER_HIDDEN_CLASSES and attrs.get("href", "").startswith("#")):
-                self.add("konten_tersembunyi", f"kelas '{name}' menyembunyikan isi ({reason}); cara umum menyisipkan "
-                         "tautan judi", name, name)
 
     def url(self, tag: str, attribute: str, value: str) -> None:
         if plain_relative(value):
@@ -244,6 +211,9 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
     for href in facts.empty_links:
         judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
                   "umum menyisipkan tautan judi", href, href)
+    for href, text, why in facts.hidden_links:
+        judge.add("konten_tersembunyi", f"tautan '{text or href}' tidak terlihat oleh pembaca: {why}; cara umum "
+                  "menyisipkan tautan judi. Hapus tautan itu, atau ubah aturan gaya yang menyembunyikannya", href, href)
     for href in facts.closed_details_links:
         judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
                   "tautan judi", href, href)

@@ -37,11 +37,13 @@ def run(args: argparse.Namespace, site: Site) -> int:
     scratch = Site(target)
     (target / "reviews").mkdir(exist_ok=True)
     (target / "site_config" / "reviewers.yml.sig").unlink(missing_ok=True)
-    keys = create_identities(scratch, keys_dir)
+    now = dt.datetime.now(dt.timezone.utc)
+    # The copy's keys are valid around today, so a demo made in any year works for two years.
+    keys = create_identities(scratch, keys_dir, valid_from=(now - dt.timedelta(days=30)).date().isoformat(),
+                             valid_until=(now + dt.timedelta(days=730)).date().isoformat())
     pin = user_root_file(target)
     pin.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(root_pub(keys), pin)  # the copy's throw-away root, pinned for this folder only
-    now = dt.datetime.now(dt.timezone.utc)
     approve_all_content(scratch, keys, now - dt.timedelta(days=3))
     submit_all_drafts(scratch, keys, now - dt.timedelta(hours=2))
     _git(target)

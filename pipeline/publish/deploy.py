@@ -26,7 +26,7 @@ from .faults import step
 from .manifest import MANIFEST_PATH, Manifest, parse_manifest
 from .model import DeployResult, KeptRelease, ReleaseInfo
 from .release import HISTORY_FILE, LOG_FILE, check_built, folder_name, prepare
-from .served import check_browser, check_bytes, csp_allows, wait_for_config
+from .served import check_browser, check_bytes, csp_allows, outward_pages, wait_for_config
 from .targets import Target, open_target
 from .targets.base import RELEASES, SERVER_CONF, SERVER_DIR, SITE_CONF, STANDALONE_CONF, STATE
 from .webserver import nginx_server, nginx_site, nginx_standalone
@@ -43,6 +43,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
     config = target_named(site, target_name)
     check_built(built)
     _check_release_signature(release)
+    outward = outward_pages(built) if config.check_pages > 0 else []
     target = open_target(site, config)
     with _lock(site, config):
         step("locked")
@@ -63,7 +64,7 @@ def deploy(site: Site, target_name: str, built: Path, release: ReleaseInfo, *, a
             raise
         step("committed")
         try:
-            return _go_live(site, target, manifest, previous, action)
+            return _go_live(site, target, manifest, previous, action, outward)
         except PpidError:
             if target.live() != folder:
                 target.remove_release(folder)  # refused before or undone after the switch: keep no stray release
@@ -109,7 +110,8 @@ def list_releases(site: Site, target_name: str | None) -> list[KeptRelease]:
     return kept
 
 
-def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str) -> DeployResult:
+def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | None, action: str,
+             outward: list[str] = ()) -> DeployResult:
     config = target.config
     if config.server == "nginx":
         reloaded = _write_server_config(target, manifest)
@@ -120,14 +122,16 @@ def _go_live(site: Site, target: Target, manifest: Manifest, previous: str | Non
     if config.server == "nginx":
         wait_for_config(config.url, manifest, config.name, steady=10 if reloaded else 1)
     # apache: the release's own .htaccess holds its headers and CSP, so they change with the switch itself
-    target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now())}).encode())
+    entries = _log_entries(site, target)
+    target.write(JOURNAL, json.dumps({"from": previous, "to": manifest.folder, "started": _stamp(_now()),
+                                      "log_head": entries[-1].digest if entries else None}).encode())
     step("journal")
     target.switch(manifest.folder)
     step("switched")
     try:
         check_bytes(config.url, manifest, manifest.to_bytes())
         step("bytes-checked")
-        check_browser(config.url, manifest, config.check_pages)
+        check_browser(config.url, manifest, config.check_pages, outward)
         step("browser-checked")
     except PpidError as exc:
         target.switch(previous)
@@ -190,7 +194,7 @@ def _recover(site: Site, target: Target) -> None:
         return
     journal = json.loads(raw)
     entries = _log_entries(site, target)
-    done = any(e.folder == journal["to"] and e.time >= journal["started"] for e in entries)
+    done = any(e.folder == journal["to"] for e in _written_since(entries, journal))
     if done:
         _write_log(site, target, entries)  # the run died between the site's log and the target's copy
     else:
@@ -254,6 +258,17 @@ def _reload(target: Target) -> None:
     if target.config.reload:
         standalone = f"{target.server_root()}/{STANDALONE_CONF}"
         target.reload([part.replace("{nginx_conf}", standalone) for part in target.config.reload])
+
+
+def _written_since(entries: list[publog.LogEntry], journal: dict) -> list[publog.LogEntry]:
+    """The log entries written after the journal was: by the log's head then (the clock's seconds cannot tell two
+    runs in one second apart); journals of older versions hold only the time."""
+    if "log_head" not in journal:
+        return [e for e in entries if e.time >= journal["started"]]
+    if journal["log_head"] is None:
+        return entries
+    digests = [e.digest for e in entries]
+    return entries[digests.index(journal["log_head"]) + 1:] if journal["log_head"] in digests else []
 
 
 def _log_entries(site: Site, target: Target) -> list[publog.LogEntry]:

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from zoneinfo import ZoneInfo
 
+from ..dates import waktu
 from .manifest import LOG_PATH, MANIFEST_PATH
 from .publog import LogEntry
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 ACTION_NAMES = {"publish": "Terbit", "rollback": "Dikembalikan ke rilis lain", "takedown": "Penurunan darurat"}
 TITLE = "Riwayat Publikasi"
 
@@ -22,9 +19,8 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 def indonesian_time(utc_text: str, timezone: str) -> str:
     """'2026-11-24T03:00:00Z' -> '24 November 2026, 10.00 WIB'."""
-    when = dt.datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone(ZoneInfo(timezone))
-    zone = ZONE_NAMES.get(timezone, timezone)
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when:%H.%M} {zone}"
+    when = dt.datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    return waktu(when, timezone, separator=", ")
 
 
 def render(template: str, entries: list[LogEntry], timezone: str) -> str:

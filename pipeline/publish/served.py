@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from urllib.parse import urljoin
 
 from ..errors import PpidError
@@ -86,16 +87,32 @@ def _header_problems(response, manifest: Manifest) -> list[str]:
     return problems
 
 
-def check_browser(url: str, manifest: Manifest, count: int) -> None:
-    """A sample of pages in Chromium: no console error, no CSP violation, no request to another host."""
+def check_browser(url: str, manifest: Manifest, count: int, outward: list[str] = ()) -> None:
+    """A sample of pages in Chromium: no console error, no CSP violation, no request to another host; and
+    every page linking to another host (`outward`), laid out by Chromium itself: no such link hidden."""
     if count <= 0:
         return
     pages = sample_pages(manifest, count)
-    report = load_pages([urljoin(url, p) for p in pages], url)
+    extra = [p for p in outward if p not in pages]
+    report = load_pages([urljoin(url, p) for p in pages + extra], url, frozenset(urljoin(url, p) for p in extra))
     problems = report.problems()
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:MAX_SHOWN])
         raise PpidError(f"{len(problems)} masalah saat halaman dibuka di Chromium:\n{shown}")
+
+
+def outward_pages(built: Path) -> list[str]:
+    """The URLs (relative to the site) of the built pages that link to another host."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from ..checks.stylesheets import leaves_site
+
+    found = []
+    for path in sorted(built.rglob("*.html")):
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace"))
+        if any(leaves_site(node.attributes.get("href") or "") for node in tree.css("a[href], area[href]")):
+            found.append(url_of(path.relative_to(built).as_posix()))
+    return found
 
 
 def sample_pages(manifest: Manifest, count: int) -> list[str]:

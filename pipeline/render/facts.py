@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..checks.stylesheets import PageStyles
 
 
 # Attributes whose value is a URL a browser follows or fetches.
@@ -29,15 +33,17 @@ class Facts:
     text: str = ""
     closed_details_links: list[str] = field(default_factory=list)             # hrefs in a closed <details>
     empty_links: list[str] = field(default_factory=list)                      # hrefs of links showing nothing
+    hidden_links: list[list[str]] = field(default_factory=list)               # [href, text, why] the site's CSS hides
 
     def to_json(self) -> dict:
         return {"elements": self.elements, "urls": self.urls, "anchors": self.anchors, "text": self.text,
-                "closed_details_links": self.closed_details_links, "empty_links": self.empty_links}
+                "closed_details_links": self.closed_details_links, "empty_links": self.empty_links,
+                "hidden_links": self.hidden_links}
 
     @classmethod
     def from_json(cls, data: dict) -> "Facts":
         return cls([(t, a) for t, a in data["elements"]], [tuple(u) for u in data["urls"]], data["anchors"],
-                   data["text"], data["closed_details_links"], data["empty_links"])
+                   data["text"], data["closed_details_links"], data["empty_links"], [list(h) for h in data["hidden_links"]])
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -55,7 +61,8 @@ def _shows_nothing(node) -> bool:
     return not _INVISIBLE.sub("", node.text() or "") and node.css_first(VISIBLE) is None
 
 
-def read_html(html: str) -> Facts:
+def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
+    """The facts of a rendered page; with the site's `styles`, also the links they hide from a reader."""
     from selectolax.lexbor import LexborHTMLParser  # only when a page is rendered, not to read a cached one
 
     tree = LexborHTMLParser(html)
@@ -84,6 +91,8 @@ def read_html(html: str) -> Facts:
         if tag == "details" and "open" not in attrs:
             facts.closed_details_links += [a.attributes.get("href") or "" for a in node.css("a[href]")]
     facts.anchors = list(anchors)
+    if styles is not None and any(styles.judged(u) for t, n, u in facts.urls if n == "href" and t in ("a", "area")):
+        facts.hidden_links = styles.hidden_links(tree)
     # Text nodes joined as a reader sees them: `sl<b></b>ot` reads "slot"; blocks are apart by the line
     # breaks the engine writes between them.
     facts.text = " ".join(part for part in (tree.root.text(separator=""),

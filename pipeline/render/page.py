@@ -50,10 +50,13 @@ class Renderer:
     """Renders the pages of one site with the engine and configuration of its build."""
 
     def __init__(self, root: Path, work_dir: Path) -> None:
+        from ..checks.stylesheets import PageStyles
+
         config = markdown_config(root)
         self.engine = Engine(config)
+        self.styles = PageStyles(root)  # which links the site's stylesheets hide: part of a page's facts
         self.cache_dir = work_dir / "cache" / "render"
-        digest = hashlib.sha256(f"{RENDER_VERSION}|{config.fingerprint}".encode())
+        digest = hashlib.sha256(f"{RENDER_VERSION}|{config.fingerprint}|{self.styles.fingerprint}".encode())
         for path in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(path.read_bytes())
         self.fingerprint = digest.hexdigest()
@@ -83,6 +86,8 @@ class Renderer:
         """Render the pages missing from the cache on every core at once: a cold check of a large site
         is then bounded by the engine's speed divided by the cores, not by one core."""
         missing = [p for p in pages if not cache.exists(self.cache_dir, self._name(p))]
+        if len(missing) > 1:
+            self.styles.styles  # parsed once here, before the workers fork, not once in each
         run_forked(self._prerender_one, [(p.body, p.body_line, self._name(p)) for p in missing])
 
     def _prerender_one(self, job: tuple[str, int, str]) -> None:
@@ -108,7 +113,7 @@ class Renderer:
             html = self.engine.render(body)
         except RenderFailed as exc:
             return Rendered([], [], str(exc), Facts())
-        facts = read_html(html)
+        facts = read_html(html, self.styles)
         return Rendered(place_links(facts, body, first_line), facts.anchors, None, facts)
 
 

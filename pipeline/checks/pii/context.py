@@ -16,6 +16,10 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]{0,3}$")
 _SLASH_NEXT = re.compile(r"[ ]?/[ ]?\d")
 _SLASH_GAP = re.compile(r"[ ]?/[ ]?")
 _ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
+# "ke rekening Bendahara Penerimaan Satker RSUD Contoh nomor 0106-...": the account word farther back than the
+# context window, only words (no number, no sentence end) between it and the number word before the value.
+_ACCOUNT_REACH = 120
+_ACCOUNT_GAP = re.compile(r"[^\d;\n]*?\b(?:nomor|nomer|no|norek)\b\.?[ \t]*:?[ \t]*", re.IGNORECASE)
 _PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 # A message sent to a service in the format it publishes ("#KTP#NIK#Nomor KK#Nama"): each "#" field of the message
 # is what the same field of the format line above names.
@@ -72,6 +76,15 @@ class Context:
             if label:
                 return label
             return self.headers.md_header_family(ls, start)
+        if "<t" in line or "<T" in line:  # a cell of an HTML table in the page's source
+            found = self._html_cell_family(ls, start)
+            if found:
+                return found
+        border = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+        if border:  # a flattened table row: same cell, a label cell before it, the header line above
+            found = self._delimited_cell_family(ls, le, start, border)
+            if found:
+                return found
         if (line[: start - ls].strip() == "" and tables.NUMERIC_LINE.fullmatch(text, start, le)
                 and self.headers.short_above(ls)):
             # The number is alone on its line below a short line: a table cell as pdftotext writes it.
@@ -87,6 +100,26 @@ class Context:
             if found is not None:
                 return found or None
         return self._nearest(max(0, start - window), start)
+
+    def _delimited_cell_family(self, ls: int, le: int, pos: int, border: str) -> str | None:
+        """In a row whose cells are joined by tabs or "|": a context word in the value's own cell, a label cell
+        right before it ("NIK | 3273..."), else the header of its column."""
+        text = self.text
+        cell_start = text.rfind(border, ls, pos) + 1 or ls
+        found = self._nearest(max(cell_start, pos - self.policy.context_window), pos)
+        if found:
+            return found
+        if cell_start > ls:
+            before = text.rfind(border, ls, cell_start - 1) + 1 or ls
+            label = self.headers.label_family(text[before:cell_start - 1])
+            if label:
+                return label
+        return self.headers.delimited_family(ls, pos, border)
+
+    def _html_cell_family(self, ls: int, pos: int) -> str | None:
+        """In a cell of an HTML table: a context word in the same cell, else the header of its column."""
+        cell_start = max(ls, self.text.rfind(">", ls, pos) + 1)
+        return self._nearest(max(cell_start, pos - self.policy.context_window), pos) or self.headers.html_family(pos)
 
     def _format_field_family(self, ls: int, line: str, pos: int) -> str | None:
         """The label of the same "#" field in the nearest format line above ("#KTP#NIK#Nomor KK#..."): a line
@@ -163,6 +196,17 @@ class Context:
             if family in _PHONE_KINDS:
                 return _PHONE_KINDS[family]
         return None
+
+    def far_account(self, start: int) -> bool:
+        """Whether an account word stands within `_ACCOUNT_REACH` characters before `start`, in the same sentence,
+        naming the holder and then "nomor" right before the value."""
+        ls = self.text.rfind("\n", max(0, start - _ACCOUNT_REACH), start) + 1
+        found = self.matcher.find(self.text, max(ls, start - _ACCOUNT_REACH), start)
+        for s0, e0, family in reversed(found):
+            if family == "rekening":
+                return _ACCOUNT_GAP.fullmatch(self.text, e0, start) is not None \
+                    and ". " not in self.text[e0:start].replace("No. ", "").replace("no. ", "")
+        return False
 
     def far_identity(self, start: int) -> str | None:
         """The nearest of NIK / KK / NPWP words within `identity_window` characters before `start`."""

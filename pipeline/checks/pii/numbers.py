@@ -48,6 +48,10 @@ _UNICODE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013")
 _RUN = re.compile(rb"DDD[DS]*")   # the literal prefix lets the regex engine skip ahead fast
 # The civil-servant number before 2008: 9 digits ("NIP 131569207", "NIP 130 814 806"); only after its label.
 _OLD_NIP = re.compile(r"(?<![\d.\-])1[3-5]\d[ .]?\d{3}[ .]?\d{3}(?![\d.\-]\d|\d)")
+# A number with no structure to check (an account, a BPJS card) continues on the next line only with 3+ digits
+# there: a table row's number below it is no part of it.
+_WRAP_PIECE_MIN = 3
+_SHORT_ACCOUNT = re.compile(r"(?<![\d.\-/])\d(?:[ .\-]?\d){8}(?![\d]|[.\-/]\d)")
 _MAX_TOKENS = 8           # an identifier is printed in at most 8 pieces ("32 73 01 45 09 87 0003" + a break)
 
 
@@ -113,6 +117,7 @@ def _runs_in(scan: Scan, c0: int, classes: bytes) -> None:
         a, b = a + c0, b + c0
         if digits == 9:
             _old_nip(scan, a, b)
+            _short_account(scan, a, b)
         if digits >= 10:
             for m in _CHAIN.finditer(text, a, b):
                 _chain(scan, m.start(), m.group())
@@ -126,6 +131,13 @@ def _old_nip(scan: Scan, a: int, b: int) -> None:
     m = _OLD_NIP.search(scan.text, a, b)
     if m and scan.context.family(m.start(), m.end()) == "nip":
         scan.add(P_CONTEXT, m.start(), m.end(), "nip")
+
+
+def _short_account(scan: Scan, a: int, b: int) -> None:
+    """A 9-digit account (some banks' giro accounts) only under an account word or column, never a bank's name alone."""
+    m = _SHORT_ACCOUNT.search(scan.text, a, b)
+    if m and scan.context.family(m.start(), m.end()) == "rekening" and _NONDIGIT.sub("", m.group()) not in scan.rx.accounts:
+        scan.add(P_CONTEXT, m.start(), m.end(), "rekening")
 
 
 def _chain(scan: Scan, base: int, s: str) -> None:
@@ -255,12 +267,16 @@ def _classify_split(scan: Scan, d: str, a: int, b: int, parts: list[int], border
 
 def _context_only(scan: Scan, d: str, a: int, b: int, raw: str) -> tuple[int, str] | None:
     length = len(d)
+    if "\n" in raw and min(len(_NONDIGIT.sub("", piece)) for piece in raw.split("\n")) < _WRAP_PIECE_MIN:
+        return None   # "...50-1\n2 | Siti": the next row's number, not the rest of this one
     mobile = _MOBILE_DIGITS.fullmatch(d) is not None
     if length > 16:
         return None
     fam = scan.context.family(a, b)
     if fam == "bpjs" and length == 13:
         return P_CONTEXT, "bpjs"
+    if fam is None and length >= 10 and scan.context.far_account(a):
+        fam = "rekening"
     if fam == "rekening" or (fam == "rekening_bank" and not mobile):
         if d in scan.rx.accounts:
             return None

@@ -1,4 +1,5 @@
-"""Passport numbers: a letter or two and 7 digits, counted only where a passport word says so."""
+"""Passport numbers: a letter or two and 7-8 digits, counted only where a passport word says so; right after a
+passport label, any 8-9 letters and digits (foreign passports: "NW8K21C94")."""
 
 from __future__ import annotations
 
@@ -6,14 +7,30 @@ import re
 from typing import TYPE_CHECKING
 
 from .hits import P_REGEX
+from .keywords import find_keywords
 
 if TYPE_CHECKING:
     from .scan import Scan
 
-_PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7}(?!\w)")
+_PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7,8}(?!\w)")
+# After the label: "paspor (kebangsaan Belanda) nomor NW8K21C94", "No. Paspor : X1234567".
+_LABELLED = re.compile(r"(?<![\w])(?=[A-Z0-9]{8,9}(?!\w))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{8,9}")
+_LABEL_REACH = 48        # characters after the passport word, on its line, where its value stands
+_NEXT_NUMBER_WORD = re.compile(r"[^\n]*?\b(?:no|nomor|nomer|number|nr)\b\.?\s*:?\s*$|\s*[:.]?\s*$", re.IGNORECASE)
 
 
 def find_passports(scan: Scan, lo: int, hi: int) -> None:
     for m in _PASSPORT.finditer(scan.text, lo, hi):
         if scan.context.family(m.start(), m.end()) == "paspor":
+            scan.add(P_REGEX, m.start(), m.end(), "paspor")
+
+
+def find_labelled_passports(scan: Scan) -> None:
+    """Letters-and-digits passport numbers written right after a passport word (and "nomor")."""
+    text = scan.text
+    for _, end in find_keywords(text, scan.rx.passport_stems, ()):
+        nl = text.find("\n", end, end + _LABEL_REACH)
+        hi = nl if nl >= 0 else min(len(text), end + _LABEL_REACH)
+        m = _LABELLED.search(text, end, hi)
+        if m and _NEXT_NUMBER_WORD.match(text, end, m.start()) and scan.context.family(m.start(), m.end()) == "paspor":
             scan.add(P_REGEX, m.start(), m.end(), "paspor")

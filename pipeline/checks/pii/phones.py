@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .channels import MOBILE
-from .hits import LANDLINE, P_REGEX
+from .hits import LANDLINE, P_REGEX, P_STRUCT
 
 if TYPE_CHECKING:
     from .scan import Scan
@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 # Never the tail of a longer number ("8277 0501 5529 1533" holds no phone).
 _PSEP = r"(?:[ ]?[.\-\u2013][ ]?|[ ]|[ ]?\r?\n(?=\d{3}))"
 # "021-6541870-72": the last digits of a range of lines, part of the number written
+# "+62 (812) 3456-7890", "+62 (0)812 3456 7890": the operator prefix or a dropped 0 in brackets.
 _MOBILE = re.compile(
-    rf"(?<![\w+])(?<!\d[ .\-])(?:\(\+?62\){_PSEP}?|\+[ ]?62{_PSEP}?|62{_PSEP}?|0)8[1-35-9](?:{_PSEP}?\d){{7,10}}"
+    rf"(?<![\w+])(?<!\d[ .\-])(?:\(\+?62\){_PSEP}?|\+[ ]?62[ ]?\((?:0\)[ ]?)?|\+[ ]?62{_PSEP}?|62{_PSEP}?|0)"
+    rf"8[1-35-9](?:(?:{_PSEP}|\)[ ]?)?\d){{7,10}}"
     r"(?!\w|[.\-]\d)"
 )
 _SUB = rf"\d(?:{_PSEP}?\d){{4,7}}"   # 5-8 subscriber digits
@@ -28,12 +30,18 @@ _LANDLINE = re.compile(
     r")(?:-\d{1,2}(?!\d))?(?!\w|[.\-/]\d)"
 )
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
-# A letter O written for a zero ("O812-3456-789O"): tried only where an O touches a digit.
-_O_NEAR_DIGIT = re.compile(r"[Oo]\d|\d[Oo]")
-_O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOo()+ .\-]{6,20}[\dOo](?![^\W\d_])")
-_O_TO_ZERO = str.maketrans("Oo", "00")
-_O_CLASSES = bytes(ord("D") if chr(i).isdigit() and i < 128 else ord("O") if chr(i) in "Oo" else ord("x")
+# Letters written or OCR'd for digits: O for a zero, l or I for a one ("O812-3456-789O", "32O4O5l2..."): tried only
+# where such a letter touches a digit.
+_O_NEAR_DIGIT = re.compile(r"[OolI]\d|\d[OolI]")
+_O_CANDIDATE = re.compile(r"(?<![^\W\d_])(?:\+?62|[0Oo]|\(\+?62\)|\([0Oo])[\dOolI()+ .\-]{6,20}[\dOolI](?![^\W\d_])")
+_O_TO_ZERO = str.maketrans("OolI", "0011")
+_O_CLASSES = bytes(ord("D") if chr(i).isdigit() and i < 128 else ord("O") if chr(i) in "OolI" else ord("x")
                    for i in range(256))
+# A NIK/KK read the same way: 16 digits or letters, with at most one space, dot or dash between them.
+_OCR_NIK = re.compile(r"(?<![^\W\d_])[\dOolI](?:[ .\-]?[\dOolI]){15}(?![^\W\d_]|[ .\-]?\d)")
+_OCR_NIK_DIGITS = 8       # real digits, at least, in such a NIK: a word of letters is none
+_OCR_NIK_REACH = 32
+_LOOK_AROUND = 4          # characters before and after a number that the phone regexes' lookarounds read
 _O_REACH = 24   # a phone number is never longer: candidates are looked for this far around each O
 
 
@@ -59,39 +67,73 @@ def phone_detector(scan: Scan, start: int, end: int, mobile: bool) -> str:
     return "telepon" if kind == "perangkat" else LANDLINE
 
 
-def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None) -> None:
-    """Phones in text[lo:hi]; an unpunctuated landline only after a phone word. `text` is the scan's text with
-    letters read as digits (same length), when looking for an O written for a zero."""
+def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None, offset: int = 0) -> None:
+    """Phones in the scan's text[lo:hi]; an unpunctuated landline only after a phone word. `text` is a piece of the
+    scan's text starting at `offset`, with letters read as digits, when looking for an O written for a zero."""
     text = scan.text if text is None else text
     allowed = scan.rx.phones
     for rx in (_MOBILE, _LANDLINE):
-        for m in rx.finditer(text, lo, hi):
-            if phone_key(m.group()) in allowed or scan.context.other_identifier(m.start(), m.end()):
+        for m in rx.finditer(text, lo - offset, hi - offset):
+            s, e = m.start() + offset, m.end() + offset
+            if phone_key(m.group()) in allowed or scan.context.other_identifier(s, e):
                 continue
-            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), rx is _MOBILE))
-    for m in _LANDLINE_PLAIN.finditer(text, lo, hi):
+            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, rx is _MOBILE))
+    for m in _LANDLINE_PLAIN.finditer(text, lo - offset, hi - offset):
+        s, e = m.start() + offset, m.end() + offset
         if phone_key(m.group()) in allowed:
             continue
-        if scan.context.family(m.start(), m.end()) == "telepon" or scan.context.phone_kind(m.start(), m.end()):
-            scan.add(P_REGEX, m.start(), m.end(), phone_detector(scan, m.start(), m.end(), False))
+        if scan.context.family(s, e) == "telepon" or scan.context.phone_kind(s, e):
+            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, False))
 
 
 def find_lettered_phones(scan: Scan) -> None:
-    """Phone numbers with a letter O for a zero: each candidate is read with O as 0 and scanned again."""
+    """Phone numbers and NIK/KK with letters for digits (O for 0, l or I for 1): each candidate is read with the
+    letters as digits and checked again."""
     text = scan.text
     classes = text.encode("latin-1", "replace").translate(_O_CLASSES)  # fast: no regex over the whole text
     if b"OD" not in classes and b"DO" not in classes:
         return
-    done = -1
+    done = nik_done = -1
     for near in _O_NEAR_DIGIT.finditer(text):
+        if near.start() >= nik_done:
+            nik_done = _lettered_nik(scan, near.start(), near.end())
         if near.start() < done:
             continue
         lo = max(0, near.start() - _O_REACH)
-        lo = text.rfind(" ", max(0, lo - 8), lo) + 1 if lo else 0  # start on a word boundary
+        lo = _word_start(text, lo)
         for m in _O_CANDIDATE.finditer(text, lo, min(len(text), near.end() + _O_REACH)):
             raw = m.group()
             done = max(done, m.end())
-            if not any(ch in "Oo" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
+            if not any(ch in "OolI" for ch in raw) or sum(ch.isdigit() for ch in raw) < 6:
                 continue
-            read = text[:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():]
-            find_phones(scan, m.start(), m.end(), read)
+            w0 = max(0, m.start() - _LOOK_AROUND)   # the lookarounds' reach: a piece, never a copy of the text
+            read = text[w0:m.start()] + raw.translate(_O_TO_ZERO) + text[m.end():m.end() + _LOOK_AROUND]
+            find_phones(scan, m.start(), m.end(), read, w0)
+
+
+def _word_start(text: str, lo: int) -> int:
+    """A start at or a little before `lo` on a word boundary (a space found there), else `lo` itself: never the
+    start of the text, which would make every candidate search read the whole text before it."""
+    space = text.rfind(" ", max(0, lo - 8), lo)
+    return space + 1 if space >= 0 else lo
+
+
+def _lettered_nik(scan: Scan, a: int, b: int) -> int:
+    """A NIK or KK around [a, b) with letters for digits; returns where the search ended."""
+    from .identifiers import nik_ok
+    from .phrases import OTHER
+
+    text = scan.text
+    lo = max(0, a - _OCR_NIK_REACH)
+    lo = _word_start(text, lo)
+    hi = min(len(text), b + _OCR_NIK_REACH)
+    for m in _OCR_NIK.finditer(text, lo, hi):
+        raw = m.group()
+        if sum(ch.isdigit() for ch in raw) < _OCR_NIK_DIGITS or raw.isdigit():
+            continue
+        if not nik_ok(re.sub(r"\D", "", raw.translate(_O_TO_ZERO))):
+            continue
+        fam = scan.context.family(m.start(), m.end())
+        if fam != OTHER:
+            scan.add(P_STRUCT, m.start(), m.end(), "kk" if fam == "kk" else "nik")
+    return hi

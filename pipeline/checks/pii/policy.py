@@ -40,6 +40,8 @@ VARIANTS = {
     "npwp?": ("npwp", REVIEW, "angka setelah kata NPWP, tetapi digit kontrolnya tidak cocok; periksa apakah ini NPWP"),
     "npwp+": ("npwp", REVIEW, "NPWP badan (PT, CV, koperasi, bendahara) yang wajib diumumkan, misalnya pemenang "
                               "pengadaan; pastikan bukan NPWP orang"),
+    "rekening+": ("rekening", REVIEW, "rekening atas nama badan (instansi, perusahaan, lembaga) untuk pembayaran atau "
+                                      "penyaluran dana; pastikan bukan rekening orang, lalu daftarkan di accounts_allowed"),
 }
 
 # Defaults: used for any key privacy.yml leaves out.

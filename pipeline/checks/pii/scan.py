@@ -6,13 +6,14 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
-from .bodies import owned_by_a_body
+from .bodies import account_holder, owned_by_a_body
 from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
 from .hits import LANDLINE, Hit, choose
 from .keywords import find_keywords
 from .numbers import find_numbers
+from .passports import find_labelled_passports
 from .phones import find_lettered_phones
 from .policy import MESSAGES, VARIANTS, Compiled, PrivacyPolicy
 from .tables import ColumnHeaders
@@ -49,6 +50,8 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
         return []
     scan = Scan(text, policy)
     find_numbers(scan)
+    if scan.passports:
+        find_labelled_passports(scan)
     find_lettered_phones(scan)
     find_emails(scan)
     find_written_out_emails(scan)
@@ -66,9 +69,25 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
             det = public if channels.public(s, e) else personal
         elif det == "npwp" and owned_by_a_body(text, s, e):
             det = "npwp+"
+        elif det == "rekening" and _account_of_a_body(text, chosen, starts, s, e):
+            det = "rekening+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches
+
+
+def _account_of_a_body(text: str, chosen: list[Hit], starts: list[int], start: int, end: int) -> bool:
+    """Whether the account's record names a body as its holder and holds no person's identifier."""
+    ls, le, long = line_bounds(text, start)
+    if account_holder(text, start, end, (ls, le) if not long else (max(0, start - 300), min(len(text), end + 300))) \
+            != "badan":
+        return False
+    k = bisect.bisect_left(starts, ls)
+    while k < len(chosen) and chosen[k][1] < le:
+        if chosen[k][3] in _PERSONAL_RECORD:
+            return False
+        k += 1
+    return True
 
 
 def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: int) -> bool:

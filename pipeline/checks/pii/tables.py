@@ -10,7 +10,7 @@ from .phrases import OTHER, PhraseMatcher, family_name
 from .text import LINE_CAP, line_bounds, prev_line
 
 LAYOUT_GAP = re.compile(r"\S {2,}\S|\t")
-NUMERIC_LINE = re.compile(r"[\d .\-\u2010-\u2013]+\s*")
+NUMERIC_LINE = re.compile(r"[\d .\-\u2010-\u2013]+\s*(?:\|\s*)?")   # "264813597 |": a cell copied with its border
 _LETTERS = re.compile(r"[^\W\d_]")
 _NONDIGIT = re.compile(r"\D+")
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")
@@ -20,6 +20,15 @@ _ID_CELL = re.compile(r"[\d*xX .\-]+")
 _ID_CHARS = re.compile(r"[\d*xX]")
 _LETTERS_WORD = re.compile(r"[^\W\d_]+")
 _LABEL_FILLERS = frozenset(["no", "nomor", "nomer", "dan", "atau", "nr", "tempat", "tgl", "tanggal"])
+# A table row flattened by copy-paste or PDF extraction: cells joined by tabs, or by "|" without the leading "|"
+# of a Markdown row ("1 | Budi | BRI | 0123..."). Its header is the nearest line above with the same border and
+# no digit, within the run of bordered lines.
+_HEADER_REACH = 200   # lines of one flattened table looked at above a row
+# An HTML table in a page's source: the cells of a row, and the header row (<th> cells, or the first row).
+_HTML_CELL_OPEN = re.compile(r"<t[dh](?:\s[^<>]{0,200})?>", re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t[dh](?:\s[^<>]{0,200})?>(.*?)(?=</t[dh]>|<t[dh][\s>]|</tr>|<tr[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_HTML_REACH = 20000   # characters of one HTML table looked at above a cell
 
 
 class ColumnHeaders:
@@ -32,6 +41,8 @@ class ColumnHeaders:
         self._vertical_cache: dict[int, list[str] | None] = {}
         self._block_cache: dict[int, list[str] | None] = {}
         self._layout_cache: dict[tuple[int, int], str | None | bool] = {}
+        self._delimited_cache: dict[tuple[int, str], list[str] | None] = {}
+        self._html_cache: dict[int, list[str] | None] = {}
 
     def short_above(self, ls: int) -> bool:
         """Whether the nearest non-empty line above is short, as table cells are (prose lines are long)."""
@@ -46,6 +57,72 @@ class ColumnHeaders:
                 return len(s) <= 45
             cur = ps
         return False
+
+    def delimited_family(self, ls: int, pos: int, border: str) -> str | None:
+        """The header of the column holding `pos` in a row whose cells are joined by `border` ("\t" or "|")."""
+        text = self.text
+        header = self._delimited_header(ls, border)
+        if header is None:
+            return None
+        col = text.count(border, ls, pos)
+        return self._phrase_family(header[col]) if col < len(header) else None
+
+    def _delimited_header(self, ls: int, border: str) -> list[str] | None:
+        """Header cells of the flattened table whose row starts at `ls` (cached per row)."""
+        cache = self._delimited_cache
+        visited = []
+        cur = ls
+        result = None
+        for _ in range(_HEADER_REACH):
+            if (cur, border) in cache:
+                result = cache[(cur, border)]
+                break
+            visited.append(cur)
+            if cur == 0:
+                break
+            ps, prev = prev_line(self.text, cur)
+            if not prev or border not in prev:
+                break   # the table ends above
+            if not any(ch.isdigit() for ch in prev) and _LETTERS.search(prev):
+                result = [c.strip() for c in self.text[ps:cur - 1].split(border)]
+                break
+            cur = ps
+        for v in visited:
+            cache[(v, border)] = result
+        return result
+
+    def html_family(self, pos: int) -> str | None:
+        """The header of the column holding `pos` in an HTML table written in the page's source."""
+        text = self.text
+        lo = max(0, pos - _HTML_REACH)
+        row = max(text.rfind("<tr", lo, pos), text.rfind("<TR", lo, pos))
+        table = max(text.rfind("<table", lo, pos), text.rfind("<TABLE", lo, pos))
+        if row < 0 or table < 0 or row < table:
+            return None
+        col = sum(1 for _ in _HTML_CELL_OPEN.finditer(text, row, pos)) - 1
+        header = self._html_header(table, row)
+        if header is None or not 0 <= col < len(header):
+            return None
+        return self._phrase_family(header[col])
+
+    def _html_header(self, table: int, row: int) -> list[str] | None:
+        """Cells of the header row of the HTML table starting at `table`: its first row holding <th>, else its
+        first row (when that is not the row asking)."""
+        if table in self._html_cache:
+            return self._html_cache[table]
+        text = self.text
+        end = text.find("</table", table, table + _HTML_REACH)
+        end = min(len(text), table + _HTML_REACH) if end < 0 else end
+        rows = [m.start() for m in re.finditer(r"<tr[\s>]", text[table:end], re.IGNORECASE)]
+        result = None
+        for k, start in enumerate(rows):
+            stop = rows[k + 1] if k + 1 < len(rows) else end - table
+            chunk = text[table + start:table + stop]
+            if "<th" in chunk.lower() or (k == 0 and table + start != row):
+                result = [_HTML_TAG.sub(" ", c).strip() for c in _HTML_CELL.findall(chunk)]
+                break
+        self._html_cache[table] = result
+        return result
 
     def _phrase_family(self, cell: str) -> str | None:
         """The family of a header cell or label line (the last context phrase in it)."""
@@ -253,6 +330,8 @@ class ColumnHeaders:
                     result = cache[ps]
                     break
                 rows.append(ps)
+                seen = []   # the header is what stands between "No" and the first row, whichever row asks
+                continue
             elif _NO_HEADER.fullmatch(s):
                 result = list(reversed(seen[-20:]))
                 break
