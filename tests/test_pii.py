@@ -919,3 +919,84 @@ def test_a_text_full_of_letters_touching_digits_scans_in_linear_time():
     text = "Kode:Il2 " + "x" * 200 + ("\nrujukanO1" + "y" * 300) * 3000
     began = time.process_time()
     assert scan_text(text, POLICY) == [] and time.process_time() - began < 5
+
+
+# ------------------------------------------------------------------ column context, labels before shapes, numbers abroad
+# (classes from the held-out corpus, second round: tab exports, mobile-shaped accounts, NPWRD, +60 phones)
+
+CSV_ROWS = ["No{0}Nama{0}Nomor VA{0}Bank{0}No. Rekening{0}Nilai\n",
+            "1{0}Hendri Gunawan{0}3273110588000412{0}BNI{0}0823119045{0}10000000\n",
+            "2{0}Yuliana Sitorus{0}8870021344561029{0}BRI{0}0852 1140 77{0}10000000\n"]
+
+
+@pytest.mark.parametrize("border", ["\t", ";", ",", " | "])
+def test_a_columns_header_decides_what_its_numbers_are_in_any_flattened_table(border):
+    # a NIK-shaped virtual account under "Nomor VA" is nothing; mobile-shaped accounts after a bank's name are accounts
+    assert hits("".join(row.format(border) for row in CSV_ROWS)) == [
+        ("rekening", "0823119045"), ("rekening", "0852 1140 77")]
+
+
+def test_csv_headers_in_database_style_and_their_birth_dates():
+    text = ("nama,nik,tempat_lahir,tgl_lahir,no_hp,no_rekening\n"
+            f"Meutia Rahmah,{NIK},Dumai,1990-11-23,0823 8810 4471,0812447190\n")
+    assert hits(text) == [("nik", NIK), ("tanggal_lahir", "1990-11-23"), ("telepon", "0823 8810 4471"),
+                          ("rekening", "0812447190")]
+    # a tab table's later date column is no birth date
+    assert hits("No\tNama\tTanggal Lahir\tTanggal Daftar\n1\tSyafrizal\t14-02-1979\t03-05-2023\n") == [
+        ("tanggal_lahir", "14-02-1979")]
+
+
+def test_commas_in_sentences_make_no_table():
+    assert hits("Kuasa pemohon, Asep, NIK " + NIK + ", telepon 0813-2077-5194, hadir.") == [
+        ("nik", NIK), ("telepon", "0813-2077-5194")]
+
+
+def test_a_markdown_columns_header_beats_the_bank_name_in_the_cell_before():
+    assert hits("| No | Nama | Bank | No. Rekening |\n|---|---|---|---|\n| 1 | Taufik | BRI | 0812 4471 90 |\n") == [
+        ("rekening", "0812 4471 90")]
+
+
+@pytest.mark.parametrize("labelled", [
+    "NPWRD : R.0412.3087.05", "NPWPD : P.2.0412.3087.05", "NPWPD lama : 0215.4471.203", "NPWRD 0812.3301.7745",
+    "NOP PBB : 32.01.010.001.001-0001.0", "NOP : 320101000100100010", "NIB : 0220003145882",
+    "Nomor SK : 0274.1187.2023", "Nomor Register Perkara : 0361-2214-087", "No. Surat : 021.3345.778",
+    "Nomor VA : 3273110588000412", "kode R.0215.7738.11 pada SKRD",
+])
+def test_a_labelled_identifiers_own_label_beats_its_digit_shape(labelled):
+    assert hits(f"Nama Wajib Retribusi : Sulastri\n{labelled}\nJumlah : Rp 1.350.000") == []
+
+
+@pytest.mark.parametrize("phone", ["+60 12-384 5571", "+61 412 738 590", "+6591834427", "+1 (202) 555-0148",
+                                   "+44 7700 900461", "+60173384412"])
+def test_phone_numbers_abroad(phone):
+    only(f"Nama : Nur Aisyah\nKewarganegaraan : Malaysia\nTelepon : {phone}\n", "telepon", phone)
+
+
+def test_signed_amounts_and_coordinates_are_no_phones_abroad():
+    assert hits("Biaya naik +1.250.000 dan saldo berubah +12.500.000; koordinat +0.5071, +101.4478; suhu +18.") == []
+
+
+def test_a_passport_named_as_the_identity_type_in_the_field_above():
+    only("Jenis Identitas : Paspor\nNomor Identitas : K1284571M\nTanggal Lahir : -", "paspor", "K1284571M")
+    only("Jenis Identitas : Paspor\nNomor : X 2294817\n", "paspor", "X 2294817")
+    assert hits("Jenis Identitas : Paspor\nNomor Urut : 12\n") == []
+
+
+def test_in_a_table_each_row_is_its_own_record_for_whose_npwp_it_is():
+    table = ("No   Nama Wajib Pajak    NPWP                     Jenis\n"
+             "1    Euis Sumiati        31.561.315.8-411.607     Keberatan\n"
+             "2    PT Griya Lestari    68.486.397.0-300.301     Mutasi\n")
+    assert severities(table) == [("npwp", BLOCK, "31.561.315.8-411.607"), ("npwp", REVIEW, "68.486.397.0-300.301")]
+
+
+@pytest.mark.parametrize("header, level", [("Rekening Penerimaan", REVIEW), ("Rekening Bendahara", REVIEW),
+                                           ("Rekening Penerima", BLOCK)])
+def test_a_column_of_a_bodys_accounts_in_a_table_of_people(header, level):
+    table = f"No\tNama Penyewa\tNIK\t{header}\n1\tAgustinus\t{NIK}\t1020 3004 55\n"
+    assert severities(table) == [("nik", BLOCK, NIK), ("rekening", level, "1020 3004 55")]
+
+
+def test_an_honorifics_dot_is_no_sentence_end_between_an_account_word_and_its_number():
+    assert hits("Sisa panjar ditransfer ke rekening BRI atas nama Sdr. Dede Kurniasih dengan nomor "
+                "3310-01-029915-50-7, sesuai data akun.") == [("rekening", "3310-01-029915-50-7")]
+    assert hits("Dana dikirim ke rekening yang sudah didaftarkan pengguna. Nomor 1234567890 adalah nomor arsip.") == []

@@ -59,8 +59,12 @@ ATTACKS = [
      'height:100%;opacity:0.01">x</a>', "konten_tersembunyi"),
     ("full-screen overlay", '<a href="https://contoh.go.id" style="position:fixed;inset:0;z-index:99">x</a>',
      "konten_tersembunyi"),
-    ("details hiding a link", '<details><summary>Info</summary><a href="https://contoh.go.id">x</a></details>',
+    ("details with no summary hiding a link", '<details><a href="https://contoh.go.id">x</a></details>',
      "konten_tersembunyi"),
+    ("details with an empty summary", '<details><summary>\u200b</summary><a href="https://contoh.go.id">x</a></details>',
+     "konten_tersembunyi"),
+    ("details whose summary is a link", '<details><summary><a href="#a">Info</a></summary>'
+     '<a href="https://contoh.go.id">x</a></details>', "konten_tersembunyi"),
     ("cyrillic look-alikes", "Daftar ѕlоt gасоr sekarang", "spam_judi"),
     ("zero-width characters", "Daftar slot\u200b ga\u200dcor sekarang", "spam_judi"),
     ("fullwidth letters", "Daftar ＳＬＯＴ ＧＡＣＯＲ sekarang", "spam_judi"),
@@ -120,6 +124,8 @@ ALLOWED = [
     ("white text on a dark band", '<span style="color:#fff;background-color:#1a237e">Pengumuman</span>'),
     ("white text on an oklch band", '<span style="color:white;background:oklch(30% 0.1 260)">Pengumuman</span>'),
     ("an ordinary closed details", "<details><summary>Rincian</summary>Jam layanan 08.00–15.00.</details>"),
+    ("a folded section with a link to this site", '<details><summary>Dasar hukum</summary>'
+     '<a href="#atas">Ke atas</a></details><a id="atas"></a>'),
     ("headings with permalinks and footnotes", "## Bab\n\nTeks.\n\n<a class=\"headerlink\" href=\"#bab\">¶</a>"),
     ("a class hidden only on paper", '<div class="ppid-layar">Buka di layar</div>'),
     ("centred by half its width", '<span style="position:absolute;left:50%;translate:-50% 0">Judul</span>'),
@@ -140,7 +146,7 @@ def test_embed_from_a_host_the_policy_allows_passes(site: Path, ppid) -> None:
     policy = site / "site_config" / "security.yml"
     policy.write_text(policy.read_text(encoding="utf-8").replace(
         "embed_hosts_allowed: []", "embed_hosts_allowed: [video.kotacontoh.go.id]"), encoding="utf-8")
-    write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.kotacontoh.go.id/v/1" width="560"></iframe>\n')
+    write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.kotacontoh.go.id/v/1" width="560" title="Video layanan"></iframe>\n')
     assert ppid("check")[0] == 0
     write(site / "drafts" / "uji.md", HEAD + '<iframe src="https://video.contoh-asing.example/v/1"></iframe>\n')
     assert ppid("check")[0] == 1
@@ -164,3 +170,12 @@ def test_a_class_the_sites_own_stylesheet_hides_is_hidden_content(site: Path, pp
     code, out, _ = ppid("check")
     assert code == 1 and "drafts/uji.md:6: [blokir] konten_tersembunyi: tautan 'x' tidak terlihat" in out, out
     assert "aturan '.md-typeset .sisip' di overrides/assets/stylesheets/ppid.css" in out, out
+
+
+def test_a_link_to_another_host_in_a_folded_section_is_shown_to_the_reviewer_but_does_not_block(site: Path, ppid) -> None:
+    """A FAQ-style <details> with a visible summary: the reader opens it; the reviewer is asked to look."""
+    write(site / "drafts" / "uji.md", HEAD + '<details><summary>Dasar hukum</summary>\n<p>Lihat '
+          '<a href="https://jdih.contoh.go.id/uu-14-2008">UU 14/2008</a>.</p>\n</details>\n')
+    code, out, _ = ppid("check")
+    assert code == 0, out
+    assert "[tinjau] tautan_terlipat" in out and "jdih.contoh.go.id" in out

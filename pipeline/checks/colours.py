@@ -109,6 +109,17 @@ def distance(a: RGBA, b: RGBA) -> float:
     return sum((x - y) ** 2 for x, y in zip(_oklab(a), _oklab(b))) ** 0.5
 
 
+def contrast(a: RGBA, b: RGBA) -> float:
+    """WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _luminance(colour: RGBA) -> float:
+    r, g, b = (_linear(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def _oklab(colour: RGBA) -> tuple[float, float, float]:
     r, g, b = (_linear(c) for c in colour[:3])
     l = cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b)

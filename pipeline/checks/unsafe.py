@@ -13,8 +13,8 @@ from ..content import Page
 from ..errors import ConfigError
 from ..render.page import LineFinder
 from ..yamlio import load_file
-from . import css
-from .findings import BLOCK, Finding, value_hash
+from . import access, css
+from .findings import BLOCK, REVIEW, Finding, value_hash
 from .lookalike import fold
 
 POLICY = Path("site_config") / "security.yml"
@@ -116,9 +116,9 @@ class _Judge:
         self.lines = LineFinder(page.body, page.body_line)
         self.found: list[Finding] = []
 
-    def add(self, detector: str, message: str, excerpt: str, *needles: str) -> None:
+    def add(self, detector: str, message: str, excerpt: str, *needles: str, level: str = BLOCK) -> None:
         line = self.lines.line_of(*needles, excerpt)
-        self.found.append(Finding(self.page.display, detector, BLOCK, message, excerpt[:80], line=line,
+        self.found.append(Finding(self.page.display, detector, level, message, excerpt[:80], line=line,
                                   value_hash=value_hash(f"{detector}:{excerpt}")))
 
     def element(self, tag: str, attrs: dict[str, str]) -> None:
@@ -208,6 +208,9 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         judge.url(tag, attribute, value)
     if markup_only:
         return judge.found
+    for tag, attrs in facts.elements:
+        for message, excerpt, needle in access.element_problems(tag, attrs):
+            judge.add("aksesibilitas", message, excerpt, needle)
     for href in facts.empty_links:
         judge.add("konten_tersembunyi", "tautan tanpa teks yang terlihat (kosong atau hanya karakter tak terlihat); cara "
                   "umum menyisipkan tautan judi", href, href)
@@ -215,7 +218,13 @@ def check(page: Page, policy: SecurityPolicy, markup_only: bool = False) -> list
         judge.add("konten_tersembunyi", f"tautan '{text or href}' tidak terlihat oleh pembaca: {why}; cara umum "
                   "menyisipkan tautan judi. Hapus tautan itu, atau ubah aturan gaya yang menyembunyikannya", href, href)
     for href in facts.closed_details_links:
-        judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup; cara umum menyisipkan "
-                  "tautan judi", href, href)
+        judge.add("konten_tersembunyi", "tautan tersembunyi di dalam <details> yang tertutup tanpa ringkasan "
+                  "(<summary>) yang terlihat; cara umum menyisipkan tautan judi. Beri <summary> yang menjelaskan isinya, "
+                  "atau hapus tautan itu", href, href)
+    for href in facts.folded_links:
+        if other_host(href):
+            judge.add("tautan_terlipat", "tautan ke situs lain di dalam <details> yang tertutup (terbuka bila "
+                      "ringkasannya diklik); pastikan ringkasan menjelaskan tautan itu dan situs tujuannya benar",
+                      href, href, level=REVIEW)
     judge.spam(" ".join([facts.text, *(_unicode_hosts(u) for _, _, u in facts.urls)]))
     return judge.found

@@ -36,7 +36,7 @@ class BrowserReport:
 
 
 # Links to other hosts that Chromium itself lays out where no reader sees them: not rendered (display,
-# visibility, closed <details>), faded out along their ancestors, of no size, too small to read, off the page,
+# visibility, a closed <details> with no visible summary), faded out along their ancestors, of no size, too small to read, off the page,
 # clipped or covered (the point at their centre belongs to another element), or painted in their background's
 # colour (colours read back through a canvas, so every CSS colour syntax is compared alike).
 HIDDEN_LINKS = r"""() => {
@@ -80,6 +80,12 @@ HIDDEN_LINKS = r"""() => {
     if (apart(over(text, under), under) < 0.07) return 'warna teks sama atau hampir sama dengan latarnya';
     return null;
   };
+  // A closed <details> whose own summary a reader sees is opened, as the reader's click would; one without is not.
+  for (const d of document.querySelectorAll('details:not([open])')) {
+    const summary = [...d.children].find(c => c.tagName === 'SUMMARY');
+    if (summary && !summary.querySelector('a[href]') && summary.checkVisibility({opacityProperty: true,
+        visibilityProperty: true}) && summary.innerText.trim()) d.open = true;
+  }
   const found = [];
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     let target; try { target = new URL(a.href, location.href); } catch (e) { continue; }

@@ -31,19 +31,23 @@ class Facts:
     urls: list[tuple[str, str, str]] = field(default_factory=list)            # (tag, attribute, URL)
     anchors: list[str] = field(default_factory=list)
     text: str = ""
-    closed_details_links: list[str] = field(default_factory=list)             # hrefs in a closed <details>
+    closed_details_links: list[str] = field(default_factory=list)             # hrefs in a closed <details> whose
+    #                                                                           summary shows nothing to open it by
+    folded_links: list[str] = field(default_factory=list)                     # hrefs in a closed <details> a reader
+    #                                                                           opens by its visible summary
     empty_links: list[str] = field(default_factory=list)                      # hrefs of links showing nothing
     hidden_links: list[list[str]] = field(default_factory=list)               # [href, text, why] the site's CSS hides
 
     def to_json(self) -> dict:
         return {"elements": self.elements, "urls": self.urls, "anchors": self.anchors, "text": self.text,
                 "closed_details_links": self.closed_details_links, "empty_links": self.empty_links,
-                "hidden_links": self.hidden_links}
+                "hidden_links": self.hidden_links, "folded_links": self.folded_links}
 
     @classmethod
     def from_json(cls, data: dict) -> "Facts":
         return cls([(t, a) for t, a in data["elements"]], [tuple(u) for u in data["urls"]], data["anchors"],
-                   data["text"], data["closed_details_links"], data["empty_links"], [list(h) for h in data["hidden_links"]])
+                   data["text"], data["closed_details_links"], data["folded_links"], data["empty_links"],
+                   [list(h) for h in data["hidden_links"]])
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -59,6 +63,12 @@ _INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u
 def _shows_nothing(node) -> bool:
     """A link with no visible text (empty, spaces or zero-width characters) and nothing else to see."""
     return not _INVISIBLE.sub("", node.text() or "") and node.css_first(VISIBLE) is None
+
+
+def _opened_by_its_summary(details) -> bool:
+    """A closed <details> whose own <summary> shows text (and holds no link itself): a reader sees it and opens it."""
+    summary = next((child for child in details.iter(include_text=False) if child.tag == "summary"), None)
+    return summary is not None and not _shows_nothing(summary) and summary.css_first("a[href]") is None
 
 
 def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
@@ -89,7 +99,11 @@ def read_html(html: str, styles: "PageStyles | None" = None) -> Facts:
         if tag == "a" and not attrs.get("href", "#").startswith("#") and _shows_nothing(node):
             facts.empty_links.append(attrs["href"])
         if tag == "details" and "open" not in attrs:
-            facts.closed_details_links += [a.attributes.get("href") or "" for a in node.css("a[href]")]
+            hrefs = [a.attributes.get("href") or "" for a in node.css("a[href]")]
+            if _opened_by_its_summary(node):
+                facts.folded_links += hrefs
+            else:
+                facts.closed_details_links += hrefs
     facts.anchors = list(anchors)
     if styles is not None and any(styles.judged(u) for t, n, u in facts.urls if n == "href" and t in ("a", "area")):
         facts.hidden_links = styles.hidden_links(tree)

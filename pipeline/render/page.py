@@ -17,7 +17,7 @@ from .facts import Facts, read_html
 if TYPE_CHECKING:
     from ..content import Page
 
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 
 
 @dataclass(frozen=True)

@@ -48,12 +48,17 @@ _MONTH_NUMBER = {
 def find_birth_dates(scan: Scan) -> None:
     text = scan.text
     window = scan.policy.birth_date_window
-    scanned_until = -1
+    scanned_until = header_start = -1
     for start, end in find_keywords(text, scan.rx.birth_stems, scan.rx.birth_not):
         ls, le, long = line_bounds(text, start)
         line = "" if long else text[ls:le].strip()
+        border = None if long or line.startswith("|") or any(ch.isdigit() for ch in line) else tables.row_border(line)
         if line.startswith("|"):
             _birth_column(scan, ls, le, start)
+        elif border:
+            # the rows below a header are read once per header cell, never again from a row that names a birth
+            if le > scanned_until or ls == header_start:
+                header_start, scanned_until = ls, max(scanned_until, _birth_delimited(scan, ls, le, start, border))
         elif le > scanned_until and not any(ch.isdigit() for ch in line) and (
                 (len(line) <= 40 and scan.headers.label_family(line) is not None) or tables.LAYOUT_GAP.search(line)):
             scanned_until = _birth_table(scan, le)  # a header cell of a PDF table
@@ -121,6 +126,31 @@ def _birth_table(scan: Scan, pos: int) -> int:
         if fam == "tanggal_lahir":
             scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
     return end
+
+
+def _birth_delimited(scan: Scan, ls: int, le: int, pos: int, border: str) -> int:
+    """A header cell naming the birth date in a flattened table (tabs, "|", a CSV export): the dates in that
+    column of the rows below, to the first line that is no row of the same table (returned)."""
+    text = scan.text
+    col = text.count(border, ls, pos)
+    width = text.count(border, ls, le)
+    cur = le + 1
+    while cur < len(text):
+        end = text.find("\n", cur)
+        end = len(text) if end < 0 else end
+        count = text.count(border, cur, end)
+        if count == 0 or (border in tables.CSV_BORDERS and count != width):
+            break
+        if count >= col:   # a short row has no cell in this column
+            a = cur
+            for _ in range(col):
+                a = text.find(border, a, end) + 1
+            b = text.find(border, a, end)
+            for d in _DATE.finditer(text, a, end if b < 0 else b):
+                if _birth_date_ok(d):
+                    scan.add(P_WEAK, d.start(), d.end(), "tanggal_lahir")
+        cur = end + 1
+    return cur
 
 
 def _birth_column(scan: Scan, ls: int, le: int, pos: int) -> None:

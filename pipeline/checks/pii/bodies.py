@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import lines_around
+from .text import line_bounds, lines_around
 
 # A legal entity or a treasurer named on the NPWP's line or the one before or after it.
 _BODY = re.compile(r"\b(?:PT|CV|UD|PD|Fa|Firma|Perum|Persero|Tbk|KSO|(?i:koperasi|yayasan|bendahara|bend|badan usaha"
@@ -16,8 +16,15 @@ _LINES = 1          # lines before and after the NPWP's own that belong to its r
 _REACH = 200        # characters, at most, either way
 
 
+# A row of a table with three or more cells (tabs, "|", ";", aligned columns): the rows around it are other records.
+_MULTI_CELL_ROW = re.compile(r"[^\n]*(?:\t|\||;)[^\n]*(?:\t|\||;)|[^\n]*\S {2,}\S[^\n]*\S {2,}\S")
+
+
 def owned_by_a_body(text: str, start: int, end: int) -> bool:
     a, b = lines_around(text, start, end, _LINES, _LINES, (_REACH, _REACH))
+    ls, le, long = line_bounds(text, start)
+    if not long and _MULTI_CELL_ROW.match(text, ls, le):
+        a, b = ls, le   # "2 ... Euis Sumiati ... 31.561..." above "3 ... PT Griya Lestari ...": the row is the record
     return bool(_BODY.search(text, a, start) or _BODY.search(text, end, b)) and not _PERSON.search(text, a, b)
 
 
@@ -37,6 +44,16 @@ _HOLDER = re.compile(r"\b(?:a\.\s?n\.?|(?i:atas nama))[ \t]*:?[ \t]*([A-Z][^\n,;
 _TABLE_ROW = re.compile(r"[ \t]*\||[^\n]*(?:\t|\S {2,}\S)|[^\n]*\|[^\n]*\|")
 _SENTENCE_END = re.compile(r";|(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 _ACCOUNT_BEFORE, _ACCOUNT_AFTER = 200, 120
+
+
+# A column of a body's own accounts in a table of people ("Rekening Penerimaan", "Rek. Kas Daerah", "Rekening
+# Instansi"): every row pays into it, whoever the row names. "Rekening Penerima" (the recipient's) is no such column.
+_BODY_COLUMN = re.compile(r"(?i:\bpenerimaan\b)")
+
+
+def body_account_column(header: str | None) -> bool:
+    """Whether a table column's header says it holds a body's accounts."""
+    return bool(header) and bool(_BODY_COLUMN.search(header) or _OFFICE.search(header) or _ENTITY.search(header))
 
 
 def account_holder(text: str, start: int, end: int, line: tuple[int, int]) -> str:

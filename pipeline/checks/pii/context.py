@@ -20,6 +20,9 @@ _ACRONYM_MAX = 5   # BRI, BNI, BCA, BPD, CIMB, OCBC
 # context window, only words (no number, no sentence end) between it and the number word before the value.
 _ACCOUNT_REACH = 120
 _ACCOUNT_GAP = re.compile(r"[^\d;\n]*?\b(?:nomor|nomer|no|norek)\b\.?[ \t]*:?[ \t]*", re.IGNORECASE)
+# A sentence ends at a full stop after a word (three lower-case letters before it) and before a capital: "Sdr. Dede",
+# "Bpk. H. Zulkifli", "No. 12" are abbreviations inside one.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 _PHONE_KINDS = {"telepon_kantor": "kantor", "telepon_pribadi": "pribadi"}
 # A message sent to a service in the format it publishes ("#KTP#NIK#Nomor KK#Nama"): each "#" field of the message
 # is what the same field of the format line above names.
@@ -73,17 +76,15 @@ class Context:
             found = self._nearest(max(cell_start, start - window), start)
             if found:
                 return found
-            if label:
-                return label
-            return self.headers.md_header_family(ls, start)
+            return self.headers.md_header_family(ls, start) or label
         if "<t" in line or "<T" in line:  # a cell of an HTML table in the page's source
             found = self._html_cell_family(ls, start)
             if found:
                 return found
-        border = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
-        if border:  # a flattened table row: same cell, a label cell before it, the header line above
-            found = self._delimited_cell_family(ls, le, start, border)
-            if found:
+        border = tables.row_border(line)
+        if border:  # a flattened table row: same cell, its column's header, a label cell before it
+            decided, found = self._delimited_cell_family(ls, le, start, border)
+            if decided:
                 return found
         if (line[: start - ls].strip() == "" and tables.NUMERIC_LINE.fullmatch(text, start, le)
                 and self.headers.short_above(ls)):
@@ -101,20 +102,26 @@ class Context:
                 return found or None
         return self._nearest(max(0, start - window), start)
 
-    def _delimited_cell_family(self, ls: int, le: int, pos: int, border: str) -> str | None:
-        """In a row whose cells are joined by tabs or "|": a context word in the value's own cell, a label cell
-        right before it ("NIK | 3273..."), else the header of its column."""
+    def _delimited_cell_family(self, ls: int, le: int, pos: int, border: str) -> tuple[bool, str | None]:
+        """In a row whose cells are joined by tabs, "|", ";" or ",": a context word in the value's own cell, else the
+        header of its column (a column's header decides what its numbers are, whatever the cell before says: "BNI"
+        before a number under "No. Rekening"), else a label cell right before it ("NIK | 3273..."). Returns
+        (decided, family): a table with a header decides even when its column names nothing known ("Nomor VA"),
+        so no other reading (aligned columns, words farther back) is tried."""
         text = self.text
+        has_header, header = self.headers.delimited_family(ls, le, pos, border)
+        if not has_header and border in tables.CSV_BORDERS:
+            return False, None   # commas in a sentence: no table
         cell_start = text.rfind(border, ls, pos) + 1 or ls
         found = self._nearest(max(cell_start, pos - self.policy.context_window), pos)
-        if found:
-            return found
+        if found or header:
+            return True, found or header
         if cell_start > ls:
             before = text.rfind(border, ls, cell_start - 1) + 1 or ls
             label = self.headers.label_family(text[before:cell_start - 1])
             if label:
-                return label
-        return self.headers.delimited_family(ls, pos, border)
+                return True, label
+        return has_header, None
 
     def _html_cell_family(self, ls: int, pos: int) -> str | None:
         """In a cell of an HTML table: a context word in the same cell, else the header of its column."""
@@ -205,7 +212,7 @@ class Context:
         for s0, e0, family in reversed(found):
             if family == "rekening":
                 return _ACCOUNT_GAP.fullmatch(self.text, e0, start) is not None \
-                    and ". " not in self.text[e0:start].replace("No. ", "").replace("no. ", "")
+                    and _SENTENCE_END.search(self.text, e0, start) is None
         return False
 
     def far_identity(self, start: int) -> str | None:

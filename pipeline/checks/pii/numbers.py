@@ -21,8 +21,9 @@ _SEP_NL = r"(?:[.\-\u2010-\u2013]?[ \t\u00a0]*\r?\n[ \t\u00a0]*[.\-\u2010-\u2013
 _SEP_SOFT = r"(?:[ \t\u00a0]*(?:<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>)[ \t\u00a0]*)"
 _SOFT_MARK = re.compile(r"<[bB][rR]\s*/?>|\||</[tT][dDhH]>\s*<[tT][dDhH][^<>]{0,80}>")
 # Digit runs holding at least 10 digits, separators allowed between digits.
-# Never the tail of a date or code ("12/2019"), but "NIK/KK" written as two whole numbers joined by "/" is two.
-_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.,\-])(?:(?<!\d/)|(?<=\d{{10}}/))\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
+# Never the tail of a date or code ("12/2019"), but "NIK/KK" written as two whole numbers joined by "/" is two, and
+# a CSV cell after a number ("3900000,0812447190") starts its own.
+_CHAIN = re.compile(rf"(?<![\w+])(?<!\d[.\-])(?:(?<!\d/)|(?<=\d{{10}}/))\d(?:(?:{_SEP_IN}|{_SEP_NL}|{_SEP_SOFT})?\d){{9,}}")
 _SPLIT_PART_MIN = 4       # each piece of a NIK split by a cell border or <br> has at least this many digits
 _TOKEN = re.compile(r"\d+(?:[.\-\u2010-\u2013]\d+)*")
 _NONDIGIT = re.compile(r"\D+")

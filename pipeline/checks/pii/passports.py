@@ -16,6 +16,8 @@ _PASSPORT = re.compile(r"(?<![\w])[A-Z]{1,2}[ ]?\d{7,8}(?!\w)")
 # After the label: "paspor (kebangsaan Belanda) nomor NW8K21C94", "No. Paspor : X1234567".
 _LABELLED = re.compile(r"(?<![\w])(?=[A-Z0-9]{8,9}(?!\w))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{8,9}")
 _LABEL_REACH = 48        # characters after the passport word, on its line, where its value stands
+# "Jenis Identitas : Paspor" ending its line, the number on the next: "Nomor Identitas : K1284571M".
+_NUMBER_NEXT_LINE = re.compile(r"[ \t]*\r?\n[ \t]*(?:no|nomor|nomer|number|nr)\b\.?[^\n:]{0,30}:[ \t]*", re.IGNORECASE)
 _NEXT_NUMBER_WORD = re.compile(r"[^\n]*?\b(?:no|nomor|nomer|number|nr)\b\.?\s*:?\s*$|\s*[:.]?\s*$", re.IGNORECASE)
 
 
@@ -34,3 +36,18 @@ def find_labelled_passports(scan: Scan) -> None:
         m = _LABELLED.search(text, end, hi)
         if m and _NEXT_NUMBER_WORD.match(text, end, m.start()) and scan.context.family(m.start(), m.end()) == "paspor":
             scan.add(P_REGEX, m.start(), m.end(), "paspor")
+        elif nl >= 0 and not text[end:nl].strip():
+            _number_on_next_line(scan, end)
+
+
+def _number_on_next_line(scan: Scan, end: int) -> None:
+    """The document type as a field's value ("Jenis Identitas : Paspor"), its number in the next field."""
+    text = scan.text
+    label = _NUMBER_NEXT_LINE.match(text, end)
+    if label is None:
+        return
+    nl = text.find("\n", label.end(), label.end() + _LABEL_REACH)
+    hi = nl if nl >= 0 else min(len(text), label.end() + _LABEL_REACH)
+    m = _LABELLED.match(text, label.end(), hi) or _PASSPORT.match(text, label.end(), hi)
+    if m and not text[m.end():hi].strip() and scan.context.family(m.start(), m.end()) == "paspor":
+        scan.add(P_REGEX, m.start(), m.end(), "paspor")

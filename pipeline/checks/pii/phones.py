@@ -29,6 +29,15 @@ _LANDLINE = re.compile(
     rf"|(?:\(\+[ ]?62\)|\+[ ]?62){_PSEP}?(?:\([2-79]\d{{1,2}}\)|[2-79]\d{{1,2}}){_PSEP}?{_SUB}"
     r")(?:-\d{1,2}(?!\d))?(?!\w|[.\-/]\d)"
 )
+# Numbers abroad: "+" and a country code other than 62, then 7-13 more digits in groups ("+60 12-384 5571",
+# "+1 (202) 555-0148", "+6591834427"); a rupiah change ("+1.250.000") or a coordinate ("+101.4478") is none.
+_INTL = re.compile(r"(?<![\w+])\+[ ]?(?!62)[1-9]\d{0,3}(?:[ .\-]?\(?\d{1,5}\)?){1,6}(?!\w|[.,\-]\d)")
+_INTL_DIGITS = (9, 15)   # E.164: at most 15 digits with the country code; fewer than 9 is no subscriber number
+_THOUSANDS = re.compile(r"\+[ ]?\d{1,3}(?:\.\d{3})+")
+# A code glued to a one-letter prefix ("R.0412.3087.05", "P-0215..."): a register number, never a phone. Letters
+# that abbreviate a phone's label ("T.", "F.", "P.", "HP", "W.") stay phones.
+_LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])[.\-]$")
+_PHONE_LETTERS = frozenset("TtFfPpHhWw")
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
 # Letters written or OCR'd for digits: O for a zero, l or I for a one ("O812-3456-789O", "32O4O5l2..."): tried only
 # where such a letter touches a digit.
@@ -72,18 +81,33 @@ def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None, offset: i
     scan's text starting at `offset`, with letters read as digits, when looking for an O written for a zero."""
     text = scan.text if text is None else text
     allowed = scan.rx.phones
-    for rx in (_MOBILE, _LANDLINE):
+    abroad = text.find("+", lo - offset, hi - offset) >= 0
+    for rx in (_MOBILE, _LANDLINE, _INTL) if abroad else (_MOBILE, _LANDLINE):
         for m in rx.finditer(text, lo - offset, hi - offset):
             s, e = m.start() + offset, m.end() + offset
-            if phone_key(m.group()) in allowed or scan.context.other_identifier(s, e):
+            if rx is _INTL and not _abroad(m.group()):
                 continue
-            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, rx is _MOBILE))
+            if (phone_key(m.group()) in allowed or _after_letter_prefix(text, m.start())
+                    or scan.context.other_identifier(s, e)):
+                continue
+            scan.add(P_REGEX, s, e, phone_detector(scan, s, e, rx is not _LANDLINE))
     for m in _LANDLINE_PLAIN.finditer(text, lo - offset, hi - offset):
         s, e = m.start() + offset, m.end() + offset
         if phone_key(m.group()) in allowed:
             continue
         if scan.context.family(s, e) == "telepon" or scan.context.phone_kind(s, e):
             scan.add(P_REGEX, s, e, phone_detector(scan, s, e, False))
+
+
+def _abroad(value: str) -> bool:
+    """Whether a "+" number outside Indonesia has a phone number's length and is no amount written with a sign."""
+    digits = sum(ch.isdigit() for ch in value)
+    return _INTL_DIGITS[0] <= digits <= _INTL_DIGITS[1] and not _THOUSANDS.fullmatch(value)
+
+
+def _after_letter_prefix(text: str, start: int) -> bool:
+    m = _LETTER_PREFIX.search(text, max(0, start - 3), start)
+    return m is not None and m.group(1) not in _PHONE_LETTERS
 
 
 def find_lettered_phones(scan: Scan) -> None:

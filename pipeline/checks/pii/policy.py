@@ -83,7 +83,13 @@ DEFAULT_OTHER = ("NIB", "Nomor Induk Berusaha", "ISBN", "ISSN", "NPSN", "kode bi
                  "kode booking", "pemesanan", "pesanan", "order", "order ID", "invoice", "faktur", "nomor pelanggan",
                  "customer ID", "ID customer", "kode pembayaran", "nomor referensi", "No. Ref", "reference", "resi",
                  "nomor registrasi", "NOP", "nomor objek pajak", "user ID", "ID user", "nomor bayar", "kode bayar",
-                 "nomor sequence", "sequence", "NTB", "NTP", "NTPD", "nomor seri", "SPPT")
+                 "nomor sequence", "sequence", "NTB", "NTP", "NTPD", "nomor seri", "SPPT",
+                 # regional tax and retribution numbers, decree, letter and case numbers: shaped like phones or NIKs
+                 "NPWRD", "NPWPD", "Nomor Pokok Wajib Retribusi", "Nomor Pokok Wajib Retribusi Daerah",
+                 "Nomor Pokok Wajib Pajak Daerah", "NOP PBB", "VA", "Nomor VA", "No. VA", "kode VA",
+                 "nomor SK", "No. SK", "nomor keputusan", "nomor surat", "No. Surat", "nomor register", "No. Register",
+                 "No. Reg", "register perkara", "nomor perkara", "No. Perkara", "nomor pendaftaran",
+                 "No. Pendaftaran", "nomor porsi", "nomor akta", "AHU")
 # E-mail domains of public bodies (and their subdomains): an address there is "email_instansi".
 DEFAULT_PUBLIC_DOMAINS = ("go.id", "ac.id", "sch.id", "mil.id", "desa.id", "polri.go.id")
 # Mailbox names of offices and services: "ppid.kabx@gmail.com" is an office's address, not a person's.

@@ -6,7 +6,7 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
-from .bodies import account_holder, owned_by_a_body
+from .bodies import account_holder, body_account_column, owned_by_a_body
 from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
@@ -69,16 +69,20 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
             det = public if channels.public(s, e) else personal
         elif det == "npwp" and owned_by_a_body(text, s, e):
             det = "npwp+"
-        elif det == "rekening" and _account_of_a_body(text, chosen, starts, s, e):
+        elif det == "rekening" and _account_of_a_body(scan, chosen, starts, s, e):
             det = "rekening+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches
 
 
-def _account_of_a_body(text: str, chosen: list[Hit], starts: list[int], start: int, end: int) -> bool:
-    """Whether the account's record names a body as its holder and holds no person's identifier."""
+def _account_of_a_body(scan: Scan, chosen: list[Hit], starts: list[int], start: int, end: int) -> bool:
+    """Whether the account's column says it holds a body's accounts, or its record names a body as its holder and
+    holds no person's identifier."""
+    text = scan.text
     ls, le, long = line_bounds(text, start)
+    if not long and body_account_column(scan.headers.column_header(ls, le, start)):
+        return True
     if account_holder(text, start, end, (ls, le) if not long else (max(0, start - 300), min(len(text), end + 300))) \
             != "badan":
         return False

@@ -24,6 +24,22 @@ _LABEL_FILLERS = frozenset(["no", "nomor", "nomer", "dan", "atau", "nr", "tempat
 # of a Markdown row ("1 | Budi | BRI | 0123..."). Its header is the nearest line above with the same border and
 # no digit, within the run of bordered lines.
 _HEADER_REACH = 200   # lines of one flattened table looked at above a row
+# CSV exports: cells joined by ";" (spreadsheets in an Indonesian locale) or ",", at least 3 cells a row.
+CSV_BORDERS = (";", ",")
+_CSV_MIN_BORDERS = 2
+_CSV_HEADER_CELL = 40   # a header cell is a short name; longer pieces are a sentence's clauses
+
+
+def row_border(line: str) -> str | None:
+    """The border joining a flattened table row's cells: a tab, "|" (twice), ";" or "," (twice each)."""
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    for border in CSV_BORDERS:
+        if line.count(border) >= _CSV_MIN_BORDERS:
+            return border
+    return None
 # An HTML table in a page's source: the cells of a row, and the header row (<th> cells, or the first row).
 _HTML_CELL_OPEN = re.compile(r"<t[dh](?:\s[^<>]{0,200})?>", re.IGNORECASE)
 _HTML_CELL = re.compile(r"<t[dh](?:\s[^<>]{0,200})?>(.*?)(?=</t[dh]>|<t[dh][\s>]|</tr>|<tr[\s>])", re.IGNORECASE | re.DOTALL)
@@ -58,14 +74,34 @@ class ColumnHeaders:
             cur = ps
         return False
 
-    def delimited_family(self, ls: int, pos: int, border: str) -> str | None:
-        """The header of the column holding `pos` in a row whose cells are joined by `border` ("\t" or "|")."""
+    def delimited_family(self, ls: int, le: int, pos: int, border: str) -> tuple[bool, str | None]:
+        """(whether the row has a header line, the family its header names) for the column holding `pos` in a row
+        whose cells are joined by `border`. A CSV row (";" or ",") counts only under a header of as many cells, so
+        a sentence with commas below another is never read as a table."""
         text = self.text
         header = self._delimited_header(ls, border)
         if header is None:
-            return None
+            return False, None
+        if border in CSV_BORDERS and (len(header) != text.count(border, ls, le) + 1
+                                       or max(map(len, header)) > _CSV_HEADER_CELL):
+            return False, None
         col = text.count(border, ls, pos)
-        return self._phrase_family(header[col]) if col < len(header) else None
+        return True, (self._phrase_family(header[col]) if col < len(header) else None)
+
+    def column_header(self, ls: int, le: int, pos: int) -> str | None:
+        """The header cell's text over the column holding `pos` in a flattened or Markdown table row, else None."""
+        text = self.text
+        line = text[ls:le]
+        if line.lstrip().startswith("|"):
+            header = self._md_header(ls)
+            col = md_tables.cell_index(text[ls:pos])
+        else:
+            border = row_border(line)
+            header = self._delimited_header(ls, border) if border else None
+            col = text.count(border, ls, pos) if border else -1
+            if header is not None and border in CSV_BORDERS and len(header) != text.count(border, ls, le) + 1:
+                return None
+        return header[col] if header is not None and 0 <= col < len(header) else None
 
     def _delimited_header(self, ls: int, border: str) -> list[str] | None:
         """Header cells of the flattened table whose row starts at `ls` (cached per row)."""
@@ -125,7 +161,9 @@ class ColumnHeaders:
         return result
 
     def _phrase_family(self, cell: str) -> str | None:
-        """The family of a header cell or label line (the last context phrase in it)."""
+        """The family of a header cell or label line (the last context phrase in it); a CSV export's
+        "no_rekening" reads as "no rekening"."""
+        cell = cell.replace("_", " ")
         return self.matcher.last(cell, 0, len(cell))
 
     def md_header_family(self, ls: int, pos: int) -> str | None:
