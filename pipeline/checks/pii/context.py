@@ -238,8 +238,8 @@ class Context:
                 return family
             if self._bank_is_label(s0, e0, b):
                 for _, _, earlier in reversed(found[:-1]):  # "rekening Bank DKI nomor ...": it is "rekening"
-                    if earlier == "rekening":
-                        return "rekening"
+                    if earlier in ("rekening", OTHER):   # "Virtual Account BNI 8810 ...": a pay code, no account
+                        return earlier
                     if earlier != "bank":
                         break
                 return "rekening_bank"

@@ -24,6 +24,14 @@ _WRITTEN_OUT = re.compile(
 _BRACKET_AT = re.compile(r"[\[({<][ ]?(?:at|et|AT|ET)[ ]?[\])}>]")
 _DOT_WORDS = re.compile(rf"{_DOT}")
 _MAILBOX_SPLIT = re.compile(r"[._\-+0-9]+")
+# Mailbox names of a company's role, not a person ("sales@", "rekrutmen@", "cs@" on a company's or a regional
+# company's own domain): only for review. Offices' mailbox names ("humas", "info") are the policy's mailbox_words.
+# At a free-mail provider such a name says nothing (channels.py decides).
+ROLE_MAILBOXES = frozenset(["legal", "sales", "marketing", "cs", "customer", "care", "service", "halo", "hello",
+                            "office", "finance", "keuangan", "tender", "pengadaan", "procurement", "hrd", "hr",
+                            "rekrutmen", "recruitment", "karir", "career", "support", "corporate", "corsec",
+                            "direksi", "pelanggan", "konsumen", "billing", "tagihan", "no", "reply", "noreply",
+                            "webmaster", "postmaster"])
 # Hosts of students' and alumni's own mailboxes on a campus domain: a person's address, not the campus's.
 _PERSONAL_HOSTS = frozenset(["student", "students", "mhs", "mahasiswa", "siswa", "alumni", "std"])
 # Free-mail providers, where offices keep mailboxes too ("rsudsintang@gmail.com" on a hospital's complaint page):
@@ -66,13 +74,19 @@ def _add(scan: Scan, start: int, end: int, local: str, domain: str) -> None:
         return  # the agency's own
     if domain.split(".", 1)[0] in _PERSONAL_HOSTS:
         kind = "email"
-    elif _public(scan, local, domain):
+    elif _public(scan, local, domain) or (domain not in _FREE_MAIL and _role_mailbox(local)):
         kind = "email_instansi"
     elif domain in _FREE_MAIL:
         kind = FREE_MAIL  # a person's, unless it is listed among a public body's channels
     else:
         kind = "email"
     scan.add(P_CONTEXT, start, end, kind)
+
+
+def _role_mailbox(local: str) -> bool:
+    """Whether the part before "@" names only roles ("sales", "cs", "no-reply"), never a person."""
+    words = [w for w in _MAILBOX_SPLIT.split(local.lower()) if w]
+    return bool(words) and all(w in ROLE_MAILBOXES for w in words)
 
 
 def _public(scan: Scan, local: str, domain: str) -> bool:

@@ -19,6 +19,10 @@ _LABEL_REACH = 48        # characters after the passport word, on its line, wher
 # "Jenis Identitas : Paspor" ending its line, the number on the next: "Nomor Identitas : K1284571M".
 _NUMBER_NEXT_LINE = re.compile(r"[ \t]*\r?\n[ \t]*(?:no|nomor|nomer|number|nr)\b\.?[^\n:]{0,30}:[ \t]*", re.IGNORECASE)
 _NEXT_NUMBER_WORD = re.compile(r"[^\n]*?\b(?:no|nomor|nomer|number|nr)\b\.?\s*:?\s*$|\s*[:.]?\s*$", re.IGNORECASE)
+# Nine digits and no letter (United States, ...): only where a number word stands right before them
+# ("paspor Amerika Serikat nomor 567812345").
+_DIGITS_ONLY = re.compile(r"(?<![\w.,-])\d{9}(?![\w]|[.,-]\d)")
+_NUMBER_WORD_BEFORE = re.compile(r"[^\n]*?\b(?:no|nomor|nomer|number|nr)\b\.?[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 
 def find_passports(scan: Scan, lo: int, hi: int) -> None:
@@ -36,6 +40,9 @@ def find_labelled_passports(scan: Scan) -> None:
         m = _LABELLED.search(text, end, hi)
         if m and _NEXT_NUMBER_WORD.match(text, end, m.start()) and scan.context.family(m.start(), m.end()) == "paspor":
             scan.add(P_REGEX, m.start(), m.end(), "paspor")
+        elif (d := _DIGITS_ONLY.search(text, end, hi)) and _NUMBER_WORD_BEFORE.match(text, end, d.start()) \
+                and scan.context.family(d.start(), d.end()) == "paspor":
+            scan.add(P_REGEX, d.start(), d.end(), "paspor")
         elif nl >= 0 and not text[end:nl].strip():
             _number_on_next_line(scan, end)
 

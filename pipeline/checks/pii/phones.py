@@ -38,6 +38,8 @@ _THOUSANDS = re.compile(r"\+[ ]?\d{1,3}(?:\.\d{3})+")
 # that abbreviate a phone's label ("T.", "F.", "P.", "HP", "W.") stay phones.
 _LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])[.\-]$")
 _PHONE_LETTERS = frozenset("TtFfPpHhWw")
+# A call centre's nationwide number ("1500-117", "1-500-736"): only under an office's or a service's label.
+_SERVICE = re.compile(r"(?<![\w+/])(?<!\d[ .\-])1[ .\-]?500[ .\-]?\d{3}(?!\w|[.\-/]\d)")
 _LANDLINE_PLAIN = re.compile(r"(?<![\w+/])(?<!\d[ .\-])0[2-79]\d{7,10}(?!\w|[.\-/]\d)")
 # Letters written or OCR'd for digits: O for a zero, l or I for a one ("O812-3456-789O", "32O4O5l2..."): tried only
 # where such a letter touches a digit.
@@ -97,6 +99,10 @@ def find_phones(scan: Scan, lo: int, hi: int, text: str | None = None, offset: i
             continue
         if scan.context.family(s, e) == "telepon" or scan.context.phone_kind(s, e):
             scan.add(P_REGEX, s, e, phone_detector(scan, s, e, False))
+    for m in _SERVICE.finditer(text, lo - offset, hi - offset):
+        s, e = m.start() + offset, m.end() + offset
+        if phone_key(m.group()) not in allowed and scan.context.phone_kind(s, e) == "kantor":
+            scan.add(P_REGEX, s, e, "telepon_kantor")
 
 
 def _abroad(value: str) -> bool:

@@ -73,7 +73,7 @@ DEFAULT_CONTEXT: dict[str, tuple[str, ...]] = {
 DEFAULT_CONTEXT_NOT: dict[str, tuple[str, ...]] = {
     "rekening": ("kode rekening", "rekening belanja", "rekening pendapatan", "rekening kas umum daerah",
                  "rekening kas daerah", "rekening koran"),
-    "tanggal_lahir": ("hari lahir", "lahirnya"),
+    "tanggal_lahir": ("hari lahir", "lahirnya", "lahir pancasila", "kelahiran pancasila"),
 }
 # Names of identifiers that are not personal data: a number right after one of them is left alone.
 DEFAULT_OTHER = ("NIB", "Nomor Induk Berusaha", "ISBN", "ISSN", "NPSN", "kode billing", "virtual account",

@@ -6,7 +6,8 @@ import bisect
 
 from ..findings import BLOCK, Match
 from .birth_dates import find_birth_dates
-from .bodies import account_holder, body_account_column, owned_by_a_body
+from .bodies import (account_holder, body_account_column, body_account_header_above, mailbox_of_a_named_body,
+                     owned_by_a_body, row_of_a_body)
 from .channels import FREE_MAIL, RESOLVED, Channels
 from .context import Context
 from .emails import find_emails, find_written_out_emails
@@ -61,27 +62,33 @@ def scan_text(text: str, policy: PrivacyPolicy) -> list[Match]:
     severity = policy.severity
     matches = []
     channels = Channels(text, scan.context, chosen, starts)
+    rows: dict = {}   # per line: whether its table row is a body's; per record: the bodies it names
     for _, s, e, det in chosen:
         if det == LANDLINE:
-            det = "telepon" if _in_a_personal_record(text, chosen, starts, s) else "telepon_kantor"
+            det = "telepon" if _in_a_personal_record(text, chosen, starts, s, rows) else "telepon_kantor"
         elif det in RESOLVED:
             public, personal = RESOLVED[det]
             det = public if channels.public(s, e) else personal
+            if det == "email" and mailbox_of_a_named_body(text, s, e, True, rows):
+                det = "email_instansi"
+        elif det == "email" and mailbox_of_a_named_body(text, s, e, False, rows):
+            det = "email_instansi"
         elif det == "npwp" and owned_by_a_body(text, s, e):
             det = "npwp+"
-        elif det == "rekening" and _account_of_a_body(scan, chosen, starts, s, e):
+        elif det == "rekening" and _account_of_a_body(scan, chosen, starts, s, e, rows):
             det = "rekening+"
         name, level, message = VARIANTS.get(det) or (det, severity.get(det, BLOCK), MESSAGES[det])
         matches.append(Match(s, e, name, level, message, text[s:e]))
     return matches
 
 
-def _account_of_a_body(scan: Scan, chosen: list[Hit], starts: list[int], start: int, end: int) -> bool:
+def _account_of_a_body(scan: Scan, chosen: list[Hit], starts: list[int], start: int, end: int, rows: dict) -> bool:
     """Whether the account's column says it holds a body's accounts, or its record names a body as its holder and
     holds no person's identifier."""
     text = scan.text
     ls, le, long = line_bounds(text, start)
-    if not long and body_account_column(scan.headers.column_header(ls, le, start)):
+    if not long and (body_account_column(scan.headers.column_header(ls, le, start))
+                     or row_of_a_body(text, ls, le, True, rows) or body_account_header_above(text, ls)):
         return True
     if account_holder(text, start, end, (ls, le) if not long else (max(0, start - 300), min(len(text), end + 300))) \
             != "badan":
@@ -94,13 +101,17 @@ def _account_of_a_body(scan: Scan, chosen: list[Hit], starts: list[int], start: 
     return True
 
 
-def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: int) -> bool:
+def _in_a_personal_record(text: str, chosen: list[Hit], starts: list[int], pos: int, rows: dict) -> bool:
     """Whether a person's identifier stands near the landline (or a personal e-mail on its own line)."""
-    ls, le, _ = line_bounds(text, pos)
-    k = bisect.bisect_left(starts, max(0, ls - _RECORD_BEFORE))
-    while k < len(chosen) and chosen[k][1] < le + _RECORD_AFTER:
+    ls, le, long = line_bounds(text, pos)
+    lo, hi = max(0, ls - _RECORD_BEFORE), le + _RECORD_AFTER
+    body_row = not long and row_of_a_body(text, ls, le, cache=rows)
+    if body_row:
+        lo, hi = ls, le   # a company's row in a register of people: the row is the record, its mailbox no person's
+    k = bisect.bisect_left(starts, lo)
+    while k < len(chosen) and chosen[k][1] < hi:
         det = chosen[k][3]
-        if det in _PERSONAL_RECORD or (det in ("email", FREE_MAIL) and ls <= chosen[k][1] < le):
+        if det in _PERSONAL_RECORD or (det in ("email", FREE_MAIL) and ls <= chosen[k][1] < le and not body_row):
             return True
         k += 1
     return False
