@@ -4,6 +4,7 @@ never trusted — it is simply recomputed. Deleting the cache changes no answer.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -58,15 +59,23 @@ def _tag(path: Path, payload: bytes) -> bytes:
     return hmac.new(_key(), path.name.encode("utf-8") + b"\0" + payload, hashlib.sha256).hexdigest().encode()
 
 
-def write(path: Path, payload: bytes) -> None:
+def write(path: Path, payload: bytes) -> bool:
+    """Keep an entry; False when it cannot be written (a read-only checkout or a full disk works on, only slower:
+    a cache never changes an answer)."""
     tag = _tag(path, payload)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(tag + b"\n" + payload)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(tag + b"\n" + payload)
-    os.replace(tmp, path)
+        try:
+            tmp.write_bytes(tag + b"\n" + payload)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(tag + b"\n" + payload)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def read_mapping(path: Path) -> dict:
@@ -81,8 +90,4 @@ def read_mapping(path: Path) -> dict:
 
 def write_mapping(path: Path, data: dict) -> bool:
     """Keep a JSON object; False when it cannot be written (a read-only checkout works on, only slower)."""
-    try:
-        write(path, json.dumps(data).encode("ascii"))  # ASCII: a file name that is not UTF-8 stays writable
-    except OSError:
-        return False
-    return True
+    return write(path, json.dumps(data).encode("ascii"))  # ASCII: a file name that is not UTF-8 stays writable

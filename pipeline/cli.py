@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .errors import PpidError, write_error_log
+from .errors import PpidError, os_error_message, write_error_log
 from .guard import refuse_private_keys
 from .trust.promotion import recover
 from .site import find_site
@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    site = None
     try:
         module = command_module(args.command)
         if not getattr(module, "NEEDS_SITE", True):
@@ -120,10 +121,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ppid: dihentikan. Jalankan 'ppid status' untuk melihat keadaan sekarang.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        message = os_error_message(exc, site.root if site else None)
+        if message is None:
+            return _internal_error()
+        print(f"ppid: {message}", file=sys.stderr)
+        return 2
     except Exception:  # our bug, not the user's: keep the traceback in a log
-        log = write_error_log(traceback.format_exc())
-        print(f"ppid: kesalahan internal (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.", file=sys.stderr)
-        return 3
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    """Our bug, not the user's: the traceback goes to a log only this user can read."""
+    log = write_error_log(traceback.format_exc())
+    print(f"ppid: kesalahan internal (bukan kesalahan Anda); rincian di {log}. Mohon laporkan.", file=sys.stderr)
+    return 3
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -81,7 +82,11 @@ class Page:
 def read_page(source: Path, rel: str, display: str, parse: Callable[[str, str], Located] | None = None) -> Page:
     """Read a page; raise YamlError (with the line) when it cannot be parsed at all. `parse` reads the front
     matter (the text from the opening '---' line), by default with yamlio.loads."""
-    raw = source.read_bytes()
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:  # removed or replaced by another program after it was listed
+        raise YamlError(display, None, f"tidak dapat dibaca ({_reason(exc)}); bila berkas baru saja dipindahkan atau "
+                        "disimpan program lain, jalankan lagi") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -120,11 +125,18 @@ class AreaFile:
     path: Path
     link: bool  # a symbolic link (to a file, a folder, or nothing)
     size: int  # of the entry itself; a link's target is measured by whoever follows it
+    special: bool = False  # a pipe, device or socket: never read, always named (nothing is left out silently)
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file could not be read, in Bahasa Indonesia."""
+    return {errno.ENOENT: "berkas hilang", errno.EACCES: "izin ditolak", errno.EISDIR: "berupa folder",
+            errno.ELOOP: "tautan simbolik berputar"}.get(exc.errno or 0, exc.strerror or "galat sistem berkas")
 
 
 def area_files(area: Path) -> list[AreaFile]:
     """Every file and link under `area`, sorted by relative path; linked folders are listed, not entered.
-    Devices, pipes and sockets are not files of a site and are not listed."""
+    Devices, pipes and sockets are listed as special, for the caller to name and never read."""
     found: list[AreaFile] = []
     todo = [(area, "")] if area.is_dir() else []
     while todo:
@@ -138,6 +150,8 @@ def area_files(area: Path) -> list[AreaFile]:
                     todo.append((Path(entry.path), rel + "/"))
                 elif entry.is_file(follow_symlinks=False):
                     found.append(AreaFile(rel, Path(entry.path), False, entry.stat(follow_symlinks=False).st_size))
+                else:
+                    found.append(AreaFile(rel, Path(entry.path), False, 0, special=True))
     return sorted(found, key=lambda f: f.rel)
 
 

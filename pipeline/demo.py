@@ -35,8 +35,10 @@ PEOPLE = (
 
 
 def create_identities(site: Site, key_dir: Path, people=PEOPLE, valid_from: str = "2025-01-01",
-                      valid_until: str = "2027-12-31") -> dict[str, Path]:
-    """Keys for each person and for the root, written under key_dir; a registry signed by that root."""
+                      valid_until: str | None = None) -> dict[str, Path]:
+    """Keys for each person and for the root, written under key_dir; a registry signed by that root. Unless told,
+    the keys are valid until three years from today (UTC): a fixed date would stop the demo on that day."""
+    valid_until = valid_until or (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=3 * 365)).isoformat()
     key_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     paths: dict[str, Path] = {}
     entries = []

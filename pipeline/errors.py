@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -44,6 +45,31 @@ class BuildError(PpidError):
 
 class UnsafeTree(PpidError):
     """The site tree holds something that must never be there (a private key)."""
+
+
+# What the computer refused, and what the person can do about it: not our bug, so not an "internal error".
+_REFUSED_WRITES = {
+    errno.EROFS: "sistem berkas hanya-baca; jalankan perintah ini di salinan repositori yang dapat ditulis",
+    errno.EACCES: "izin ditolak; periksa pemilik dan izin folder itu (ls -l), atau jalankan sebagai pemiliknya",
+    errno.EPERM: "izin ditolak; periksa pemilik dan izin folder itu (ls -l), atau jalankan sebagai pemiliknya",
+    errno.ENOSPC: "disk penuh; kosongkan ruang lalu jalankan lagi",
+    errno.EDQUOT: "kuota disk habis; kosongkan ruang lalu jalankan lagi",
+}
+_VANISHED = "hilang saat perintah berjalan (dipindahkan atau dihapus program lain?); jalankan perintah ini lagi"
+
+
+def os_error_message(exc: OSError, root: Path | None = None) -> str | None:
+    """The Indonesian message for what the system refused (a file it would not let us write: read-only,
+    permission, disk full; or a file that vanished while the command ran), naming the file relative to the site;
+    None for any other OSError (our bug)."""
+    name = Path(os.fsdecode(exc.filename)) if exc.filename is not None else None
+    if name is not None and root is not None and name.is_absolute() and name.is_relative_to(root):
+        name = name.relative_to(root)
+    where = f"{name}: " if name is not None else ""
+    if exc.errno == errno.ENOENT and name is not None:
+        return f"{where}{_VANISHED}"
+    advice = _REFUSED_WRITES.get(exc.errno or 0)
+    return f"{where}tidak dapat ditulis ({advice}); perintah dihentikan di situ" if advice else None
 
 
 def write_error_log(text: str, folder: Path | None = None) -> Path:

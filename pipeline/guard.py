@@ -1,4 +1,5 @@
-"""Refuse to work on a site tree that holds a private key: keys never enter the repository."""
+"""Refuse to work on a site tree that holds a private key (in any form: pipeline/key_files.py): keys never enter
+the repository."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Iterator
 
 from . import cache
 from .errors import UnsafeTree
+from .key_files import ZIP_MAGIC, holds_private_key
 
 # Folders at the top of the site tree that are not the site (tools' and builds' own); the same names deeper
 # down (content/site/, drafts/node_modules/) are the site's and are looked at like everything else.
@@ -25,6 +27,7 @@ def site_files(root: Path) -> Iterator[str]:
         for name in sorted(files):
             yield os.path.join(folder, name)
 MAX_KEY_FILE = 64 * 1024
+MAX_ARCHIVE = 64 * 1024 * 1024
 
 
 # Files found clean are remembered by their stat (an authenticated cache, as every cache here) and read again only
@@ -47,8 +50,8 @@ def private_keys_in(root: Path) -> list[Path]:
         if known.get(path) == stamp:
             fresh[path] = stamp
             continue
-        head = _head(path)
-        if head is not None and is_private_key_file(head):
+        data = _contents(path)
+        if data is not None and holds_private_key(data):
             found.append(Path(path))
         elif max(info.st_mtime_ns, info.st_ctime_ns) < start - RACY_NS:
             fresh[path] = stamp
@@ -57,35 +60,37 @@ def private_keys_in(root: Path) -> list[Path]:
     return found
 
 
-def _head(path: str) -> bytes | None:
-    """The start of a regular file, past any leading white space; None for links, devices and big files.
-    Every command looks at every file of the tree, so this is one open, one fstat and usually one small read."""
+def _contents(path: str) -> bytes | None:
+    """A regular file's bytes when it is small enough to be a key file, or a zip (keys hide in archives and Office
+    documents); None for links, devices, other big files and what cannot be read. Every command looks at every
+    file of the tree, but only files changed since the last look (the memo above)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None  # a link (ELOOP), unreadable, or gone
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEY_FILE:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ARCHIVE:
             return None
-        head = os.read(fd, 1024)
-        while len(head.lstrip()) < 80 and len(head) < info.st_size:  # the armor after any white space
-            head += os.read(fd, MAX_KEY_FILE)
-        return head
+        if info.st_size > MAX_KEY_FILE and os.read(fd, 4) != ZIP_MAGIC:
+            return None
+        os.lseek(fd, 0, os.SEEK_SET)
+        return _read_all(fd, info.st_size)
     except OSError:
         return None
     finally:
         os.close(fd)
 
 
-def is_private_key_file(head: bytes) -> bool:
-    """A key file begins with its armor; a key quoted inside a page is the secrets check's business."""
-    start = head.lstrip()[:80]
-    if not start.startswith((b"-----BEGIN", b"---- BEGIN", b"PuTTY-User-Key-File")):
-        return False
-    from .signing import looks_like_private_key  # only for the rare file that starts like a key
-
-    return looks_like_private_key(start)
+def _read_all(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def refuse_private_keys(root: Path) -> None:

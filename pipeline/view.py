@@ -12,6 +12,7 @@ from pathlib import Path
 from .config import load_config
 from .content import AreaFile, Page, Problem, area_files, file_sha256, iter_asset_files, iter_page_files, read_page
 from .errors import ConfigError, YamlError
+from .problems import shown_name
 from .front_matter import FrontMatterMemo
 from .render.page import Renderer
 from .site import Site
@@ -213,10 +214,9 @@ def renderer_of(site: Site) -> Renderer:
 
 def _refused(root: Path, item: AreaFile, display: str, limit: int, what: str, view: View) -> bool:
     """A file that may not be part of the site: a name unfit for a web address, a link out of the tree,
-    a linked folder, or too large."""
+    a linked folder, a pipe or device, or too large."""
     if not _SAFE_NAME.fullmatch(display):
-        shown = display.encode("unicode_escape").decode("ascii")  # never echo control characters raw
-        view.problems.append(Problem(shown, None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
+        view.problems.append(Problem(shown_name(display), None, "nama berkas hanya boleh berisi huruf, angka, titik, garis bawah, "
                                      "tanda hubung dan garis miring; ganti namanya (misalnya spasi menjadi '-')"))
         return True
     path = item.path
@@ -227,6 +227,11 @@ def _refused(root: Path, item: AreaFile, display: str, limit: int, what: str, vi
         area = display.split("/", 1)[0]
         view.problems.append(Problem(display, None, f"tautan simbolik menunjuk ke luar folder {area}/ atau ke berkas yang "
                                      "tidak ada; ganti dengan berkas biasa"))
+        return True
+    if item.special or (item.link and not path.is_file()):
+        view.problems.append(Problem(display, None, "bukan berkas biasa (pipa, perangkat atau soket, mungkin lewat "
+                                     "tautan simbolik); tidak dibaca: hapus, lalu simpan halaman atau lampiran sebagai "
+                                     "berkas biasa"))
         return True
     size = path.stat().st_size if item.link else item.size
     if size > limit:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from .errors import YamlError
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 Path_ = tuple[str | int, ...]
 
@@ -98,10 +102,11 @@ def _indonesian(problem: str) -> str:
 
 
 def load_file(path, display: str | None = None) -> Located:
-    """Read and parse a UTF-8 YAML file."""
+    """Read and parse a UTF-8 YAML file: a regular file of at most MAX_FILE_BYTES (a link to /dev/zero or a named
+    pipe committed in its place would otherwise fill the memory or wait forever)."""
     display = display or str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = _read_regular(path, display).decode("utf-8")
     except FileNotFoundError:
         raise YamlError(display, None, "berkas tidak ditemukan") from None
     except UnicodeDecodeError as exc:
@@ -109,6 +114,19 @@ def load_file(path, display: str | None = None) -> Located:
     except OSError as exc:
         raise YamlError(display, None, f"tidak dapat dibaca ({exc.strerror or exc})") from None
     return loads(text, display)
+
+
+def _read_regular(path, display: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a named pipe opens at once instead of waiting for a writer
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlError(display, None, "bukan berkas biasa (folder, perangkat atau pipa, mungkin lewat tautan "
+                            "simbolik); ganti dengan berkas YAML biasa")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(display, None, f"terlalu besar (lebih dari {MAX_FILE_BYTES} bita); berkas pengaturan dan "
+                        "rekaman YAML jauh lebih kecil, periksa isinya")
+    return data
 
 
 def _refuse_aliases_and_tags(text: str, source: str, offset: int) -> None:

@@ -82,3 +82,43 @@ def test_signing_in_renews_the_session(site: Path, people) -> None:
         assert status == 303 and headers["set-cookie"].split(";")[0] != planted
         status, headers, _ = client.send("GET", "/")
         assert status == 303 and headers["location"].endswith("/masuk")
+
+
+def _try_unlock(client: Client, key: Path, passphrase: str) -> str:
+    """One attempt at the sign-in form; the message the page then shows."""
+    if not client.cookie:
+        _, headers, _ = client.send("GET", "/masuk")
+        client.cookie = headers["set-cookie"].split(";")[0]
+    _, _, html = client.send("GET", "/masuk")
+    token = re.search(r'name="csrf" content="([^"]+)"', html).group(1)
+    status, headers, _ = client.send("POST", "/masuk", {"csrf": token, "kunci": str(key), "frasa": passphrase,
+                                                        "kembali": "/masuk"}, Origin=client.origin)
+    assert status == 303
+    if "set-cookie" in headers:
+        client.cookie = headers["set-cookie"].split(";")[0]
+    _, _, html = client.send("GET", "/masuk")
+    return " ".join(re.findall(r'class="pesan[^"]*"[^>]*>(.*?)</div>', html, re.S))
+
+
+def test_guessing_a_passphrase_is_slowed_per_session_and_per_key(site: Path, people, tmp_path: Path) -> None:
+    """After five wrong passphrases the desk makes the guesser wait, even with the right one; a new session (a
+    dropped cookie) does not reset the key's count, and the same session cannot turn to another key."""
+    from pipeline.signing import load_private_key, write_private_key
+
+    locked = tmp_path / "siti-terkunci"
+    write_private_key(locked, load_private_key(people.keys["siti"], None), "frasa-benar")
+    clock = [1000.0]
+    with running_desk(site) as desk:
+        desk.desk.attempts.clock = lambda: clock[0]
+        guesser = Client(desk.url)
+        for guess in range(5):
+            assert "frasa sandi kunci privat salah" in _try_unlock(guesser, locked, f"tebakan-{guess}")
+        refused = _try_unlock(guesser, locked, "frasa-benar")
+        assert "terlalu banyak percobaan" in refused and "30 detik" in refused
+        assert "terlalu banyak percobaan" in _try_unlock(Client(desk.url), locked, "frasa-benar")  # a new session
+        assert "di sesi ini" in _try_unlock(guesser, people.keys["budi"], "")                     # another key
+        clock[0] += 31
+        assert "frasa sandi kunci privat salah" in _try_unlock(guesser, locked, "tebakan-6")
+        assert "60 detik" in _try_unlock(guesser, locked, "frasa-benar")                         # the wait doubles
+        clock[0] += 61
+        assert "Selamat datang, Siti" in _try_unlock(Client(desk.url), locked, "frasa-benar")

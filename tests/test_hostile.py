@@ -117,3 +117,79 @@ def test_a_record_a_few_minutes_ahead_does_not_block_others(site: Path, ppid, pe
     write_record(site / "reviews", fields, sign_fields(fields, load_private_key(people.keys["siti"], None)))
     code, out, err = ppid("withdraw", PAGE, "-m", "darurat", *people.key("ratna"))
     assert code == 0, err
+
+
+def test_a_page_that_vanishes_while_the_check_runs_is_named_not_a_crash(site: Path, ppid, monkeypatch) -> None:
+    """Another program (an editor saving, a git checkout) removes a page after it was listed and before it is read:
+    the answer names the page as unreadable and why; nothing else is skipped silently."""
+    import pipeline.view as view
+
+    real = view.read_page
+    gone = site / "content" / "layanan" / "permohonan.md"
+
+    def vanishing(source, rel, display, parse=None):
+        if source == gone:
+            source.unlink()
+        return real(source, rel, display, parse)
+
+    monkeypatch.setattr(view, "read_page", vanishing)
+    code, out, err = ppid("check")
+    assert code == 1 and "kesalahan internal" not in err
+    assert "content/layanan/permohonan.md: tidak dapat dibaca" in out and "jalankan lagi" in out
+
+
+def test_an_attachment_that_vanishes_while_the_check_runs_is_named_not_a_crash(site: Path, ppid, monkeypatch) -> None:
+    import pipeline.scan as scan
+
+    real = scan.file_sha256
+    gone = site / "content" / "files" / "formulir.pdf"
+
+    def vanishing(path):
+        if path == gone and path.exists():
+            path.unlink()
+        return real(path)
+
+    monkeypatch.setattr(scan, "file_sha256", vanishing)
+    code, out, err = ppid("check")
+    assert code != 0 and "kesalahan internal" not in err
+    assert "content/files/formulir.pdf" in out + err and "jalankan" in out + err
+
+
+def _ppid_bounded(site: Path, *args: str):
+    """ppid in its own process with 2 GB of memory and a minute at most: a bug here must not take the machine."""
+    import resource
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "--site", str(site), *args], capture_output=True,
+                          text=True, timeout=60, cwd=REPO, preexec_fn=limit)
+
+
+def test_a_settings_file_that_is_a_device_or_a_pipe_is_named_not_read_forever(site: Path) -> None:
+    """A commit can put a link to /dev/zero or a named pipe where site_config/privacy.yml was: every command
+    (the publishing job too) would then fill the memory or wait forever."""
+    config = site / "site_config" / "privacy.yml"
+    for make in (lambda: config.symlink_to("/dev/zero"), lambda: os.mkfifo(config)):
+        config.unlink()
+        make()
+        done = _ppid_bounded(site, "check")
+        assert done.returncode == 2, done.stderr
+        assert "site_config/privacy.yml" in done.stderr and "bukan berkas biasa" in done.stderr, done.stderr
+
+
+def test_pipes_among_pages_and_attachments_are_named_never_read_nor_skipped(site: Path) -> None:
+    """Nothing silent: a named pipe where a page or attachment would be (or a link to one) is a problem with its
+    name, never read (it would wait forever) and never left out of the answer without a word."""
+    os.mkfifo(site / "drafts" / "pipa.md")
+    os.mkfifo(site / "content" / "files" / "pipa.pdf")
+    os.mkfifo(site / "content" / "files" / ".pipa")
+    (site / "content" / "files" / "tautan.pdf").symlink_to("pipa.pdf")
+    done = _ppid_bounded(site, "check")
+    assert done.returncode == 1, done.stdout + done.stderr
+    for name in ("drafts/pipa.md", "content/files/pipa.pdf", "content/files/tautan.pdf"):
+        assert f"{name}: bukan berkas biasa" in done.stdout, done.stdout

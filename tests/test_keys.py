@@ -67,3 +67,59 @@ def test_registry_with_a_bad_key_is_a_clear_error(site: Path, ppid) -> None:
           "    key: ssh-rsa AAAAB3NzaC1yc2E\n    valid_from: '2026-01-01'\n    valid_until: '2027-01-01'\n")
     code, _, err = ppid("status")
     assert code == 2 and "site_config/reviewers.yml:6:" in err and "reviewers.0.key" in err and "Traceback" not in err
+
+
+def test_keys_new_counts_validity_in_utc_days_whatever_the_computers_zone(site: Path, ppid, tmp_path,
+                                                                          monkeypatch) -> None:
+    """Key validity is in UTC days (registry.valid_at): a key made at 00.30 WIB is valid from the UTC day, not from
+    the local day that is already tomorrow in UTC (the key would be refused for its first hours)."""
+    import datetime as dt
+    import time
+
+    for n, zone in enumerate(("Etc/GMT-14", "Etc/GMT+12")):  # at any moment one of them is on another day than UTC
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        code, text, err = ppid("keys", "new", "--id", f"siti{n}", "--nama", "Siti", "--peran", "operator",
+                               "--berlaku-hari", "30", "--out", str(tmp_path / f"kunci{n}"))
+        today = dt.datetime.now(dt.timezone.utc).date()
+        assert code == 0, err
+        assert f'valid_from: "{today.isoformat()}"' in text
+        assert f'valid_until: "{(today + dt.timedelta(days=30)).isoformat()}"' in text
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_keys_new_refuses_a_validity_that_is_no_period(site: Path, ppid, tmp_path) -> None:
+    for days in ("0", "-5", "1000000000"):
+        code, out, err = ppid("keys", "new", "--id", "siti", "--nama", "Siti", "--peran", "operator",
+                              "--berlaku-hari", days, "--out", str(tmp_path / f"k{days}"))
+        assert code == 2 and "--berlaku-hari" in err and "Traceback" not in out + err
+        assert not (tmp_path / f"k{days}").exists()
+
+
+def _ppid_process(site: Path, *args: str) -> subprocess.CompletedProcess:
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "--site", str(site), *args], capture_output=True,
+                          text=True, timeout=120, cwd=REPO)
+
+
+def test_a_root_or_public_key_file_that_is_no_key_file_is_refused_by_name(site: Path, people, tmp_path) -> None:
+    """A device (never read to its end), a program, a folder, or a file far too big: a message naming the file and
+    what to give instead, never an internal error nor a command that never ends."""
+    big = tmp_path / "besar.pub"
+    big.write_bytes(b"ssh-ed25519 " + b"A" * 200_000 + b"\n")
+    for bad in ("/dev/zero", "/bin/ls", str(tmp_path), str(big)):
+        for args in (("verify", "--root-key", bad), ("keys", "pin-root", bad)):
+            done = _ppid_process(site, *args)
+            assert done.returncode in (1, 2), (args, done.stdout, done.stderr)
+            said = done.stdout + done.stderr
+            assert bad in said and "kesalahan internal" not in said and "Traceback" not in said, (args, said)
+
+
+def test_a_file_that_is_no_private_key_gets_no_chmod_advice(site: Path, people, ppid, tmp_path) -> None:
+    notes = tmp_path / "catatan.txt"
+    notes.write_text("bukan kunci\n", encoding="utf-8")
+    notes.chmod(0o644)
+    code, _, err = ppid("submit", "layanan/permohonan.md", "--key", str(notes))
+    assert code == 2 and "bukan kunci privat" in err and "chmod" not in err

@@ -66,3 +66,25 @@ def test_verify_site_refuses_a_bad_release_signature(published, capsys):
         '\\"approver\\":\\"ratna\\"', '\\"approver\\":\\"budi\\"'))
     code, out = verify(capsys, published.url)
     assert code == 1 and "tanda tangan rilis tidak sah" in out
+
+
+@pytest.mark.parametrize("served", ["bukan-waktu", "2026-01-02T03:00:00Z", "2026-01-02T03:00:00+07:00"])
+def test_verify_site_judges_the_signed_approval_time_not_the_served_one(published, capsys, tmp_path, served):
+    """The approval time a hostile server serves beside the signature (to hide an expired key, or to crash the
+    checker) is not believed: only the time inside the signed bytes counts."""
+    import json
+
+    manifest = next((published.target / "live").resolve().glob(".well-known/ppid/manifest.json"))
+    data = json.loads(manifest.read_text())
+    data["release"]["approved_at"] = served
+    manifest.write_text(json.dumps(data))
+    code, out = verify(capsys, published.url, "--root-key", str(published.root_pub))
+    assert code == 1 and "waktu persetujuan rilis" in out and served in out, out
+    assert "kesalahan internal" not in out.lower() and "Traceback" not in out
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://127.0.0.1/", "http://", "situs"])
+def test_verify_site_refuses_an_address_that_is_no_web_site(capsys, url):
+    code, out = verify(capsys, url)
+    assert code == 2 and "http:// atau https://" in out and url in out
+    assert "kesalahan internal" not in out

@@ -9,7 +9,7 @@ import stat
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +198,7 @@ def test_allowed_signers_validity_period_is_enforced_by_ssh_keygen(tmp_path: Pat
         tmp_path, expired, armored, MESSAGE, "ppid", "-Overify-time=20200601"
     )
     assert in_period.returncode == 0, in_period.stderr
-    future = date.today().replace(year=date.today().year + 5).isoformat()
+    future = (date.today() + timedelta(days=5 * 365)).isoformat()  # never .replace(year=…): 29 February
     current = allowed_signers_line("alice", public_key_line(key), "2020-01-01", future)
     assert ssh_keygen_verify(tmp_path, current, armored, MESSAGE).returncode == 0
 

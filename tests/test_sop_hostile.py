@@ -12,10 +12,11 @@ from helpers.sop_history import NOW, History, make_year
 from test_sop_records import make_plan
 
 from conftest import tree_digest
+from helpers.clock import agency_today, dated_recently, request_number
 from pipeline.demo import PEOPLE, DemoPerson, create_identities
 from pipeline.site import Site
 from pipeline.sop.evaluation import build_report
-from pipeline.sop.periods import parse_period
+from pipeline.sop.periods import parse_period, quarter_of
 from pipeline.sop.sources import load_sources
 
 PLAN = Path("records") / "rencana" / "2027-T1.yml"
@@ -167,12 +168,13 @@ def other_people(site: Path, tmp_path: Path, monkeypatch) -> dict[str, Path]:
 
 
 def test_one_person_may_not_take_both_sides_of_a_record(ppid, people, site: Path, tmp_path: Path, monkeypatch) -> None:
+    first = request_number(1)
     keys = other_people(site, tmp_path, monkeypatch)
     key = lambda who: ["--key", str(keys[who])]  # noqa: E731
     assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
                 *key("rudi"))[0] == 0
     before = tree_digest(site)
-    refused(ppid("permintaan", "terima", "2026-0001", *key("rudi")), "pengaju")
+    refused(ppid("permintaan", "terima", first, *key("rudi")), "pengaju")
     assert tree_digest(site) == before
     ppid("rencana", "baru", "2027-T1")
     assert ppid("rencana", "tandatangani", "2027-T1", *key("tono"))[0] == 0   # prepares as Sub Koordinator
@@ -187,17 +189,19 @@ def test_one_person_may_not_take_both_sides_of_a_record(ppid, people, site: Path
 
 
 def test_a_revoked_key_writes_nothing(ppid, people, site: Path) -> None:
+    first = request_number(1)
     ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama", *people.key("siti"))
     assert ppid("keys", "revoke", "--id", "dodi", "--root-key", str(people.keys["root"]))[0] == 0
     before = tree_digest(site)
-    refused(ppid("permintaan", "terima", "2026-0001", *people.key("dodi")), "dicabut")
+    refused(ppid("permintaan", "terima", first, *people.key("dodi")), "dicabut")
     assert tree_digest(site) == before
 
 
 def test_minutes_cannot_be_signed_before_the_meeting(ppid, people, site: Path) -> None:
-    ppid("notulen", "baru", "--tanggal", "2030-01-02")
+    meeting = (agency_today() + dt.timedelta(days=30)).isoformat()  # a fixed future date would pass one day
+    ppid("notulen", "baru", "--tanggal", meeting)
     before = tree_digest(site)
-    refused(ppid("notulen", "tandatangani", "2030-01-02", *people.key("budi")), "sebelum rapat")
+    refused(ppid("notulen", "tandatangani", meeting, *people.key("budi")), "sebelum rapat")
     assert tree_digest(site) == before
 
 
@@ -251,9 +255,10 @@ def test_leap_day_minutes_and_february_periods(ppid, people, site: Path) -> None
 def monev_site(tmp_path: Path) -> Path:
     from conftest import MINIMAL_PAGES, make_site
 
-    year = dt.date.today().year
+    year = agency_today().year
     page = "---\ntitle: {title}\njenis: halaman\n{extra}---\n\n# {title}\n\n{body}\n"
     return make_site(tmp_path / "monev", {**MINIMAL_PAGES,
+        "layanan/permohonan.md": dated_recently(MINIMAL_PAGES["layanan/permohonan.md"]),
         "profil/struktur.md": page.format(title="Struktur Organisasi PPID", extra="",
                                           body="Bagan struktur: [unduh](../files/bagan.pdf)."),
         f"dip/daftar-informasi-publik-{year - 1}.md": page.format(title=f"Daftar Informasi Publik {year - 1}", extra="",
@@ -274,7 +279,7 @@ def test_monev_judges_only_what_is_online_and_names_every_fault(tmp_path: Path, 
     out = capsys.readouterr().out
     assert code == 1
     assert "[TAUTAN RUSAK] Profil dan struktur organisasi PPID — profil/struktur.md" in out and "bagan.pdf" in out
-    assert f"[BASI] Daftar Informasi Publik tahun berjalan — dip/daftar-informasi-publik-{dt.date.today().year - 1}.md" in out
+    assert f"[BASI] Daftar Informasi Publik tahun berjalan — dip/daftar-informasi-publik-{agency_today().year - 1}.md" in out
     assert "[BASI] Standar biaya — layanan/biaya.md (terakhir bertanggal 2020-01-06" in out
     assert "[TIDAK ADA] Maklumat dan standar pelayanan — layanan/maklumat.md (halaman tidak tayang" in out
     assert "[TIDAK ADA] Jam layanan — layanan/jam-layanan.md (halaman tidak tayang" in out
@@ -310,9 +315,9 @@ def test_minutes_interrupted_while_raising_requests_are_finished_by_signing_agai
     monkeypatch.setattr(minutes, "raise_request", real)
     code, out, err = ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))
     assert code == 0, err
-    assert "2026-0002" in out and "2026-0003" in out and "2026-0001" not in out
+    assert request_number(2) in out and request_number(3) in out and request_number(1) not in out
     requests = sorted(p.name for p in (site / "records" / "permintaan").iterdir())
-    assert requests == ["2026-0001.yml", "2026-0002.yml", "2026-0003.yml"]
+    assert requests == [f"{request_number(n)}.yml" for n in (1, 2, 3)]
     assert ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))[0] == 2   # nothing left to do
 
 
@@ -333,7 +338,7 @@ def test_a_multi_line_action_item_becomes_a_one_line_request_title(ppid, people,
     path = minutes_with_items(ppid, site, "|\n    Tabel jam layanan\n    terpotong di ponsel")
     code, out, err = ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))
     assert code == 0, err
-    assert "2026-0001 dibuat untuk Web Developer: Tabel jam layanan terpotong di ponsel" in out
+    assert f"{request_number(1)} dibuat untuk Web Developer: Tabel jam layanan terpotong di ponsel" in out
     assert path.exists()
 
 
@@ -399,7 +404,7 @@ def test_hostile_text_is_escaped_in_the_printed_plan_and_report(ppid, people, si
     ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "<img src=x onerror=alert(1)>", "--uraian", "x",
          *people.key("siti"))
     assert ppid("rencana", "cetak", "2027-T1", "--tanpa-pdf", "--out", str(tmp_path))[0] == 0
-    period = parse_period(f"{dt.date.today():%Y-%m}")
+    period = parse_period(f"{agency_today():%Y-%m}")
     ppid("laporan", "--periode", period.code, "--tanpa-pdf", "--out", str(tmp_path))
     for name in ("rencana-2027-T1.html", f"laporan-evaluasi-{period.code}.html"):
         html = (tmp_path / name).read_text(encoding="utf-8")
@@ -421,10 +426,11 @@ def test_verification_names_the_quarter_the_code_belongs_to(ppid, people, site: 
 @pytest.mark.parametrize("extra", [("--hasil", "ab"), ("--hasil", "abc\ndef"), ("--hasil", "abc", "-m", "x" * 3000),
                                    ("--hasil", "abc", "-m", "catatan\x1b[2J")])
 def test_a_bad_value_in_a_new_signature_entry_writes_nothing(ppid, people, site: Path, extra) -> None:
+    first = request_number(1)
     ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama", *people.key("siti"))
-    ppid("permintaan", "terima", "2026-0001", *people.key("dodi"))
+    ppid("permintaan", "terima", first, *people.key("dodi"))
     before = tree_digest(site)
-    refused(ppid("permintaan", "selesai", "2026-0001", *extra, *people.key("dodi")))
+    refused(ppid("permintaan", "selesai", first, *extra, *people.key("dodi")))
     assert tree_digest(site) == before
     assert "diterima Web Developer" in ppid("permintaan", "daftar")[1]
 
@@ -538,7 +544,8 @@ def test_status_json_carries_sop_duties_and_unreadable_records(ppid, people, sit
     (folder / "2027-T1.yaml").write_text("jenis: rencana\n", encoding="utf-8")
     code, out, _ = ppid("status", "--json")
     data = json.loads(out)
-    assert any(d["role"] == "subkoordinator" and "Triwulan IV 2026" in d["what"] and d["overdue"]
+    this_quarter = quarter_of(agency_today()).title
+    assert any(d["role"] == "subkoordinator" and this_quarter in d["what"] and d["overdue"]
                for d in data["sop_duties"])
     assert any(p.startswith("records/rencana/2027-T1.yaml: tidak dapat dibaca") for p in data["sop_problems"])
 
@@ -564,15 +571,16 @@ def test_the_default_print_folder_is_never_a_committed_link(ppid, people, site: 
 
 
 def test_an_entry_with_an_impossible_time_is_refused_not_crashed(ppid, people, site: Path) -> None:
+    first = request_number(1)
     assert ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Cache", "--uraian", "Cache lama",
                 *people.key("siti"))[0] == 0
-    forge(site, "records/permintaan/2026-0001.yml", "permintaan", people.keys["dodi"], tindakan="terima", oleh="dodi",
+    forge(site, f"records/permintaan/{first}.yml", "permintaan", people.keys["dodi"], tindakan="terima", oleh="dodi",
           peran="webdev", waktu="2026-13-45T99:99:99Z")
     code, out, err = ppid("permintaan", "daftar")
     assert code == 0 and "kesalahan internal" not in err
-    assert "PERINGATAN: records/permintaan/2026-0001.yml:" in out and "waktu" in out
+    assert f"PERINGATAN: records/permintaan/{first}.yml:" in out and "waktu" in out
     code, out, err = ppid("status")
-    assert "kesalahan internal" not in err and "PERINGATAN: records/permintaan/2026-0001.yml:" in out
+    assert "kesalahan internal" not in err and f"PERINGATAN: records/permintaan/{first}.yml:" in out
 
 
 def test_an_impossible_meeting_day_is_one_uncounted_record_not_a_broken_report(ppid, people, site: Path) -> None:
@@ -593,3 +601,31 @@ def test_a_number_too_large_to_sign_names_the_file_and_breaks_nothing_else(ppid,
     refused(ppid("rencana", "tandatangani", "2027-T1", *people.key("budi")), f"{PLAN.as_posix()}:8:")
     code, out, err = ppid("status")
     assert code == 0 and f"PERINGATAN: {PLAN.as_posix()}:8:" in out, err
+
+
+def test_a_record_named_with_bytes_that_are_not_text_is_named_escaped_in_every_output(ppid, people, site: Path,
+                                                                                      tmp_path: Path) -> None:
+    """A file name that is not UTF-8 (copied from another system) is named, escaped, among the records not counted;
+    the report's HTML is still written (it crashed writing the raw name)."""
+    folder = site / "records" / "notulen"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(os.fsencode(folder) + b"/rapat\xff.yml", "wb") as handle:
+        handle.write(b"jenis: notulen\n")
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf", "--out", str(tmp_path))
+    assert "kesalahan internal" not in err, err
+    assert "records/notulen/rapat\\udcff.yml" in out
+    html = (tmp_path / "laporan-evaluasi-2026-11.html").read_text(encoding="utf-8")
+    assert "rapat\\udcff.yml" in html
+
+
+def test_a_review_record_named_with_bytes_that_are_not_text_does_not_stop_the_report(ppid, people, site: Path,
+                                                                                      tmp_path: Path) -> None:
+    folder = site / "reviews" / "2026"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(os.fsencode(folder) + b"/rekaman\xff.yml", "wb") as handle:
+        handle.write(b"type: review\n")
+    code, out, err = ppid("status")
+    assert code == 0 and "reviews/2026/rekaman\\udcff.yml" in out and "diabaikan" in out
+    code, out, err = ppid("laporan", "--periode", "2026-11", "--tanpa-pdf", "--out", str(tmp_path))
+    assert "kesalahan internal" not in err, err
+    assert (tmp_path / "laporan-evaluasi-2026-11.html").exists()

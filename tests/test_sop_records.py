@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 import yaml
 
 from conftest import tree_digest
+from helpers.clock import agency_today, dated_recently, request_number
+from pipeline.dates import tanggal
+from pipeline.sop.periods import quarter_of
+from pipeline.sop.settings import load_settings
 
 
 def make_plan(ppid, people, site: Path) -> str:
@@ -23,7 +28,8 @@ def test_plan_prepared_signed_printed_and_verified_by_its_code(ppid, people, sit
     code_text = make_plan(ppid, people, site)
     code, out, _ = ppid("rencana", "verifikasi", code_text)
     assert code == 0 and out.startswith("SAH: records/rencana/2027-T1.yml")
-    assert ppid("rencana", "cetak", "2027-T1", "--out", str(tmp_path / "cetak"))[0] == 0
+    code, _, err = ppid("rencana", "cetak", "2027-T1", "--out", str(tmp_path / "cetak"))
+    assert code == 0, err
     text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "cetak" / "rencana-2027-T1.pdf"), "-"],
                                    capture_output=True, text=True, check=True).stdout.split())
     assert "Daftar Konten yang Akan Dipublikasikan — Triwulan I 2027" in text
@@ -57,41 +63,48 @@ def test_plan_roles_are_enforced_and_unknown_fields_refused_with_line(ppid, peop
 
 
 def test_minutes_action_item_becomes_a_request_and_kepala_dinas_receives(ppid, people, site: Path) -> None:
+    first = request_number(1)
     assert ppid("notulen", "baru", "--tanggal", "2026-11-05")[0] == 0
     code, out, err = ppid("notulen", "tandatangani", "2026-11-05", *people.key("budi"))
     assert code == 0, err
-    assert "Permintaan perubahan 2026-0001 dibuat untuk Web Developer" in out
+    assert f"Permintaan perubahan {first} dibuat untuk Web Developer" in out
     assert ppid("notulen", "terima", "2026-11-05", *people.key("budi"))[0] == 2      # only the Kepala Dinas
     assert ppid("notulen", "terima", "2026-11-05", *people.key("wahyu"))[0] == 0
     code, out, _ = ppid("permintaan", "daftar")
-    assert "2026-0001 [tampilan]" in out and "menunggu tanda terima" in out
+    assert f"{first} [tampilan]" in out and "menunggu tanda terima" in out
 
 
 def test_request_lifecycle_receipt_done_and_verified_by_requester(ppid, people, site: Path) -> None:
+    first = request_number(1)
     code, out, err = ppid("permintaan", "baru", "--kategori", "teknis", "--judul", "Pencarian lambat",
                           "--uraian", "Pencarian butuh 10 detik", *people.key("siti"))
     assert code == 0, err
-    assert ppid("permintaan", "terima", "2026-0001", *people.key("siti"))[0] == 2     # receipt is the Web Developer's
-    assert ppid("permintaan", "terima", "2026-0001", *people.key("dodi"))[0] == 0
-    assert ppid("permintaan", "kerjakan", "2026-0001", *people.key("dodi"))[0] == 0
-    assert ppid("permintaan", "selesai", "2026-0001", "--hasil", "abc1234", *people.key("dodi"))[0] == 0
-    code, _, err = ppid("permintaan", "verifikasi", "2026-0001", *people.key("agus"))
+    assert ppid("permintaan", "terima", first, *people.key("siti"))[0] == 2     # receipt is the Web Developer's
+    assert ppid("permintaan", "terima", first, *people.key("dodi"))[0] == 0
+    assert ppid("permintaan", "kerjakan", first, *people.key("dodi"))[0] == 0
+    assert ppid("permintaan", "selesai", first, "--hasil", "abc1234", *people.key("dodi"))[0] == 0
+    code, _, err = ppid("permintaan", "verifikasi", first, *people.key("agus"))
     assert code == 2 and "hanya pengaju (siti)" in err
-    code, out, _ = ppid("permintaan", "verifikasi", "2026-0001", *people.key("siti"))
+    code, out, _ = ppid("permintaan", "verifikasi", first, *people.key("siti"))
     assert code == 0 and "selesai dan diverifikasi" in out
     assert "Program perbaikan (permintaan terbuka): 0" in ppid("permintaan", "daftar")[1]
 
 
 def test_status_lists_sop_duties_per_role(ppid, people, site: Path) -> None:
+    first = request_number(1)
     ppid("permintaan", "baru", "--kategori", "fitur", "--judul", "Peta lokasi", "--uraian", "Tambahkan peta",
          *people.key("agus"))
     code, out, _ = ppid("status")
     assert code == 0
-    assert "Kewajiban SOP (Web Developer): tanda terima permintaan 2026-0001" in out
-    assert "Kewajiban SOP (Sub Koordinator): rencana konten Triwulan IV 2026" in out and "TERLAMBAT 1 Oktober 2026" in out
+    assert f"Kewajiban SOP (Web Developer): tanda terima permintaan {first}" in out
+    quarter = quarter_of(agency_today())
+    due = quarter.start_day() - dt.timedelta(days=load_settings(site).plan_days_before)
+    assert f"Kewajiban SOP (Sub Koordinator): rencana konten {quarter.title}" in out and f"TERLAMBAT {tanggal(due)}" in out
 
 
 def test_monev_names_the_page_or_what_is_missing(ppid, site: Path) -> None:
+    page = site / "content" / "layanan" / "permohonan.md"
+    page.write_text(dated_recently(page.read_text(encoding="utf-8")), encoding="utf-8")
     code, out, _ = ppid("monev")
     assert code == 1                                                       # the minimal site lacks most items
     assert "[ADA] Tata cara permohonan informasi — layanan/permohonan.md" in out

@@ -16,9 +16,10 @@ from ..trust.registry import REGISTRY, REGISTRY_SIG, load_registry, registry_mes
 from ..trust.root import user_root_file
 from ..yamlio import dumps, load_file
 from ..signing import (SigningError, allowed_signers_line, fingerprint, generate_key, load_private_key,
-                       parse_public_key, public_key_line, sshsig_sign, write_private_key)
+                       parse_public_key, public_key_line, read_public_key_file, sshsig_sign, write_private_key)
 from ..site import Site
 
+MAX_DAYS = 3650
 HELP = "kelola kunci: buat identitas, tandatangani registri peninjau, ekspor allowed_signers"
 
 
@@ -79,9 +80,12 @@ def run(args: argparse.Namespace, site: Site) -> int:
 
 
 def _new(args: argparse.Namespace, site: Site) -> int:
+    if not 1 <= args.days <= MAX_DAYS:
+        raise PpidError(f"--berlaku-hari {args.days}: masa berlaku harus 1 sampai {MAX_DAYS} hari; buat kunci baru "
+                        "bila masanya habis")
     out = args.out or key_dir() / args.id
     line = _new_key(site, out, args.passphrase, f"{args.id}@ppid")
-    today = now_utc().date()  # validity days are UTC days (Person.valid_at)
+    today = now_utc().date()  # validity is in UTC days (Person.valid_at), whatever this computer's zone
     print(f"Kunci privat: {out} (mode 600; jangan pernah di-commit). Sidik jari: {fingerprint(line)}")
     print("Tambahkan ke site_config/reviewers.yml di bawah 'reviewers:', lalu minta pemegang kunci akar "
           "menandatangani ulang registri (ppid keys sign-registry):\n")
@@ -114,10 +118,8 @@ def _sign_registry(args: argparse.Namespace, site: Site) -> int:
 
 def _pin_root(args: argparse.Namespace, site: Site) -> int:
     try:
-        line = args.public_key.read_text(encoding="utf-8").strip()
+        line = read_public_key_file(args.public_key).strip()
         parse_public_key(line)
-    except (OSError, UnicodeDecodeError):
-        raise PpidError(f"{args.public_key}: berkas kunci publik tidak dapat dibaca") from None
     except SigningError as exc:
         raise PpidError(f"{args.public_key}: {exc}") from None
     target = user_root_file(site.root if args.this_site else None)

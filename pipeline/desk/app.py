@@ -31,6 +31,7 @@ from ..trust.state import SiteState
 from . import drafts, form, render, views
 from .actions import commit, is_repository, one_at_a_time
 from .guard import SAFE_METHODS, guarded
+from .attempts import Attempts
 from .identity import unlock
 from .memo import Memo
 from .sessions import COOKIE, Session, Sessions
@@ -53,6 +54,7 @@ class Desk:
     def __init__(self, root: Path, root_key: Path | None = None) -> None:
         self.root, self.root_key, self.port = root, root_key, 0
         self.sessions = Sessions()
+        self.attempts = Attempts()
         self.memo = Memo(root, root_key)
         self.templates = Environment(loader=PackageLoader("pipeline.desk", "templates"),
                                      autoescape=select_autoescape(default=True))
@@ -221,7 +223,8 @@ class Desk:
         def do_sign_in(session: Session):
             data = self.forms()
             state = self.state()
-            signer, path = unlock(state.registry, data.get("kunci", ""), data.get("frasa", ""))
+            signer, path = unlock(state.registry, data.get("kunci", ""), data.get("frasa", ""), self.attempts,
+                                  session.id)
             session = self.sessions.renew(session)  # a new id once signed in: a planted cookie is worth nothing
             response.set_cookie(COOKIE, session.id, httponly=True, samesite="strict", path="/")
             session.signer = signer

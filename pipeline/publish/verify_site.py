@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import PpidError
+from ..trust.records import parse_time
 from ..trust.registry import load_policy, load_registry
 from ..trust.root import verify_registry
 from ..signing import SignatureError, sshsig_verify
@@ -44,6 +45,10 @@ class SiteReport:
 
 def verify_site(url: str, root_keys: list[str] | None = None, trusted_log: bytes | None = None) -> SiteReport:
     """Everything checkable from outside; `trusted_log` is the agency's own copy (records/publikasi/)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PpidError(f"{url}: bukan alamat situs web; tulis alamat lengkap dengan http:// atau https://, "
+                        "misalnya https://ppid.contoh.go.id/")
     url = url if url.endswith("/") else url + "/"
     report = SiteReport(url)
     raw = get(urljoin(url, MANIFEST_PATH))
@@ -67,6 +72,21 @@ def verify_site(url: str, root_keys: list[str] | None = None, trusted_log: bytes
     report.limits.append("yang diperiksa adalah yang disajikan ke pemeriksa ini; server yang menyajikan isi "
                          "berbeda menurut pengunjung (mis. hanya ke mesin pencari) tidak terlihat dari sini")
     return report
+
+
+def _signed_time(release) -> tuple[dt.datetime | None, str | None]:
+    """The approval time inside the signed bytes; the `approved_at` served beside them is believed only when it
+    says the same (a hostile server could serve a time that hides an expired key)."""
+    try:
+        signed = json.loads(release.signed_bytes)
+        text = signed["time"] if "time" in signed else signed["approved_at"]  # an approval record / a bare release
+        when = parse_time(text)
+    except (ValueError, TypeError, KeyError):
+        return None, "waktu persetujuan rilis tidak ada atau tidak terbaca di bita yang ditandatangani"
+    if release.approved_at != text:
+        return None, (f"waktu persetujuan rilis yang disajikan ({str(release.approved_at)[:60]!r}) tidak sama dengan "
+                      f"yang ditandatangani ({text})")
+    return when, None
 
 
 def _check_signature(manifest: Manifest, report: SiteReport) -> None:
@@ -201,8 +221,8 @@ def _check_person(registry, policy, manifest: Manifest, report: SiteReport) -> N
         return
     if not set(person.roles) & set(policy.steps["release_approve"]):
         report.problems.append(f"penanda tangan rilis ({person.id}) bukan koordinator di registri")
-    when = dt.datetime.fromisoformat(release.approved_at.replace("Z", "+00:00"))
-    why = person.valid_at(when)
+    when, problem = _signed_time(release)
+    why = problem or person.valid_at(when)
     if why:
         report.problems.append(f"penanda tangan rilis: {why}")
     if not any(p.startswith("penanda tangan") or "registri" in p for p in report.problems):

@@ -33,8 +33,8 @@ def read(directory: Path, name: str, part: int = 0) -> Any | None:
         return None
 
 
-def write(directory: Path, name: str, *parts: Any) -> None:
+def write(directory: Path, name: str, *parts: Any) -> bool:
     # json.dumps never writes a raw line break, so each part stays on its line.
     lines = [name.encode("ascii")] + [json.dumps(p, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
                                       for p in parts]
-    authenticated.write(_path(directory, name), b"\n".join(lines))
+    return authenticated.write(_path(directory, name), b"\n".join(lines))

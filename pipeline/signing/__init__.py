@@ -15,6 +15,7 @@ from .keys import (
     parse_public_key,
     private_key_bytes,
     public_key_line,
+    read_public_key_file,
     write_private_key,
 )
 from .ssh_keygen import SSH_KEYGEN_TIMEOUT, sshsig_sign_with_ssh_keygen
@@ -55,6 +56,7 @@ __all__ = [
     "parse_public_key",
     "private_key_bytes",
     "public_key_line",
+    "read_public_key_file",
     "sshsig_sign",
     "sshsig_sign_with_ssh_keygen",
     "sshsig_verify",

@@ -95,9 +95,10 @@ def load_private_key(path: Path, passphrase: str | None) -> Ed25519PrivateKey:
     if OPENSSH_PRIVATE_BEGIN not in data and data.lstrip().startswith(b"ssh-"):
         raise SigningError(f"{path}: ini kunci publik, bukan kunci privat; tunjuk berkas kunci privatnya (biasanya nama "
                            "yang sama tanpa akhiran .pub)")  # before the mode check: "chmod 600" would be the wrong advice
+    if OPENSSH_PRIVATE_BEGIN not in data:  # also before it: a note or /etc/passwd needs no chmod, but the right file
+        raise SigningError(f"{path}: bukan kunci privat berformat OpenSSH (ssh-ed25519); tunjuk berkas kunci privat "
+                           "Anda (misalnya ~/.config/ppid/keys/NAMA)")
     _check_private_mode(path)
-    if OPENSSH_PRIVATE_BEGIN not in data:
-        raise SigningError(f"{path}: bukan kunci privat berformat OpenSSH (ssh-ed25519)")
     key = _decrypt_private_key(path, data, passphrase)
     if not isinstance(key, Ed25519PrivateKey):
         raise SigningError(
@@ -144,9 +145,50 @@ def _decrypt_private_key(path: Path, data: bytes, passphrase: str | None) -> obj
         raise SigningError(f"{path}: kunci privat tidak didukung: {exc}") from exc
 
 
+def read_public_key_file(path: Path) -> str:
+    """The text of a file of public key lines: a regular file of at most KEY_FILE_BYTES of UTF-8. A device, a
+    folder or a program is refused by name, never read to its end."""
+    try:
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise SigningError(f"{path}: bukan berkas kunci publik (folder atau perangkat); tunjuk berkas .pub")
+            data = handle.read(KEY_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise SigningError(f"{path}: bukan berkas kunci publik (folder atau perangkat); tunjuk berkas .pub") from None
+    except OSError as exc:
+        raise SigningError(f"{path}: berkas kunci publik tidak dapat dibaca ({exc.strerror})") from None
+    if len(data) > KEY_FILE_BYTES:
+        raise SigningError(f"{path}: terlalu besar untuk berkas kunci publik (lebih dari {KEY_FILE_BYTES} bita); "
+                           "tunjuk berkas .pub yang berisi baris 'ssh-ed25519 AAAA…'")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SigningError(f"{path}: bukan berkas teks kunci publik; tunjuk berkas .pub yang berisi baris "
+                           "'ssh-ed25519 AAAA…'") from None
+
+
 def looks_like_private_key(data: bytes) -> bool:
     """True when `data` contains a private key block (OpenSSH, PEM, PKCS#8, PuTTY…)."""
     return _PRIVATE_KEY_MARKERS.search(data) is not None
+
+
+def key_file_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the public key an OpenSSH private key file carries in the clear (no passphrase needed);
+    None when the file cannot be read as one."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(KEY_FILE_BYTES)
+        body = data.split(OPENSSH_PRIVATE_BEGIN, 1)[1].split(b"-----END", 1)[0]
+        reader = Reader(base64.b64decode(b"".join(body.split()), validate=True))
+        if reader.take(15) != b"openssh-key-v1\0":
+            return None
+        for _ in range(3):  # cipher, kdf, kdf options
+            reader.string()
+        if reader.uint32() < 1:
+            return None
+        return blob_fingerprint(reader.string())
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _public_of(key: Ed25519PrivateKey | Ed25519PublicKey) -> Ed25519PublicKey:

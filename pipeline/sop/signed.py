@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import YamlError
+from ..errors import YamlError, os_error_message
+from ..problems import shown_name
 from ..schema import compile_schema, validate_data
 from ..signing import SignatureError, SigningError, canonical_bytes, sshsig_sign, sshsig_verify
 from ..trust.identity import Signer
@@ -205,6 +206,9 @@ def _identity_problem(doc: Document) -> tuple[tuple, str] | None:
     return (name,), f"{name} '{value}' tidak cocok dengan nama berkas ({doc.path.name}); samakan keduanya"
 
 
+_RECORD_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
 def load_folder(root: Path, folder: Path, kind: str, check: Check | None = None) -> tuple[list[Document], list[str]]:
     """Every document of a records/ folder that parses, and one message for each entry that does not (a file
     under another name, a folder, a link, a leftover temporary file: nothing there is skipped in silence)."""
@@ -216,6 +220,10 @@ def load_folder(root: Path, folder: Path, kind: str, check: Check | None = None)
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = path.relative_to(root).as_posix()
         if path.name == ".gitkeep":
+            continue
+        if not _RECORD_NAME.fullmatch(path.name):  # bytes that are not text, spaces, control characters
+            problems.append(f"{shown_name(display)}: tidak dapat dibaca (nama berkas rekaman hanya huruf, angka, titik, garis bawah "
+                            "dan tanda hubung); ganti namanya atau hapus")
             continue
         if path.suffix != ".yml" or path.name.startswith("."):
             problems.append(f"{display}: tidak dapat dibaca (bukan rekaman {kind}: nama berkas rekaman berakhiran .yml, "
@@ -400,8 +408,9 @@ def write_document(path: Path, data: dict[str, Any], replace: bool = False, head
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SopError(f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus berupa "
-                       "folder") from None
+        refused = os_error_message(exc)
+        raise SopError(refused or f"{path.parent}: folder rekaman tidak dapat dibuat ({exc.strerror or exc}); harus "
+                       "berupa folder") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         tmp.write_text(header + dumps(data), encoding="utf-8")

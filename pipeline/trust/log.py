@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import cache
 from ..errors import YamlError
+from ..problems import shown_name
 from .errors import RecordError
 from .records import Record, now_utc, parse_record, record_files, unusable_file
 from .registry import Registry
@@ -100,6 +101,10 @@ def _authentic(root: Path, reviews_dir: Path, registry: Registry, log: RecordLog
     prefix = reviews_dir.relative_to(root).as_posix() + "/"
     for rel in record_files(reviews_dir):
         path, display = reviews_dir / rel, prefix + rel
+        if shown_name(rel) != rel:  # ppid never writes such a name; it is shown escaped, never raw into a page
+            log.problems.append(LogProblem(shown_name(display), "nama berkas berisi bita yang bukan teks atau karakter "
+                                           "kendali; bukan rekaman ppid, diabaikan (ganti namanya atau hapus)", False))
+            continue
         try:
             info = os.lstat(path)
         except OSError as exc:

@@ -51,7 +51,10 @@ def content_lock(work_dir: Path, wait: bool = False) -> Iterator[bool]:
 
 def recover(content: Path, work_dir: Path) -> None:
     """Finish or undo a swap that was interrupted, so content/ is always one whole version.
-    Leaves everything alone while another command is changing content/."""
+    Leaves everything alone while another command is changing content/. Without a half-done swap beside content/
+    nothing is locked, so a read-only checkout can still be read."""
+    if not any(content.with_name(content.name + end).exists() for end in (NEW, OLD)):
+        return
     with content_lock(work_dir) as mine:
         if mine:
             _recover(content)

@@ -39,8 +39,9 @@ class Person:
         return self.revoked is not None or self.revoked_after is not None
 
     def valid_at(self, when: dt.datetime) -> str | None:
-        """None when the key's validity period covers `when` (UTC), else why not, in Bahasa Indonesia."""
-        day = when.date()
+        """None when the key's validity period covers `when`, else why not, in Bahasa Indonesia. Validity is in UTC
+        days: a time written in another zone (08.00 WIB is 01.00 UTC) counts on its UTC day."""
+        day = (when.astimezone(dt.timezone.utc) if when.tzinfo else when).date()
         if day < self.valid_from:
             return f"kunci {self.id} baru berlaku mulai {self.valid_from.isoformat()}"
         if day > self.valid_until:

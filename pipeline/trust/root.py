@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..signing import SignatureError, SigningError, parse_public_key, sshsig_verify
+from ..signing import SignatureError, SigningError, parse_public_key, read_public_key_file, sshsig_verify
 from .errors import RootNotPinned, UntrustedConfig
 from .registry import POLICY, REGISTRY, REGISTRY_SIG, Policy, Registry, load_policy, load_registry, registry_message
 
@@ -52,9 +52,9 @@ def pinned_root_keys(explicit: Path | None = None, site_root: Path | None = None
 
 def _read_keys_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        raise UntrustedConfig(f"{path}: berkas kunci akar tidak dapat dibaca") from None
+        return read_public_key_file(path)
+    except SigningError as exc:
+        raise UntrustedConfig(f"berkas kunci akar: {exc}") from None
 
 
 def require_root(explicit: Path | None = None, site_root: Path | None = None) -> list[str]:
