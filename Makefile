@@ -47,8 +47,9 @@ preview: $(STAMP) system-deps $(SHIM)
 	$(BIN)/ppid check
 	$(BIN)/ppid preview
 
+# Two workers: most of the suite's wall time is waiting on Chromium, nginx, sshd and Apache, not CPU.
 test: $(STAMP) system-deps $(SHIM) $(AUDIT)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 publish: $(STAMP) system-deps $(SHIM)
 	$(BIN)/ppid publish $(if $(TARGET),--target $(TARGET),)
