@@ -33,11 +33,17 @@ def decode(style: str) -> str:
 def declarations(style: str) -> dict[str, str]:
     """A declaration block read by a CSS parser (escapes, comments, strings, `!important` as a browser reads
     them); later declarations win, names (logical ones as their physical twins) and values in lower case."""
+    return dict(_declared(style))
+
+
+@lru_cache(maxsize=4096)
+def _declared(style: str) -> tuple[tuple[str, str], ...]:
+    # One parse per style attribute: the hiding check, the accessibility check and every descendant's ground read it.
     found = {}
     for item in tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True):
         if item.type == "declaration":
             found[physical(item.lower_name)] = value_text(item.value)
-    return found
+    return tuple(found.items())
 
 
 # Logical properties a left-to-right, horizontal page lays out as these physical ones.
